@@ -1,0 +1,203 @@
+"""Analyse a sentence into mentions, people, quantities, dates, clauses and features.
+
+A feature is a string such as "concept:call", "person:putin", "place:germany" (with every
+containing place too), "event:putin-call" or "has:duration"; claims are matched on them.
+Sentences are analysed in order, carrying a Context so that "he", "the two leaders" and
+"that call" resolve to what earlier sentences named.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon
+from .models import Event
+from .people import Mention, PersonRef, find_people
+from .text.dates import DateMention, find_dates
+from .text.gazetteer import longest_per_layer
+from .text.quantities import Ordinal, Quantity, find_ordinals, find_quantities
+from .text.sentences import Sentence
+from .text.tokens import Token, is_contracted_negation, tokenize
+
+_REFERRING = frozenset({"the", "that", "this", "their", "his", "her", "its", "those", "these"})
+
+
+@dataclass
+class Context:
+    """What earlier sentences of the same text established."""
+
+    last_subject: str | None = None
+    last_pair: tuple[str, ...] = ()
+    last_event: dict[str, str] = field(default_factory=dict)   # concept id -> event id
+
+
+@dataclass
+class Unit:
+    """A clause: the tokens from one clause break to the next."""
+
+    index: int
+    first: int
+    last: int
+    features: set[str] = field(default_factory=set)
+    people: list[PersonRef] = field(default_factory=list)
+    events: set[str] = field(default_factory=set)
+
+    def covers(self, first: int, last: int | None = None) -> bool:
+        return self.first <= first and (last if last is not None else first) <= self.last
+
+
+@dataclass
+class SentenceAnalysis:
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: list[Token]
+    mentions: list[Mention]
+    people: list[PersonRef]
+    quantities: list[Quantity]
+    ordinals: list[Ordinal]
+    dates: list[DateMention]
+    units: list[Unit]
+    features: set[str]
+    opinion: bool
+
+    def mentions_in(self, unit: Unit, type_: str | None = None) -> list[Mention]:
+        return [m for m in self.mentions if unit.covers(m.first, m.last) and (type_ is None or m.type == type_)]
+
+    def concept_mentions(self, unit: Unit, concepts) -> list[Mention]:
+        wanted = set(concepts)
+        return [m for m in self.mentions_in(unit, "concept") if m.id in wanted]
+
+    def span_text(self, first: int, last: int) -> str:
+        return self.text[self.tokens[first].start - self.start:self.tokens[last].end - self.start]
+
+    def negations(self, unit: Unit) -> list[Mention]:
+        out = self.mentions_in(unit, "negation")
+        out += [Mention("negation", "negator", i, i) for i in range(unit.first, unit.last + 1)
+                if is_contracted_negation(self.tokens[i])]
+        return sorted(out, key=lambda m: m.first)
+
+
+def _mentions(tokens: list[Token], lex: Lexicon) -> list[Mention]:
+    matches = longest_per_layer(lex.gazetteer.find(tokens))
+    names = [(m.first, m.last) for m in matches if m.entry.layer == "entity" and m.length > 1]
+    out = []
+    for m in matches:
+        inside_name = m.entry.layer != "entity" and any(a <= m.first and m.last <= b for a, b in names)
+        if not inside_name:   # "security" in "National Security Adviser" is not a guarantee
+            out.append(Mention(m.entry.type, m.entry.id, m.first, m.last))
+    return out
+
+
+def _units(tokens: list[Token], mentions: list[Mention]) -> list[tuple[int, int]]:
+    breaks = sorted({m.first for m in mentions if m.type == "break"} | {i for i, t in enumerate(tokens) if t.norm == ";"})
+    bounds, start = [], 0
+    for b in breaks:
+        if b > start:
+            bounds.append((start, b - 1))
+            start = b
+    if start < len(tokens):
+        bounds.append((start, len(tokens) - 1))
+    return bounds or [(0, 0)]
+
+
+def _features(sa_mentions, people, quantities, ordinals, dates, unit: Unit, lex: Lexicon) -> set[str]:
+    f: set[str] = set()
+    for m in sa_mentions:
+        if not unit.covers(m.first, m.last):
+            continue
+        if m.type == "concept":
+            f.add(f"concept:{m.id}")
+        elif m.type == "place":
+            f |= {f"place:{c}" for c in lex.containers[m.id]}
+            f |= {f"side:{c}" for c in lex.containers[m.id] if lex.places[c].kind == "country"}
+        elif m.type == "demonym":
+            f.add(f"side:{m.id}")
+        elif m.type == "org":
+            org = lex.organisations[m.id]
+            f.add(f"org:{m.id}")
+            f.add(f"side:{org.side}")
+            if org.location:
+                f |= {f"place:{c}" for c in lex.containers[org.location]}
+        elif m.type == "office":
+            f.add(f"office:{m.id}")
+        elif m.type in lex.scales:
+            f.add(f"scale:{m.type}")
+        elif m.type == "negation":
+            f.add("has:negation")
+    for p in people:
+        if unit.covers(p.first):
+            f.add(f"person:{p.person}")
+    for q in quantities:
+        if unit.covers(q.first):
+            f.add(f"has:{q.dimension}")
+    if any(unit.covers(o.first) for o in ordinals):
+        f.add("has:ordinal")
+    if any(unit.covers(d.first) for d in dates):
+        f.add("has:date")
+    return f
+
+
+def _resolve_events(sa_mentions, tokens, unit: Unit, events: list[Event], context: Context) -> list[tuple[str, int, bool]]:
+    """Events this clause refers to: (event id, token, is a back-reference like "that call")."""
+    found: list[tuple[str, int, bool]] = []
+    kinds = {m.id: m for m in sa_mentions if m.type == "concept" and unit.covers(m.first, m.last)}
+    explicit_kinds: set[str] = set()
+    for ev in events:
+        hits = [kinds[k] for k in ev.kind if k in kinds]
+        if hits and any(key in unit.features for key in ev.keys):
+            found.append((ev.id, hits[0].first, False))
+            explicit_kinds.update(ev.kind)
+    for concept, m in kinds.items():
+        if concept in explicit_kinds or concept not in context.last_event:
+            continue
+        if m.first > 0 and tokens[m.first - 1].norm in _REFERRING or (m.first > 1 and tokens[m.first - 2].norm in _REFERRING):
+            found.append((context.last_event[concept], m.first, True))
+    return found
+
+
+def analyze(sentence: Sentence, index: int, lex: Lexicon, events: list[Event], context: Context) -> SentenceAnalysis:
+    """Analyse one sentence and update `context` for the next one."""
+    tokens = tokenize(sentence.text, sentence.start)
+    mentions = _mentions(tokens, lex)
+    people = find_people(tokens, mentions, lex, context)
+    quantities = find_quantities(tokens, lex.numbers)
+    ordinals = find_ordinals(tokens, lex.numbers)
+    dates = find_dates(tokens, lex.dates)
+    units = [Unit(i, a, b) for i, (a, b) in enumerate(_units(tokens, mentions))]
+    by_id = {e.id: e for e in events}
+    for unit in units:
+        unit.people = [p for p in people if unit.covers(p.first)]
+        if not any(p.how != "proxy" and not p.speaker for p in unit.people) and unit.index > 0:
+            # "..., but have not agreed": the clause keeps the subject of the clause before it
+            prev = units[unit.index - 1].people
+            unit.people = unit.people + [PersonRef(p.person, unit.first, unit.first, "inherited")
+                                         for p in prev if not p.speaker and p.how != "proxy"]
+        unit.features = _features(mentions, unit.people, quantities, ordinals, dates, unit, lex)
+        for event_id, at, back_reference in _resolve_events(mentions, tokens, unit, events, context):
+            unit.events.add(event_id)
+            unit.features.add(f"event:{event_id}")
+            for person in by_id[event_id].implies if back_reference else ():
+                if f"person:{person}" not in unit.features:
+                    unit.people.append(PersonRef(person, at, at, "event"))
+                    unit.features.add(f"person:{person}")
+    sentence_features = set().union(*(u.features for u in units))
+    sa = SentenceAnalysis(index, sentence.start, sentence.end, sentence.text, tokens, mentions, people,
+                          quantities, ordinals, dates, units, sentence_features,
+                          opinion=any(m.type == "opinion" for m in mentions))
+    _update_context(sa, by_id, context)
+    return sa
+
+
+def _update_context(sa: SentenceAnalysis, events: dict[str, Event], context: Context) -> None:
+    named = [p for p in sa.people if p.how in ("name", "office", "pronoun", "group")]
+    subjects = [p for p in named if not p.title or p.how != "name" or True]
+    if subjects:
+        context.last_subject = subjects[0].person
+    distinct = list(dict.fromkeys(p.person for p in named))
+    if len(distinct) >= 2:
+        context.last_pair = tuple(distinct[:2])
+    for unit in sa.units:
+        for event_id in sorted(unit.events):
+            for concept in events[event_id].kind:
+                context.last_event[concept] = event_id

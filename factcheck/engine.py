@@ -1,0 +1,137 @@
+"""The checker: split a text into sentences, judge each against the reference, build a report."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from . import __version__
+from .analysis import Context, SentenceAnalysis, analyze
+from .errors import InputError
+from .lexicon import Lexicon, load_lexicon
+from .matching import Judgement, Matcher
+from .models import ClaimRef, Finding, Report, RuleHit, Span, Summary
+from .paths import data_dir
+from .reference import Reference, load_reference
+from .ruleset import LoadedRule, load_rules
+from .text.sentences import split_sentences
+
+MAX_TEXT_CHARS = 10_000_000
+_ENTITY_TYPES = frozenset({"person", "place", "org", "office", "demonym"})
+
+
+@dataclass
+class SentenceResult:
+    analysis: SentenceAnalysis
+    judgements: list[Judgement]
+    new_claim: bool
+
+
+class Checker:
+    """A loaded reference, lexicon and rule set; `check(text)` is pure and thread-safe."""
+
+    def __init__(self, lexicon: Lexicon, reference: Reference, rules: list[LoadedRule]):
+        self.lexicon = lexicon
+        self.reference = reference
+        self.rules = rules
+        self.matcher = Matcher(reference.claims, rules, lexicon, reference.events)
+
+    @classmethod
+    def load(cls, seeds_dir: Path | None = None, rules_dir: Path | None = None) -> "Checker":
+        rules_dir = Path(rules_dir) if rules_dir else data_dir("rules")
+        seeds_dir = Path(seeds_dir) if seeds_dir else data_dir("seeds")
+        lexicon = load_lexicon(rules_dir)
+        return cls(lexicon, load_reference(seeds_dir, lexicon), load_rules(rules_dir))
+
+    @cached_property
+    def claim_refs(self) -> dict[str, ClaimRef]:
+        return {c.id: ClaimRef(id=c.id, statement=c.statement, source=s, evidence=c.evidence) for s, c in self.reference.claims}
+
+    def analyse(self, text: str) -> list[SentenceResult]:
+        """Sentence-by-sentence judgements (the report is built from these)."""
+        if len(text) > MAX_TEXT_CHARS:
+            raise InputError(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
+        context = Context()
+        results = []
+        for i, sentence in enumerate(split_sentences(text)):
+            sa = analyze(sentence, i, self.lexicon, self.reference.events, context)
+            judgements = self.matcher.judge(sa)
+            new = not judgements and _checkable(sa)
+            results.append(SentenceResult(sa, judgements, new))
+        return results
+
+    def check(self, text: str) -> Report:
+        results = self.analyse(text)
+        findings: list[Finding] = []
+        mentioned: set[str] = set()
+        line_starts = _line_starts(text)
+        for r in results:
+            sa = r.analysis
+            line, column = _line_col(line_starts, sa.start)
+            base = dict(span=Span(start=sa.start, end=sa.end), text=sa.text, line=line, column=column)
+            for j in sorted(r.judgements, key=lambda j: (j.verdict != "contradiction", -j.score)):
+                if j.claim.kind != "title":
+                    mentioned.add(j.claim.id)
+                findings.append(Finding(kind=j.verdict, claim=self.claim_refs[j.claim.id], rules=_hits(j), score=j.score, **base))
+            if r.new_claim:
+                findings.append(Finding(kind="new_claim", claim=None, score=_new_score(sa), rules=[RuleHit(
+                    id="new.uncovered", category="new",
+                    message=f"states a checkable fact ({_what(sa)}) that no reference claim covers")], **base))
+        omitted = [self.claim_refs[c.id] for _, c in self.reference.claims if c.kind != "title" and c.id not in mentioned]
+        kinds = [f.kind for f in findings]
+        summary = Summary(sentences=len(results), agreements=kinds.count("agreement"),
+                          contradictions=kinds.count("contradiction"), new_claims=kinds.count("new_claim"),
+                          omitted=len(omitted))
+        return Report(version=__version__, sources=sorted(self.reference.sources), findings=findings,
+                      omitted=omitted, summary=summary)
+
+
+def _hits(j: Judgement) -> list[RuleHit]:
+    shown = j.conflicts if j.verdict == "contradiction" else [(r, o) for r, o in j.outcomes if o.status == "agree"]
+    hits = [RuleHit(id=r.id, category=r.rule.category, message=r.message(o)) for r, o in shown]
+    if j.verdict == "agreement":
+        hits.append(RuleHit(id="match.anchors", category="match",
+                            message="matched on " + ", ".join(a.split(":", 1)[1].replace("+", " + ") for a in j.anchors)))
+    return hits
+
+
+def _checkable(sa: SentenceAnalysis) -> bool:
+    """A sentence states something checkable if it names someone or something, or gives a figure."""
+    if sa.opinion or sum(t.is_word for t in sa.tokens) < 4:
+        return False
+    named = any(m.type in _ENTITY_TYPES for m in sa.mentions) or any(p.how in ("name", "office") for p in sa.people)
+    figures = bool(sa.quantities or sa.dates)
+    capitalised = any(t.capitalized and i > 0 and t.is_word for i, t in enumerate(sa.tokens))
+    return named or figures or capitalised
+
+
+def _new_score(sa: SentenceAnalysis) -> float:
+    named = len({m.id for m in sa.mentions if m.type in _ENTITY_TYPES})
+    return round(min(1.0, 0.5 + 0.1 * named + 0.1 * bool(sa.quantities or sa.dates)), 3)
+
+
+def _what(sa: SentenceAnalysis) -> str:
+    names = []
+    for m in sa.mentions:
+        if m.type in _ENTITY_TYPES:
+            names.append(sa.span_text(m.first, m.last))
+    for q in sa.quantities:
+        names.append(q.text)
+    for d in sa.dates:
+        names.append(d.text)
+    names = list(dict.fromkeys(names))[:4]
+    return ", ".join(names) if names else "a specific statement"
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(i + 1)
+    return starts
+
+
+def _line_col(starts: list[int], offset: int) -> tuple[int, int]:
+    line = bisect.bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1

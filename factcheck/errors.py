@@ -1,0 +1,37 @@
+"""Errors factcheck raises; a false claim is a finding, never an exception.
+
+* FactcheckError
+  * DataError          a bundled or configured data file is broken (found at start-up)
+    * SchemaError      the file does not match its JSON Schema
+    * ReferenceDataError  the file is valid JSON Schema-wise but inconsistent
+                       (an evidence span that is not in the article, an unknown id)
+  * InputError         the text a user submitted cannot be checked
+"""
+from __future__ import annotations
+
+
+class FactcheckError(Exception):
+    """Base class of every error factcheck raises on purpose."""
+
+
+class DataError(FactcheckError):
+    """A data file (claims, rules, lexicon) is missing or broken."""
+
+    def __init__(self, path, message: str, pointer: str = ""):
+        self.path = str(path)
+        self.pointer = pointer
+        self.message = message
+        where = f"{self.path}{' at ' + pointer if pointer else ''}"
+        super().__init__(f"{where}: {message}")
+
+
+class SchemaError(DataError):
+    """A data file does not validate against its JSON Schema."""
+
+
+class ReferenceDataError(DataError):
+    """A data file validates but contradicts the rest of the data."""
+
+
+class InputError(FactcheckError):
+    """Submitted text cannot be checked (not UTF-8, binary, too large)."""

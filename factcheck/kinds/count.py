@@ -1,0 +1,36 @@
+"""Flags a count that cannot be the reference's: "a two-person delegation" when four were named.
+
+Only counts attached to the counted thing ("two-person delegation", "a team of three")
+are compared; "includes Rubio and Ratcliffe" names members without counting them.
+"""
+from __future__ import annotations
+
+import math
+
+from .base import AGREE, CONFLICT, NoParams, Outcome, View
+
+SLOT = "count"
+
+
+class Params(NoParams):
+    pass
+
+
+def compare(view: View, params: Params) -> Outcome | None:
+    want = view.claim.slots.count
+    nouns = view.sa.mentions_in(view.unit, "concept")
+    nouns = [m for m in nouns if m.id in view.claim.slots.count_of]
+    counts = []
+    for q in view.sa.quantities:
+        if q.dimension != "count" or not view.unit.covers(q.first):
+            continue
+        # the counted noun is the quantity's last token, or right after it ("a team of three")
+        if any(m.first <= q.last <= m.last or q.first - 3 <= m.last < q.first for m in nouns):
+            counts.append(q)
+    if not counts:
+        return None
+    lo = want.min if want.min is not None else want.value
+    hi = want.max if want.max is not None else (want.value if want.value is not None else math.inf)
+    q = counts[0]
+    status = AGREE if q.lo <= hi and q.hi >= lo else CONFLICT
+    return Outcome(status, want.text, q.text)

@@ -1,0 +1,321 @@
+"""Pydantic models of every data file and of the report; schemas/ is generated from them.
+
+`python -m factcheck.schemas --write` regenerates schemas/*.schema.json and a test fails
+when the checked-in schemas and these models disagree.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Id = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="a stable, readable identifier")
+Terms = list[str]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- lexicon files (rules/lexicon/) -------------------------------------------------------
+
+class Person(Strict):
+    id: str = Id
+    name: str
+    aliases: Terms = Field(min_length=1, description="name forms and spelling variants")
+    office: str | None = Field(None, description="office id held at the time of the reference")
+    side: str | None = Field(None, description="place or organisation id the person speaks for")
+
+
+class PeopleFile(Strict):
+    description: str
+    people: list[Person]
+
+
+class Office(Strict):
+    id: str = Id
+    aliases: Terms = Field(min_length=1)
+    broader: list[str] = Field(default_factory=list, description="generic office ids consistent with this one")
+    generic: bool = Field(False, description="a generic title (envoy, president) that names no single office")
+
+
+class OfficesFile(Strict):
+    description: str
+    offices: list[Office]
+
+
+class Place(Strict):
+    id: str = Id
+    kind: Literal["region", "country", "city", "site"]
+    aliases: Terms = Field(min_length=1)
+    within: list[str] = Field(default_factory=list, description="ids of places that directly contain this one")
+    demonyms: Terms = Field(default_factory=list, description="adjectives naming the place's side")
+
+
+class PlacesFile(Strict):
+    description: str
+    places: list[Place]
+
+
+class Organisation(Strict):
+    id: str = Id
+    aliases: Terms = Field(min_length=1)
+    side: str
+    speaks_for: str | None = Field(None, description="person id whose side a statement by this body gives")
+    location: str | None = Field(None, description="place id where the organisation or event sits (a conference)")
+
+
+class OrganisationsFile(Strict):
+    description: str
+    organisations: list[Organisation]
+
+
+class Concept(Strict):
+    id: str = Id
+    description: str
+    terms: Terms = Field(min_length=1)
+
+
+class ConceptsFile(Strict):
+    description: str
+    concepts: list[Concept]
+
+
+class NegationFile(Strict):
+    description: str
+    negators: Terms
+    negative_predicates: Terms
+    neutral: Terms
+
+
+class ModalityFile(Strict):
+    description: str
+    certain: Terms
+    possible: Terms
+    scheduled: Terms
+
+
+class Scale(Strict):
+    id: str = Id
+    positive: Terms = Field(min_length=1)
+    negative: Terms = Field(min_length=1)
+
+
+class ScalesFile(Strict):
+    description: str
+    scales: list[Scale]
+
+
+class Scope(Strict):
+    whole: Terms
+    part: Terms
+
+
+class NumbersFile(Strict):
+    description: str
+    values: dict[str, float]
+    multipliers: dict[str, float]
+    ordinals: dict[str, int]
+    units: dict[str, tuple[Literal["duration", "money"], float]]
+    approximators: dict[str, tuple[Literal["about", "below", "at_least", "at_most"], float]]
+    count_nouns: Terms
+    collectives: dict[str, tuple[float, float]]
+    scope: Scope
+
+
+class DatesFile(Strict):
+    description: str
+    months: dict[str, int]
+    ambiguous_months: Terms
+    weekdays: Terms
+    relations: dict[str, Literal["before", "since", "after", "until"]]
+    anchors: Terms
+
+
+class DiscourseFile(Strict):
+    description: str
+    say_verbs: Terms
+    clause_breaks: Terms
+    pronouns: Terms
+    group_references: Terms
+    determiners: Terms
+    opinion: Terms
+
+
+# --- claims (seeds/) ----------------------------------------------------------------------
+
+class Evidence(Strict):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.end <= self.start:
+            raise ValueError("end must be greater than start")
+        return self
+
+
+class Source(Strict):
+    id: str = Id
+    title: str
+    article: str = Field(description="file name of the article, next to the claims file")
+    published: str | None = None
+    url: str | None = None
+
+
+class Event(Strict):
+    """Something that happened once: claims about it share its participants."""
+
+    id: str = Id
+    kind: list[str] = Field(min_length=1, description="concept ids that name this kind of event")
+    keys: list[str] = Field(min_length=1, description="features (person:x, place:y, concept:z) that tell this event from others of its kind")
+    implies: list[str] = Field(default_factory=list, description="person ids taking part, added when a sentence refers back to the event ('that call')")
+
+
+Feature = Field(pattern=r"^(concept|person|place|org|side|event|office|has|scale):[a-z0-9_.-]+$")
+
+
+class DateValue(Strict):
+    year: int | None = None
+    month: int | None = Field(None, ge=1, le=12)
+    day: int | None = Field(None, ge=1, le=31)
+
+
+class Interval(Strict):
+    """A value in canonical units (minutes for durations) with an inclusive range."""
+
+    value: float | None = None
+    min: float | None = None
+    max: float | None = None
+    text: str = Field(description="how the reference states it, for messages")
+
+
+class Roles(Strict):
+    agent: list[str] = Field(default_factory=list, description="who did it")
+    counterpart: list[str] = Field(default_factory=list, description="with or to whom")
+    patient: list[str] = Field(default_factory=list, description="who it was done to")
+    symmetric: bool = Field(False, description="agent and counterpart may be named in either order (meet, call)")
+
+
+class Predicate(Strict):
+    locus: list[str] = Field(min_length=1, description="concept ids whose mention carries the polarity/modality")
+    value: str
+
+
+class Slots(Strict):
+    roles: Roles | None = None
+    place: str | None = None
+    date: DateValue | None = None
+    date_unset: bool = Field(False, description="the reference says no date has been set")
+    duration: Interval | None = None
+    count: Interval | None = None
+    count_of: list[str] = Field(default_factory=list, description="concept ids of what is counted")
+    ordinal: int | None = None
+    scope: Literal["part", "whole"] | None = None
+    scope_of: list[str] = Field(default_factory=list, description="feature of what the scope applies to")
+    polarity: Predicate | None = None
+    modality: Predicate | None = None
+    assessment: Predicate | None = Field(None, description="locus = scale ids, value = positive|negative")
+    title: dict[str, str] | None = Field(None, description="person id -> office id")
+
+
+class Claim(Strict):
+    id: str = Id
+    statement: str
+    evidence: Evidence
+    kind: Literal["fact", "title", "analysis"] = "fact"
+    event: str | None = None
+    anchors: list[list[str]] = Field(default_factory=list, description="every group must be present (any member)")
+    support: list[str] = Field(default_factory=list, description="features that raise the match score")
+    speaker: str | None = Field(None, description="person whose view this is; another speaker makes a separate statement")
+    requires: list[str] = Field(default_factory=list, description="slots the sentence must state for the claim to apply")
+    slots: Slots = Field(default_factory=Slots)
+    facts: list[str] = Field(default_factory=list, description="ids of facts in an external fact list this claim covers")
+
+
+class ClaimsFile(Strict):
+    description: str
+    source: Source
+    events: list[Event] = Field(default_factory=list)
+    claims: list[Claim]
+
+
+# --- rules (rules/<category>/<name>.json) ---------------------------------------------
+
+Category = Literal["numeric", "date", "location", "person", "title", "negation", "antonym", "modality", "quantity"]
+
+
+class Example(Strict):
+    text: str
+    claim: str | None = Field(None, description="the claim the example must (or must not) be judged against")
+
+
+class Examples(Strict):
+    flag: list[Example] = Field(min_length=1, description="texts this rule must flag")
+    pass_: list[Example] = Field(min_length=1, alias="pass", description="texts this rule must not flag")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Rule(Strict):
+    id: str = Field(pattern=r"^[a-z]+\.[a-z0-9_]+$")
+    kind: str
+    category: Category
+    severity: Literal["error", "warning", "info"]
+    message: str = Field(description="template; {reference} and {found} are filled in")
+    description: str
+    params: dict = Field(default_factory=dict)
+    examples: Examples
+
+
+# --- requests and reports -----------------------------------------------------------------
+
+class CheckRequest(Strict):
+    text: str = Field(min_length=1, max_length=5_000_000)
+    title: str | None = Field(None, max_length=1000)
+
+
+class Span(Strict):
+    start: int
+    end: int
+
+
+class ClaimRef(Strict):
+    id: str
+    statement: str
+    source: str
+    evidence: Evidence
+
+
+class RuleHit(Strict):
+    id: str
+    category: str
+    message: str
+
+
+class Finding(Strict):
+    kind: Literal["agreement", "contradiction", "new_claim"]
+    span: Span
+    text: str
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+    claim: ClaimRef | None
+    rules: list[RuleHit]
+    score: float = Field(ge=0, le=1)
+
+
+class Summary(Strict):
+    sentences: int
+    agreements: int
+    contradictions: int
+    new_claims: int
+    omitted: int
+
+
+class Report(Strict):
+    version: str
+    sources: list[str]
+    findings: list[Finding]
+    omitted: list[ClaimRef]
+    summary: Summary

@@ -1,0 +1,61 @@
+"""Load rules/<category>/<name>.json: each rule is data (id, kind, category, message, severity,
+params, examples) whose kind is a module of factcheck.kinds."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ReferenceDataError, SchemaError
+from .kinds import KINDS
+from .kinds.base import Outcome
+from .loader import load_model, pointer
+from .models import Rule
+
+LEXICON_DIR = "lexicon"
+
+
+@dataclass(frozen=True)
+class LoadedRule:
+    rule: Rule
+    kind: ModuleType
+    params: BaseModel
+    path: Path
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    @property
+    def slot(self) -> str:
+        return self.kind.SLOT
+
+    def message(self, outcome: Outcome) -> str:
+        return self.rule.message.format(reference=outcome.reference, found=outcome.found)
+
+
+def load_rules(rules_dir: Path) -> list[LoadedRule]:
+    out: list[LoadedRule] = []
+    for path in sorted(rules_dir.glob("*/*.json")):
+        if path.parent.name == LEXICON_DIR:
+            continue
+        rule = load_model(path, "rule", Rule)
+        expected = f"{path.parent.name}.{path.stem}".replace("-", "_")
+        if rule.id != expected:
+            raise ReferenceDataError(path, f"rule id {rule.id!r} must be {expected!r} (directory.file)", "/id")
+        kind = KINDS.get(rule.kind)
+        if kind is None:
+            raise ReferenceDataError(path, f"unknown kind {rule.kind!r}; kinds are: {', '.join(sorted(KINDS))}", "/kind")
+        try:
+            params = kind.Params.model_validate(rule.params)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise SchemaError(path, first["msg"], "/params" + pointer(first["loc"])) from None
+        try:
+            rule.message.format(reference="", found="")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise SchemaError(path, f"message template: {exc!r}; use {{reference}} and {{found}}", "/message") from None
+        out.append(LoadedRule(rule, kind, params, path))
+    return out

@@ -1,0 +1,1 @@
+"""Text handling with exact character offsets: normalising, tokens, sentences, phrases."""

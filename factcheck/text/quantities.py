@@ -1,0 +1,221 @@
+"""Read numbers, durations, counts and ordinals from tokens, as value intervals.
+
+"an hour and a half" -> 90 minutes; "about an hour" -> [51, 69] minutes with the lexicon's
+"about" tolerance; "more than an hour" -> [60, inf); "two-person delegation" -> count 2.
+Word lists come from the numbers lexicon (rules/lexicon/numbers.json); this module is
+only the mechanism.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .tokens import Token
+
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """The numbers lexicon, as lookup tables (built by factcheck.lexicon)."""
+
+    values: dict[str, float]          # "ninety": 90, "dozen": 12, "half": 0.5
+    multipliers: dict[str, float]     # "hundred": 100, "billion": 1e9
+    ordinals: dict[str, int]          # "first": 1, "second": 2
+    units: dict[str, tuple[str, float]]  # "minutes": ("duration", 1), "hours": ("duration", 60)
+    approximators: dict[tuple[str, ...], tuple[str, float]]  # ("more","than"): ("at_least", 0)
+    count_nouns: frozenset[str]       # "person", "member": "two-person delegation"
+    collectives: dict[tuple[str, ...], tuple[float, float]]  # ("pair","of"): (2, 2)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A value with its interval; `dimension` is "duration" (minutes), "money", or "count"."""
+
+    dimension: str
+    value: float
+    lo: float
+    hi: float
+    first: int
+    last: int
+    text: str
+    noun: str = ""          # counts: the counted word ("delegation", "calls")
+    approx: str = ""        # the approximator's kind, if any
+
+    def describe(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    value: int
+    first: int
+    last: int
+    text: str
+
+
+def _number_run(tokens: list[Token], i: int, words: NumberWords) -> tuple[float, int] | None:
+    """Parse a number starting at token i: (value, index after it) or None."""
+    tok = tokens[i]
+    if tok.is_number:
+        try:
+            value = float(tok.norm.replace(",", ""))
+        except ValueError:
+            return None
+        j = i + 1
+    elif tok.norm in words.values and tok.norm not in ("a", "an", "half"):
+        value, j = words.values[tok.norm], i + 1
+        # "twenty five", "one hundred"
+        while j < len(tokens) and tokens[j].norm in words.values and tokens[j].norm not in ("a", "an", "half"):
+            value += words.values[tokens[j].norm]
+            j += 1
+    else:
+        return None
+    while j < len(tokens) and tokens[j].norm in words.multipliers:
+        value *= words.multipliers[tokens[j].norm]
+        j += 1
+    # "four and a half"
+    if j + 2 < len(tokens) and tokens[j].norm == "and" and tokens[j + 1].norm in ("a", "an") and tokens[j + 2].norm == "half":
+        value, j = value + 0.5, j + 3
+    return value, j
+
+
+def _approximator(tokens: list[Token], i: int, words: NumberWords) -> tuple[str, float, int]:
+    """The approximator ending just before token i: (kind, tolerance, first token) or ("", 0, i)."""
+    for n in (3, 2, 1):
+        if i - n < 0:
+            continue
+        key = tuple(t.norm for t in tokens[i - n:i])
+        if key in words.approximators:
+            kind, tol = words.approximators[key]
+            return kind, tol, i - n
+    return "", 0.0, i
+
+
+def _interval(value: float, kind: str, tol: float) -> tuple[float, float]:
+    if kind == "at_least":
+        return value, INF
+    if kind == "at_most":
+        return 0.0, value
+    if kind == "below":
+        return value * (1 - tol), value
+    if kind == "about":
+        return value * (1 - tol), value * (1 + tol)
+    return value, value
+
+
+def find_quantities(tokens: list[Token], words: NumberWords) -> list[Quantity]:
+    """Durations, amounts of money and counts in token order."""
+    out: list[Quantity] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        q = _quantity_at(tokens, i, words)
+        if q is None:
+            i += 1
+            continue
+        out.append(q)
+        i = q.last + 1
+    return out
+
+
+def _unit(tokens: list[Token], j: int, words: NumberWords):
+    if j < len(tokens) and tokens[j].norm in words.units:
+        return words.units[tokens[j].norm]
+    return None
+
+
+def _quantity_at(tokens: list[Token], i: int, words: NumberWords) -> Quantity | None:
+    tok = tokens[i]
+    n = len(tokens)
+    value = None
+    start = i
+    # "half an hour", "half-hour"
+    if tok.norm == "half":
+        if i + 2 < n and tokens[i + 1].norm in ("a", "an") and _unit(tokens, i + 2, words):
+            value, j = 0.5, i + 2
+        elif _unit(tokens, i + 1, words):
+            value, j = 0.5, i + 1
+    # "an hour", "a minute", "hour-long": a unit with an implied one
+    elif tok.norm in ("a", "an") and _unit(tokens, i + 1, words):
+        value, j = 1.0, i + 1
+    elif _unit(tokens, i, words) and i + 1 < n and tokens[i + 1].norm == "long" and not (i and _number_run(tokens, i - 1, words)):
+        value, j = 1.0, i
+    elif tok.norm == "$":
+        run = _number_run(tokens, i + 1, words) if i + 1 < n else None
+        if run is None:
+            return None
+        value, j = run
+        lo_hi = _with_approx(tokens, start, value, words)
+        return Quantity("money", value, *lo_hi[:2], lo_hi[2], j - 1, _text(tokens, lo_hi[2], j - 1), approx=lo_hi[3])
+    else:
+        collective = _collective(tokens, i, words)
+        if collective:
+            return collective
+        run = _number_run(tokens, i, words)
+        if run is None:
+            return None
+        value, j = run
+        if tok.is_number and 1900 <= value <= 2100 and not _unit(tokens, j, words):
+            return None  # a year: the dates module reads it
+    if value is None:
+        return None
+    unit = _unit(tokens, j, words)
+    if unit:
+        dimension, factor = unit
+        value *= factor
+        end = j
+        # "an hour and a half", "two hours and a half"
+        if end + 3 < n and tokens[end + 1].norm == "and" and tokens[end + 2].norm in ("a", "an") and tokens[end + 3].norm == "half":
+            value += 0.5 * factor
+            end += 3
+        lo, hi, first, approx = _with_approx(tokens, start, value, words)
+        return Quantity(dimension, value, lo, hi, first, end, _text(tokens, first, end), approx=approx)
+    # a count: "two-person delegation", "three calls", "40 of its allies"
+    if j < n and tokens[j].norm in words.count_nouns and j + 1 < n and tokens[j + 1].is_word:
+        noun_at = j + 1
+    elif j < n and tokens[j].is_word:
+        noun_at = j
+    elif j + 1 < n and tokens[j].norm == "of":
+        noun_at = j
+    else:
+        return None
+    lo, hi, first, approx = _with_approx(tokens, start, value, words)
+    return Quantity("count", value, lo, hi, first, noun_at, _text(tokens, first, noun_at),
+                    noun=tokens[noun_at].norm, approx=approx)
+
+
+def _collective(tokens, i, words):
+    for key, (lo, hi) in words.collectives.items():
+        k = len(key)
+        if tuple(t.norm for t in tokens[i:i + k]) == key and i + k < len(tokens):
+            noun_at = i + k
+            return Quantity("count", lo, lo, hi, i, noun_at, _text(tokens, i, noun_at), noun=tokens[noun_at].norm)
+    return None
+
+
+def _with_approx(tokens, start, value, words):
+    kind, tol, first = _approximator(tokens, start, words)
+    lo, hi = _interval(value, kind, tol)
+    return lo, hi, first, kind
+
+
+def _text(tokens: list[Token], first: int, last: int) -> str:
+    return " ".join(t.text for t in tokens[first:last + 1])
+
+
+def find_ordinals(tokens: list[Token], words: NumberWords) -> list[Ordinal]:
+    return [Ordinal(words.ordinals[t.norm], i, i, t.text) for i, t in enumerate(tokens) if t.norm in words.ordinals]
+
+
+def describe_minutes(lo: float, hi: float, value: float) -> str:
+    """Human wording of a duration interval, e.g. "90 minutes", "about 60 minutes"."""
+    def fmt(v):
+        return f"{v:g}"
+    if lo == hi:
+        return f"{fmt(value)} minutes"
+    if hi == INF:
+        return f"more than {fmt(lo)} minutes"
+    if lo == 0:
+        return f"at most {fmt(hi)} minutes"
+    return f"about {fmt(value)} minutes"
