@@ -27,6 +27,7 @@ class Context:
 
     last_subject: str | None = None
     last_pair: tuple[str, ...] = ()
+    previous_people: tuple[str, ...] = ()      # distinct people named by the sentence just before
     last_event: dict[str, str] = field(default_factory=dict)   # concept id -> event id
 
 
@@ -139,20 +140,36 @@ def _features(sa_mentions, people, quantities, ordinals, dates, unit: Unit, lex:
 
 
 def _resolve_events(sa_mentions, tokens, unit: Unit, events: list[Event], context: Context) -> list[tuple[str, int, bool]]:
-    """Events this clause refers to: (event id, token, is a back-reference like "that call")."""
+    """Events this clause refers to: (event id, token, is a back-reference like "that call").
+
+    An event is named when a mention of its kind comes with one of its keys ("the call
+    with Putin"). A kind mention with no key nearby refers back: after a determiner ("that
+    call") to the last event of that kind, otherwise to the one event of that kind whose
+    key is among the two people the text was just talking about.
+    """
     found: list[tuple[str, int, bool]] = []
-    kinds = {m.id: m for m in sa_mentions if m.type == "concept" and unit.covers(m.first, m.last)}
-    explicit_kinds: set[str] = set()
+    kind_mentions = [m for m in sa_mentions if m.type == "concept" and unit.covers(m.first, m.last)]
     for ev in events:
-        hits = [kinds[k] for k in ev.kind if k in kinds]
+        hits = [m for m in kind_mentions if m.id in ev.kind]
         if hits and any(key in unit.features for key in ev.keys):
             found.append((ev.id, hits[0].first, False))
-            explicit_kinds.update(ev.kind)
-    for concept, m in kinds.items():
-        if concept in explicit_kinds or concept not in context.last_event:
-            continue
-        if m.first > 0 and tokens[m.first - 1].norm in _REFERRING or (m.first > 1 and tokens[m.first - 2].norm in _REFERRING):
-            found.append((context.last_event[concept], m.first, True))
+    named = {e for e, _, _ in found}
+    named_kinds = {k for e in events if e.id in named for k in e.kind}
+    previous = set(context.previous_people)
+    for m in kind_mentions:
+        keys = {k.split(":", 1)[1] for e in events if m.id in e.kind for k in e.keys if k.startswith("person:")}
+        key_people = [p for p in unit.people if p.how in ("name", "office", "proxy") and p.person in keys]
+        if any(0 <= p.first - m.last <= 4 or 0 <= m.first - p.last <= 2 for p in key_people):
+            continue                       # "the call with Putin", "Putin's call": named, not a back-reference
+        referring = m.first > 0 and tokens[m.first - 1].norm in _REFERRING or (m.first > 1 and tokens[m.first - 2].norm in _REFERRING)
+        target = context.last_event.get(m.id) if referring else None
+        if target is None and m.id not in named_kinds and len(previous) >= 2:
+            # "Trump and Putin agreed ... The agreement came out of a long phone call"
+            fitting = [e.id for e in events if m.id in e.kind and set(e.implies) <= previous]
+            target = fitting[0] if len(fitting) == 1 else None
+        if target and target not in named:
+            found.append((target, m.first, True))
+            named.add(target)
     return found
 
 
@@ -177,10 +194,11 @@ def analyze(sentence: Sentence, index: int, lex: Lexicon, events: list[Event], c
         for event_id, at, back_reference in _resolve_events(mentions, tokens, unit, events, context):
             unit.events.add(event_id)
             unit.features.add(f"event:{event_id}")
+            # a back-reference presupposes the event's participants without naming them:
+            # they can agree with a role, but add no person feature to match claims on
             for person in by_id[event_id].implies if back_reference else ():
-                if f"person:{person}" not in unit.features:
+                if not any(p.person == person for p in unit.people):
                     unit.people.append(PersonRef(person, at, at, "event"))
-                    unit.features.add(f"person:{person}")
     sentence_features = set().union(*(u.features for u in units))
     sa = SentenceAnalysis(index, sentence.start, sentence.end, sentence.text, tokens, mentions, people,
                           quantities, ordinals, dates, units, sentence_features,
@@ -191,12 +209,12 @@ def analyze(sentence: Sentence, index: int, lex: Lexicon, events: list[Event], c
 
 def _update_context(sa: SentenceAnalysis, events: dict[str, Event], context: Context) -> None:
     named = [p for p in sa.people if p.how in ("name", "office", "pronoun", "group")]
-    subjects = [p for p in named if not p.title or p.how != "name" or True]
-    if subjects:
-        context.last_subject = subjects[0].person
+    if named:
+        context.last_subject = named[0].person
     distinct = list(dict.fromkeys(p.person for p in named))
     if len(distinct) >= 2:
         context.last_pair = tuple(distinct[:2])
+    context.previous_people = tuple(distinct)
     for unit in sa.units:
         for event_id in sorted(unit.events):
             for concept in events[event_id].kind:

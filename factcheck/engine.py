@@ -97,13 +97,10 @@ def _hits(j: Judgement) -> list[RuleHit]:
 
 
 def _checkable(sa: SentenceAnalysis) -> bool:
-    """A sentence states something checkable if it names someone or something, or gives a figure."""
-    if sa.opinion or sum(t.is_word for t in sa.tokens) < 4:
+    """A sentence states something checkable unless it is commentary, a question or a fragment."""
+    if sa.opinion or sa.text.rstrip().endswith("?"):
         return False
-    named = any(m.type in _ENTITY_TYPES for m in sa.mentions) or any(p.how in ("name", "office") for p in sa.people)
-    figures = bool(sa.quantities or sa.dates)
-    capitalised = any(t.capitalized and i > 0 and t.is_word for i, t in enumerate(sa.tokens))
-    return named or figures or capitalised
+    return sum(t.is_word for t in sa.tokens) >= 4
 
 
 def _new_score(sa: SentenceAnalysis) -> float:

@@ -50,7 +50,8 @@ def _title_for(ref: PersonRef, offices: list[Mention], tokens: list[Token]) -> M
     for off in offices:
         if off.last + 1 == ref.first:                               # Defense Secretary Pete Hegseth
             return off
-        if off.last + 2 == ref.first and tokens[off.last + 1].norm == ",":   # the top U.S. diplomat, Marco Rubio
+        closed = ref.last + 1 >= len(tokens) or tokens[ref.last + 1].norm in (",", ".", ";", ")")
+        if off.last + 2 == ref.first and tokens[off.last + 1].norm == "," and closed:   # the Pentagon chief, Pete Hegseth, said
             return off
         gap = range(ref.last + 2, off.first)
         if (ref.last + 1 < len(tokens) and tokens[ref.last + 1].norm == ","

@@ -24,8 +24,10 @@ def compare(view: View, params: Params) -> Outcome | None:
     for q in view.sa.quantities:
         if q.dimension != "count" or not view.unit.covers(q.first):
             continue
-        # the counted noun is the quantity's last token, or right after it ("a team of three")
-        if any(m.first <= q.last <= m.last or q.first - 3 <= m.last < q.first for m in nouns):
+        # the counted noun is the quantity's last token ("two-person delegation"),
+        # or comes just before it with "of" ("a team of three")
+        tokens = view.sa.tokens
+        if any(m.first <= q.last <= m.last or (m.last == q.first - 2 and tokens[q.first - 1].norm == "of") for m in nouns):
             counts.append(q)
     if not counts:
         return None

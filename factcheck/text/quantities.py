@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .tokens import Token
 
 INF = math.inf
+_RELATIVE = frozenset({"after", "before", "later", "earlier", "ago", "since", "prior", "previously", "beforehand", "afterwards"})
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,8 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords) -> Quantity | 
     if value is None:
         return None
     unit = _unit(tokens, j, words)
+    if unit and j + 1 < n and unit[0] == "duration" and tokens[j + 1].norm in _RELATIVE:
+        return None  # "one day after", "two weeks later": when, not how long
     if unit:
         dimension, factor = unit
         value *= factor
