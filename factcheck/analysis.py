@@ -192,6 +192,8 @@ def analyze(sentence: Sentence, index: int, lex: Lexicon, events: list[Event], c
                                          for p in prev if not p.speaker and p.how != "proxy"]
         unit.features = _features(mentions, unit.people, quantities, ordinals, dates, unit, lex)
         for event_id, at, back_reference in _resolve_events(mentions, tokens, unit, events, context):
+            for concept in by_id[event_id].kind:   # a later clause of the same sentence refers to it first
+                context.last_event[concept] = event_id
             unit.events.add(event_id)
             unit.features.add(f"event:{event_id}")
             # a back-reference presupposes the event's participants without naming them:

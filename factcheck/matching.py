@@ -39,6 +39,11 @@ class Judgement:
         return [(r, o) for r, o in self.outcomes if o.status == CONFLICT]
 
 
+def _rank(j: Judgement) -> tuple:
+    """Among clauses judging the same claim, the one that identifies it best decides."""
+    return (j.identity, j.verdict == "contradiction", j.score)
+
+
 def _holds(alternative: str, features: set[str]) -> bool:
     return all(part in features for part in alternative.split("+"))
 
@@ -78,7 +83,7 @@ class Matcher:
             best = None
             for unit in sa.units:
                 j = self._judge_unit(source, claim, sa, unit)
-                if j and (best is None or (j.verdict == "contradiction", j.identity, j.score) > (best.verdict == "contradiction", best.identity, best.score)):
+                if j and (best is None or _rank(j) > _rank(best)):
                     best = j
             if best:
                 out.append(best)
@@ -91,8 +96,11 @@ class Matcher:
             if here:
                 in_unit += 1
                 found.append(here[0])
-            elif not any(_holds(a, sa.features) for a in group):
+                continue
+            elsewhere = [a for a in group if _holds(a, sa.features)]
+            if not elsewhere:
                 return None
+            found.append(elsewhere[0])
         if in_unit == 0:
             return None
         view = View(sa, unit, self.lex, claim, self.events)
@@ -111,8 +119,8 @@ class Matcher:
         conflicts = [(r, o) for r, o in outcomes if o.status == CONFLICT]
         score = self._score(claim, sa, unit, in_unit + len(outcomes))
         if claim.kind == "title":
-            return Judgement(source, claim, "contradiction", conflicts, found, in_unit, unit, score) if conflicts else None
-        identity = in_unit + sum(1 for _, o in outcomes if o.identifies and o.status == AGREE)
+            return Judgement(source, claim, "contradiction", conflicts, found, len(found), unit, score) if conflicts else None
+        identity = len(found) + sum(1 for _, o in outcomes if o.identifies and o.status == AGREE)
         if sum(1 for _, o in conflicts if o.identifies) >= 2 or identity < MIN_IDENTITY:
             return None
         verdict = "contradiction" if conflicts else "agreement"

@@ -50,14 +50,18 @@ class View:
                     return m
         return None
 
-    def anchor_position(self) -> int:
-        """Token where the claim's first anchor is mentioned in this clause (its predicate)."""
+    def anchor_mention(self) -> Mention | None:
+        """The mention of the claim's first anchor concept found in this clause (its predicate)."""
         for group in self.claim.anchors:
             concepts = [f.split(":", 1)[1] for alt in group for f in alt.split("+") if f.startswith("concept:")]
             m = self.locus(concepts) if concepts else None
             if m is not None:
-                return m.first
-        return self.unit.first
+                return m
+        return None
+
+    def anchor_position(self) -> int:
+        m = self.anchor_mention()
+        return m.first if m is not None else self.unit.first
 
     def negations_around(self, locus: Mention, before: int = 8, after: int = 3) -> list[Mention]:
         lo, hi = max(self.unit.first, locus.first - before), min(self.unit.last, locus.last + after)

@@ -1,7 +1,8 @@
 """Flags a negated fact or a denied negation: "have not agreed to begin negotiations" against
 "agreed to start negotiations", "did not rule out US forces" against "ruled out".
 
-Negators ("not", "no", "few") and negative predicates ("ruled out", "refused") before the
+When the sentence has no word for the claim's predicate, the claim's first anchor stands
+in for it. Negators ("not", "no", "few") and negative predicates ("ruled out", "refused") before the
 claim's predicate in the same clause are counted: an odd count is negative, an even one
 positive, so a double negation cancels.
 """
@@ -19,7 +20,9 @@ class Params(NoParams):
 
 def compare(view: View, params: Params) -> Outcome | None:
     slot = view.claim.slots.polarity
-    locus = view.locus(slot.locus)
+    # without a word for the predicate itself, the claim's anchor carries the polarity:
+    # "ruled out any territorial exchange" negates the exchange
+    locus = view.locus(slot.locus) or view.anchor_mention()
     if locus is None:
         return None
     negs = view.negations_around(locus, params.before, params.after)
