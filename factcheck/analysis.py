@@ -139,6 +139,11 @@ def _features(sa_mentions, people, quantities, ordinals, dates, unit: Unit, lex:
     return f
 
 
+def _key_people(events: list[Event], concept: str) -> set[str]:
+    """People who tell apart the events of kind `concept` (Putin and Zelensky for calls)."""
+    return {k.split(":", 1)[1] for e in events if concept in e.kind for k in e.keys if k.startswith("person:")}
+
+
 def _resolve_events(sa_mentions, tokens, unit: Unit, events: list[Event], context: Context) -> list[tuple[str, int, bool]]:
     """Events this clause refers to: (event id, token, is a back-reference like "that call").
 
@@ -157,7 +162,7 @@ def _resolve_events(sa_mentions, tokens, unit: Unit, events: list[Event], contex
     named_kinds = {k for e in events if e.id in named for k in e.kind}
     previous = set(context.previous_people)
     for m in kind_mentions:
-        keys = {k.split(":", 1)[1] for e in events if m.id in e.kind for k in e.keys if k.startswith("person:")}
+        keys = _key_people(events, m.id)
         key_people = [p for p in unit.people if p.how in ("name", "office", "proxy") and p.person in keys]
         if any(0 <= p.first - m.last <= 4 or 0 <= m.first - p.last <= 2 for p in key_people):
             continue                       # "the call with Putin", "Putin's call": named, not a back-reference

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -18,6 +19,7 @@ from .ruleset import LoadedRule, load_rules
 from .text.sentences import split_sentences
 
 MAX_TEXT_CHARS = 10_000_000
+_NEWLINE = re.compile("\n")
 _ENTITY_TYPES = frozenset({"person", "place", "org", "office", "demonym"})
 
 
@@ -48,25 +50,23 @@ class Checker:
     def claim_refs(self) -> dict[str, ClaimRef]:
         return {c.id: ClaimRef(id=c.id, statement=c.statement, source=s, evidence=c.evidence) for s, c in self.reference.claims}
 
-    def analyse(self, text: str) -> list[SentenceResult]:
-        """Sentence-by-sentence judgements (the report is built from these)."""
+    def analyse(self, text: str):
+        """Judge each sentence in order; yields one SentenceResult per sentence."""
         if len(text) > MAX_TEXT_CHARS:
             raise InputError(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
         context = Context()
-        results = []
         for i, sentence in enumerate(split_sentences(text)):
             sa = analyze(sentence, i, self.lexicon, self.reference.events, context)
             judgements = self.matcher.judge(sa)
-            new = not judgements and _checkable(sa)
-            results.append(SentenceResult(sa, judgements, new))
-        return results
+            yield SentenceResult(sa, judgements, not judgements and _checkable(sa))
 
     def check(self, text: str) -> Report:
-        results = self.analyse(text)
         findings: list[Finding] = []
         mentioned: set[str] = set()
         line_starts = _line_starts(text)
-        for r in results:
+        sentences = 0
+        for r in self.analyse(text):
+            sentences += 1
             sa = r.analysis
             line, column = _line_col(line_starts, sa.start)
             base = dict(span=Span(start=sa.start, end=sa.end), text=sa.text, line=line, column=column)
@@ -80,7 +80,7 @@ class Checker:
                     message=f"states a checkable fact ({_what(sa)}) that no reference claim covers")], **base))
         omitted = [self.claim_refs[c.id] for _, c in self.reference.claims if c.kind != "title" and c.id not in mentioned]
         kinds = [f.kind for f in findings]
-        summary = Summary(sentences=len(results), agreements=kinds.count("agreement"),
+        summary = Summary(sentences=sentences, agreements=kinds.count("agreement"),
                           contradictions=kinds.count("contradiction"), new_claims=kinds.count("new_claim"),
                           omitted=len(omitted))
         return Report(version=__version__, sources=sorted(self.reference.sources), findings=findings,
@@ -122,11 +122,7 @@ def _what(sa: SentenceAnalysis) -> str:
 
 
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            starts.append(i + 1)
-    return starts
+    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
 
 def _line_col(starts: list[int], offset: int) -> tuple[int, int]:

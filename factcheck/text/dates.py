@@ -35,7 +35,7 @@ class DateMention:
 
 
 def _year(tok: Token) -> int | None:
-    if tok.is_number and len(tok.norm) == 4 and tok.norm.isdigit():
+    if tok.is_number and len(tok.norm) == 4 and tok.norm.isdecimal():
         y = int(tok.norm)
         if 1900 <= y <= 2100:
             return y
@@ -43,7 +43,7 @@ def _year(tok: Token) -> int | None:
 
 
 def _day(tok: Token) -> int | None:
-    if tok.is_number and tok.norm.isdigit() and 1 <= int(tok.norm) <= 31 and len(tok.norm) <= 2:
+    if tok.is_number and tok.norm.isdecimal() and len(tok.norm) <= 2 and 1 <= int(tok.norm) <= 31:
         return int(tok.norm)
     return None
 

@@ -28,6 +28,15 @@ class NumberWords:
     count_nouns: frozenset[str]       # "person", "member": "two-person delegation"
     collectives: dict[tuple[str, ...], tuple[float, float]]  # ("pair","of"): (2, 2)
 
+    @property
+    def starters(self) -> frozenset[str]:
+        """Words a quantity can start with (numbers are recognised by their digits)."""
+        cached = self.__dict__.get("_starters")
+        if cached is None:
+            cached = frozenset(self.values) | frozenset(self.units) | {"$"} | {k[0] for k in self.collectives}
+            object.__setattr__(self, "_starters", cached)
+        return cached
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -110,7 +119,12 @@ def find_quantities(tokens: list[Token], words: NumberWords) -> list[Quantity]:
     out: list[Quantity] = []
     i = 0
     n = len(tokens)
+    starters = words.starters
     while i < n:
+        tok = tokens[i]
+        if not (tok.is_number or tok.norm in starters):
+            i += 1
+            continue
         q = _quantity_at(tokens, i, words)
         if q is None:
             i += 1
@@ -189,9 +203,10 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords) -> Quantity | 
 
 
 def _collective(tokens, i, words):
+    first = tokens[i].norm
     for key, (lo, hi) in words.collectives.items():
         k = len(key)
-        if tuple(t.norm for t in tokens[i:i + k]) == key and i + k < len(tokens):
+        if key[0] == first and tuple(t.norm for t in tokens[i:i + k]) == key and i + k < len(tokens):
             noun_at = i + k
             return Quantity("count", lo, lo, hi, i, noun_at, _text(tokens, i, noun_at), noun=tokens[noun_at].norm)
     return None

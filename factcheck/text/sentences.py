@@ -24,8 +24,9 @@ _OPENERS = frozenset(
 )
 _ALWAYS_INNER = frozenset({"e.g.", "i.e.", "cf.", "etc.,"})
 
-_CANDIDATE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s|$)")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+# Possessive quantifiers: a long run of "!!!!" or spaces cannot make the engine backtrack.
+_CANDIDATE = re.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s|$)")
+_NEXT_WORD = re.compile(r"\s*+([\w']*+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,21 +36,28 @@ class Sentence:
     text: str
 
 
+def _word_before(line: str, end: int) -> str:
+    """The whitespace-delimited word ending at `end` (scans back, so it stays linear)."""
+    start = end
+    while start > 0 and not line[start - 1].isspace():
+        start -= 1
+    return line[start:end]
+
+
 def _is_boundary(line: str, dot_end: int, punct: str) -> bool:
     """Decide whether the punctuation run ending at `dot_end` closes a sentence."""
-    rest = line[dot_end:].lstrip()
-    if not rest:
+    nxt_match = _NEXT_WORD.match(line, dot_end)
+    after = nxt_match.end(0) - len(nxt_match.group(1))
+    if after >= len(line):
         return True
-    nxt = rest[0]
+    nxt = line[after]
     if nxt.islower():
         return False
     if "." not in punct or punct.rstrip("\"'\u201d\u2019)]").endswith(("!", "?", "..")):
         return True
-    before = _WORD_BEFORE.search(line[: dot_end - len(punct) + 1])
-    word = before.group(1) if before else ""
+    word = _word_before(line, dot_end - len(punct) + 1)
     bare = word.lower().rstrip(".").lstrip("(\"'\u201c\u2018")
-    next_word = re.match(r"[\w']+", rest)
-    next_word = next_word.group(0).lower() if next_word else ""
+    next_word = nxt_match.group(1).lower()
     if word.lower() in _ALWAYS_INNER:
         return False
     if bare in _TITLES:

@@ -9,9 +9,9 @@ from .normalize import fold
 # Possessive "'s" is its own token so that "Russia's" still names Russia; hyphens are
 # dropped, so "rare-earth" and "rare earth" tokenize alike.
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"        # U.S., D.C., a.m.
-    r"|\d+(?:[.,]\d+)*"                       # 90, 1.5, 300,000
-    r"|[^\W\d_]+(?:'(?!s\b)[^\W\d_]+)*"       # words, didn't, o'clock
+    r"(?:[A-Za-z]\.){2,}+(?![A-Za-z])"       # U.S., D.C., a.m.
+    r"|\d++(?:[.,]\d++)*+"                    # 90, 1.5, 300,000
+    r"|[^\W\d_]++(?:'(?!s\b)[^\W\d_]++)*+"    # words, didn't, o'clock
     r"|'s\b"
     r"|[,;:!?.()\"$%]"
 )
@@ -33,7 +33,7 @@ class Token:
 
     @property
     def is_number(self) -> bool:
-        return self.norm[:1].isdigit()
+        return self.norm[:1].isdecimal()
 
     @property
     def caps(self) -> bool:

@@ -1,0 +1,50 @@
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.engine import Checker
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+@pytest.fixture(scope="session")
+def checker() -> Checker:
+    return Checker.load()
+
+
+def factcheck_command() -> list[str]:
+    """The installed console script, as a user runs it (falls back to python -m)."""
+    exe = shutil.which("factcheck", path=str(Path(sys.executable).parent)) or shutil.which("factcheck")
+    return [exe] if exe else [sys.executable, "-m", "factcheck"]
+
+
+@pytest.fixture(scope="session")
+def cli():
+    def run(*args, stdin: bytes | None = None, env=None):
+        return subprocess.run(factcheck_command() + [str(a) for a in args], input=stdin, capture_output=True, env=env, timeout=300)
+    return run
+
+
+def judgements(checker: Checker, text: str):
+    """All judgements of the text's sentences, flattened."""
+    return [j for r in checker.analyse(text) for j in r.judgements]
+
+
+def outcome(checker: Checker, text: str, claim_id: str, slot: str):
+    """The outcome of the rule reading `slot` for claim `claim_id` in `text` (None if not judged)."""
+    for j in judgements(checker, text):
+        if j.claim.id == claim_id:
+            for rule, o in j.outcomes:
+                if rule.slot == slot:
+                    return o
+    return None
+
+
+def load_case(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))

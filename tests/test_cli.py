@@ -1,0 +1,136 @@
+"""The installed `factcheck` command, run as a user runs it."""
+import json
+import re
+
+import jsonschema
+import pytest
+
+from factcheck import schemas
+
+DRAFT = ("Trump and Putin agreed to start negotiations immediately.\n"
+         "Trump then held a 60-minute call with Zelensky.\n"
+         "Oil prices fell after the call.\n")
+
+
+@pytest.fixture
+def draft(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text(DRAFT, encoding="utf-8")
+    return path
+
+
+def test_text_output_is_linter_style_and_exit_1_on_contradiction(cli, draft):
+    run = cli("check", draft, "--color", "never")
+    assert run.returncode == 1
+    lines = run.stdout.decode().splitlines()
+    assert f"{draft}:2:1: contradiction [numeric] 90 minutes in the reference, 60 minute here (zelensky-call.duration)" in lines
+    assert any(re.match(rf"{re.escape(str(draft))}:1:1: agreement \[\w+\] .*\(talks.agreed\)$", line) for line in lines)
+    assert any(line.startswith(f"{draft}:3:1: new claim ") for line in lines)
+    assert "\033[" not in run.stdout.decode()   # no colour when not a terminal
+
+
+def test_colour_can_be_forced(cli, draft):
+    assert "\033[31mcontradiction" in cli("check", draft, "--color", "always").stdout.decode()
+
+
+def test_json_output_matches_the_report_schema(cli, draft):
+    run = cli("check", "--format", "json", draft)
+    report = json.loads(run.stdout)
+    jsonschema.Draft202012Validator(schemas.load("report")).validate(report)
+    assert report["summary"]["contradictions"] == 1
+    for f in report["findings"]:
+        assert DRAFT[f["span"]["start"]:f["span"]["end"]] == f["text"]
+
+
+def test_exit_0_without_contradictions(cli, tmp_path):
+    path = tmp_path / "ok.txt"
+    path.write_text("Trump spoke with Zelenskyy for an hour and a half after his call with Putin.")
+    assert cli("check", path).returncode == 0
+
+
+def test_standard_input(cli):
+    run = cli("check", "--format", "json", "-", stdin=DRAFT.encode())
+    assert run.returncode == 1 and json.loads(run.stdout)["summary"]["sentences"] == 3
+
+
+def test_empty_file_gives_an_empty_report(cli, tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    run = cli("check", "--format", "json", path)
+    assert run.returncode == 0
+    report = json.loads(run.stdout)
+    assert report["findings"] == [] and report["summary"]["sentences"] == 0 and report["omitted"]
+
+
+@pytest.mark.parametrize("content, reason", [
+    (bytes(range(256)) * 4, "looks like a binary file"),
+    ("Zelensky met Macron in Paris, caf\xe9".encode("latin-1"), "is not UTF-8 text (byte 0xe9 at offset 33)"),
+])
+def test_unreadable_input_exits_2_with_one_line(cli, tmp_path, content, reason):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    run = cli("check", path)
+    assert run.returncode == 2 and run.stdout == b""
+    err = run.stderr.decode().strip()
+    assert reason in err and "\n" not in err and "Traceback" not in err
+
+
+def test_missing_file_and_usage_errors_exit_2(cli, tmp_path):
+    missing = cli("check", tmp_path / "nope.txt")
+    assert missing.returncode == 2 and "no such file" in missing.stderr.decode()
+    usage = cli("check", "--format", "yaml", "x.txt")
+    assert usage.returncode == 2 and "invalid choice" in usage.stderr.decode()
+    assert cli().returncode == 2
+
+
+def test_text_without_punctuation_gets_a_normal_report(cli, tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("trump and putin spoke about the war in ukraine " * 4200)
+    run = cli("check", "--format", "json", path)
+    report = json.loads(run.stdout)
+    assert run.returncode == 0 and report["summary"]["sentences"] >= 100
+
+
+def test_five_megabyte_file_gets_a_normal_report(cli, tmp_path):
+    sentence = "Oil prices fell after news of the call in Brussels on Thursday. "
+    path = tmp_path / "big.txt"
+    path.write_text(sentence * (5 * 1024 * 1024 // len(sentence) + 1))
+    run = cli("check", path)
+    assert run.returncode == 0, run.stderr.decode()[-500:]
+    assert run.stdout.decode().splitlines()[-1].endswith("reference claims not mentioned")
+
+
+def test_broken_data_directory_exits_2_naming_the_file(cli, tmp_path):
+    (tmp_path / "x.claims.json").write_text("{")
+    run = cli("--seeds", tmp_path, "check", "-", stdin=b"Hello there.")
+    assert run.returncode == 2
+    assert f"{tmp_path / 'x.claims.json'}: invalid JSON" in run.stderr.decode()
+
+
+def test_claims_lists_every_claim_with_evidence(cli, checker):
+    run = cli("claims", "--format", "json")
+    claims = json.loads(run.stdout)
+    assert run.returncode == 0 and len(claims) == len(checker.reference.claims)
+    assert {"id", "statement", "source", "evidence"} <= set(claims[0])
+
+
+def test_rules_test_reports_every_rule_and_passes(cli, checker):
+    run = cli("rules", "test")
+    out = run.stdout.decode()
+    assert run.returncode == 0
+    assert f"{len(checker.rules)}/{len(checker.rules)} rules pass their examples" in out
+    assert "numeric.duration" in out and "false negatives 0" in out
+
+
+def test_rules_test_fails_on_a_failing_example(cli, tmp_path):
+    import shutil
+    from factcheck.paths import data_dir
+    rules = tmp_path / "rules"
+    shutil.copytree(data_dir("rules"), rules)
+    path = rules / "numeric" / "duration.json"
+    data = json.loads(path.read_text())
+    data["examples"]["pass"].append({"text": "Trump held a 20-minute call with Zelensky."})
+    path.write_text(json.dumps(data))
+    run = cli("--rules", rules, "rules", "test")
+    assert run.returncode == 1
+    assert "FAIL numeric.duration" in run.stdout.decode() and "wrongly flagged: Trump held a 20-minute" in run.stdout.decode()
