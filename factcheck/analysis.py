@@ -139,6 +139,16 @@ def _features(sa_mentions, people, quantities, ordinals, dates, unit: Unit, lex:
     return f
 
 
+_LINKS = frozenset({"with", "between", "to", "and"})
+
+
+def _names_it(tokens, m, p) -> bool:
+    """A person names an event mention: "the call with Putin", "Putin's call", "the Putin call"."""
+    if 0 < p.first - m.last <= 4:
+        return any(tokens[i].norm in _LINKS for i in range(m.last + 1, p.first))
+    return 0 <= m.first - p.last <= 2
+
+
 def _key_people(events: list[Event], concept: str) -> set[str]:
     """People who tell apart the events of kind `concept` (Putin and Zelensky for calls)."""
     return {k.split(":", 1)[1] for e in events if concept in e.kind for k in e.keys if k.startswith("person:")}
@@ -164,7 +174,7 @@ def _resolve_events(sa_mentions, tokens, unit: Unit, events: list[Event], contex
     for m in kind_mentions:
         keys = _key_people(events, m.id)
         key_people = [p for p in unit.people if p.how in ("name", "office", "proxy") and p.person in keys]
-        if any(0 <= p.first - m.last <= 4 or 0 <= m.first - p.last <= 2 for p in key_people):
+        if any(_names_it(tokens, m, p) for p in key_people):
             continue                       # "the call with Putin", "Putin's call": named, not a back-reference
         referring = m.first > 0 and tokens[m.first - 1].norm in _REFERRING or (m.first > 1 and tokens[m.first - 2].norm in _REFERRING)
         target = context.last_event.get(m.id) if referring else None

@@ -93,7 +93,8 @@ def _number_words(f: models.NumbersFile) -> NumberWords:
 
 def _date_words(f: models.DatesFile) -> DateWords:
     return DateWords(months=dict(f.months), ambiguous_months=frozenset(f.ambiguous_months),
-                     weekdays=frozenset(f.weekdays), relations=dict(f.relations), anchors=frozenset(f.anchors))
+                     weekdays=frozenset(f.weekdays), relations=dict(f.relations), anchors=frozenset(f.anchors),
+                     relative=tuple(sorted((_key(r) for r in f.relative), key=len, reverse=True)))
 
 
 def _check_references(lex: Lexicon, folder: Path) -> None:

@@ -130,6 +130,7 @@ class DatesFile(Strict):
     weekdays: Terms
     relations: dict[str, Literal["before", "since", "after", "until"]]
     anchors: Terms
+    relative: Terms = Field(default_factory=list, description="times without a calendar date: 'next month'")
 
 
 class DiscourseFile(Strict):

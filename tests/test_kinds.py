@@ -43,6 +43,10 @@ CASES = [
     ("modality", "hegseth.territorial-concessions", "Hegseth said Ukraine might have to cede some land.", "agree", "might have to"),
     ("modality", "hegseth.european-troops", "Hegseth said European and non-European troops will be deployed.", "conflict", "will"),
     ("modality", "vance-meeting.germany", "Vance may meet Zelensky in Germany.", "conflict", "may"),
+    ("modality", "hegseth.european-troops", "Hegseth ruled out European and non-European troops in Ukraine.", "conflict", "ruled_out"),
+    ("ordinal", "putin-call.first-contact", "Trump and Putin spoke for the second time since the invasion.", "conflict", "second"),
+    ("date_unset", "moscow-visit.no-date", "Putin invited Trump to visit Moscow next month.", "conflict", "next month"),
+    ("assessment", "zelensky.position-of-power", "Zelensky wants Ukraine to negotiate from a position of weakness.", "conflict", "position of weakness"),
 ]
 
 
@@ -61,6 +65,10 @@ def test_a_contradiction_message_names_both_values(checker):
     report = checker.check("Trump held a 60-minute call with Zelensky.")
     hits = [h.message for f in report.findings if f.kind == "contradiction" for h in f.rules]
     assert hits == ["90 minutes in the reference, 60 minute here"]
+
+
+def test_a_date_before_the_event_is_not_its_schedule(checker):
+    assert outcome(checker, "On Feb. 12, Putin invited Trump to Moscow.", "moscow-visit.no-date", "date_unset") is None
 
 
 def test_two_wrong_identifying_slots_mean_another_event(checker):

@@ -3,15 +3,17 @@
 "is scheduled to meet".
 
 The modality cue nearest the claim's predicate in its clause decides (rules/lexicon/
-modality.json). A statement with no cue is not judged. Tense is not modality:
-"will travel" agrees with "travelled".
+modality.json); a negative predicate ("ruled out European troops") is the level "ruled out".
+A statement with no cue is not judged. Tense is not modality: "will travel" agrees with
+"travelled".
 """
 from __future__ import annotations
 
+from ..people import Mention
 from .base import AGREE, CONFLICT, NoParams, Outcome, View
 
 SLOT = "modality"
-_CLASH = {"possible": {"certain"}, "certain": {"possible"}, "scheduled": {"possible"}}
+_CLASH = {"possible": {"certain", "ruled_out"}, "certain": {"possible", "ruled_out"}, "scheduled": {"possible", "ruled_out"}}
 
 
 class Params(NoParams):
@@ -23,8 +25,9 @@ def compare(view: View, params: Params) -> Outcome | None:
     locus = view.locus(slot.locus)
     if locus is None:
         return None
-    cues = [m for m in view.sa.mentions_in(view.unit, "modality")
-            if abs(m.first - locus.first) <= params.window or abs(m.last - locus.last) <= params.window]
+    cues = view.sa.mentions_in(view.unit, "modality")
+    cues += [Mention("modality", "ruled_out", n.first, n.last) for n in view.sa.negations(view.unit) if n.id == "predicate"]
+    cues = [m for m in cues if abs(m.first - locus.first) <= params.window or abs(m.last - locus.last) <= params.window]
     if not cues:
         return None
 

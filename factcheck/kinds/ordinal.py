@@ -1,4 +1,8 @@
-"""Flags a wrong ordinal: "the second direct engagement" where the reference says the first."""
+"""Flags a wrong ordinal: "the second direct engagement" where the reference says the first.
+
+The ordinal counts the noun that follows it, or, in "for the second time", the event of
+its clause.
+"""
 from __future__ import annotations
 
 from .base import AGREE, CONFLICT, NoParams, Outcome, View
@@ -17,7 +21,8 @@ def compare(view: View, params: Params) -> Outcome | None:
     for o in view.sa.ordinals:
         if not view.unit.covers(o.first):
             continue
-        if any(0 < m.first - o.last <= params.window for m in nouns):
+        this_time = o.last + 1 < len(view.sa.tokens) and view.sa.tokens[o.last + 1].norm == "time"
+        if any(0 < m.first - o.last <= params.window or (this_time and m) for m in nouns):
             status = AGREE if o.value == want else CONFLICT
             return Outcome(status, _WORDS.get(want, str(want)), o.text)
     return None

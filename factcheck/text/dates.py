@@ -17,6 +17,7 @@ class DateWords:
     weekdays: frozenset[str]
     relations: dict[str, str]       # "pre": "before", "since": "since"
     anchors: frozenset[str]         # prepositions that make "March" a month: "in", "for"
+    relative: tuple[tuple[str, ...], ...] = ()   # ("next", "month"): a time with no calendar date
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class DateMention:
     last: int
     text: str
     weekday: str = ""
+    relative: bool = False
 
     def describe(self) -> str:
         return self.text
@@ -67,6 +69,12 @@ def find_dates(tokens: list[Token], words: DateWords) -> list[DateMention]:
         first = i
         year = month = day = None
         weekday = ""
+        rel = next((k for k in words.relative if tuple(t.norm for t in tokens[i:i + len(k)]) == k), None)
+        if rel:
+            last = i + len(rel) - 1
+            out.append(DateMention(None, None, None, "at", i, last, " ".join(t.text for t in tokens[i:last + 1]), relative=True))
+            i = last + 1
+            continue
         if tokens[i].norm in words.weekdays and tokens[i].capitalized:
             out.append(DateMention(None, None, None, "at", i, i, tokens[i].text, weekday=tokens[i].norm))
             i += 1
