@@ -87,6 +87,13 @@ def _mentions(tokens: list[Token], lex: Lexicon) -> list[Mention]:
         inside_name = m.entry.layer != "entity" and any(a <= m.first and m.last <= b for a, b in names)
         if not inside_name:   # "security" in "National Security Adviser" is not a guarantee
             out.append(Mention(m.entry.type, m.entry.id, m.first, m.last))
+    known = {i for m in matches for i in range(m.first, m.last + 1)}
+    for i, tok in enumerate(tokens):
+        if i not in known and tok.capitalized and tok.is_word and len(tok.text) >= 5:
+            person = lex.misspelt_person(tok.text)   # "Zelenskky", "Hegsteth"
+            if person:
+                out.append(Mention("person", person, i, i))
+    out.sort(key=lambda m: (m.first, -(m.last - m.first)))
     return out
 
 

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+
+from rapidfuzz import fuzz, process
 
 from . import models
 from .errors import ReferenceDataError
@@ -49,6 +52,21 @@ class Lexicon:
             return True
         office = self.offices.get(actual)
         return bool(office and said in office.broader)
+
+    @cached_property
+    def _surnames(self) -> dict[str, str]:
+        """One-word aliases (surnames and spelling variants) of people, for fuzzy lookup."""
+        return {a: p.id for p in self.people.values() for a in p.aliases if " " not in a and len(a) >= 5}
+
+    def misspelt_person(self, word: str, cutoff: float = 88) -> str | None:
+        """The person whose one-word name `word` misspells ("Zelenskky"), if any is close enough.
+
+        Only words of five letters or more are tried, and a word that is itself in the
+        lexicon (a place, a concept) never gets here, so "Putin" and "Pution" match but
+        "Russia" does not become anybody.
+        """
+        best = process.extractOne(word, self._surnames.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
+        return self._surnames[best[0]] if best else None
 
     def side_of_person(self, person: str) -> str | None:
         p = self.people.get(person)

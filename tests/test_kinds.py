@@ -86,3 +86,12 @@ def test_every_kind_module_has_the_registry_interface():
     for name, module in kinds.KINDS.items():
         assert module.__doc__ and module.__doc__.strip().split("\n")[0].startswith("Flags"), name
         assert isinstance(module.SLOT, str) and callable(module.compare) and module.Params is not None
+
+
+@pytest.mark.parametrize("word, person", [("Zelenskky", "zelensky"), ("Hegsteth", "hegseth"), ("Ratclife", "ratcliffe"), ("Brussels", None), ("Russian", None), ("Vince", None)])
+def test_misspelt_names_are_recognised_with_rapidfuzz(checker, word, person):
+    assert checker.lexicon.misspelt_person(word) == person
+
+
+def test_a_misspelt_name_still_finds_its_claim(checker):
+    assert outcome(checker, "Trump then held a 60-minute call with Zelenskky.", "zelensky-call.duration", "duration").status == "conflict"
