@@ -37,12 +37,23 @@ def build_parser() -> argparse.ArgumentParser:
     rules_sub = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
     rules_sub.add_parser("test", help="run every rule's examples; fail on any wrong result")
     rules_sub.add_parser("list", help="list the rules")
+    serve = sub.add_parser("serve", help="run the HTTP service (gunicorn) on the reference data")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=None, help="default: one per CPU core")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "serve":
+            import os
+            for name, value in (("SEEDS_DIR", args.seeds), ("RULES_DIR", args.rules)):
+                if value:
+                    os.environ[f"FACTCHECK_{name}"] = str(value)
+            from .web.serve import serve
+            return serve(args.host, args.port, args.workers)
         from .engine import Checker
         checker = Checker.load(args.seeds, args.rules)
         if args.command == "check":

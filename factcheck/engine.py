@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -34,6 +35,7 @@ class Checker:
     """A loaded reference, lexicon and rule set; `check(text)` is pure and thread-safe."""
 
     def __init__(self, lexicon: Lexicon, reference: Reference, rules: list[LoadedRule]):
+        self.data_hash = ""
         self.lexicon = lexicon
         self.reference = reference
         self.rules = rules
@@ -44,7 +46,9 @@ class Checker:
         rules_dir = Path(rules_dir) if rules_dir else data_dir("rules")
         seeds_dir = Path(seeds_dir) if seeds_dir else data_dir("seeds")
         lexicon = load_lexicon(rules_dir)
-        return cls(lexicon, load_reference(seeds_dir, lexicon), load_rules(rules_dir))
+        checker = cls(lexicon, load_reference(seeds_dir, lexicon), load_rules(rules_dir))
+        checker.data_hash = _hash_files(sorted(seeds_dir.glob("*")) + sorted(rules_dir.rglob("*.json")))
+        return checker
 
     @cached_property
     def claim_refs(self) -> dict[str, ClaimRef]:
@@ -60,7 +64,7 @@ class Checker:
             judgements = self.matcher.judge(sa)
             yield SentenceResult(sa, judgements, not judgements and _checkable(sa))
 
-    def check(self, text: str) -> Report:
+    def check(self, text: str, title: str | None = None) -> Report:
         findings: list[Finding] = []
         mentioned: set[str] = set()
         line_starts = _line_starts(text)
@@ -83,7 +87,7 @@ class Checker:
         summary = Summary(sentences=sentences, agreements=kinds.count("agreement"),
                           contradictions=kinds.count("contradiction"), new_claims=kinds.count("new_claim"),
                           omitted=len(omitted))
-        return Report(version=__version__, sources=sorted(self.reference.sources), findings=findings,
+        return Report(version=__version__, title=title, sources=sorted(self.reference.sources), findings=findings,
                       omitted=omitted, summary=summary)
 
 
@@ -119,6 +123,14 @@ def _what(sa: SentenceAnalysis) -> str:
         names.append(d.text)
     names = list(dict.fromkeys(names))[:4]
     return ", ".join(names) if names else "a specific statement"
+
+
+def _hash_files(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def _line_starts(text: str) -> list[int]:

@@ -273,8 +273,10 @@ class Rule(Strict):
 # --- requests and reports -----------------------------------------------------------------
 
 class CheckRequest(Strict):
-    text: str = Field(min_length=1, max_length=5_000_000)
-    title: str | None = Field(None, max_length=1000)
+    """The body of POST /v1/compare as JSON (a text/plain body is the text itself)."""
+
+    text: str = Field(min_length=1, pattern=r"\S", description="the article or draft to check")
+    title: str | None = Field(None, max_length=1000, description="echoed in the report")
 
 
 class Span(Strict):
@@ -316,7 +318,55 @@ class Summary(Strict):
 
 class Report(Strict):
     version: str
+    title: str | None = None
     sources: list[str]
     findings: list[Finding]
     omitted: list[ClaimRef]
     summary: Summary
+
+
+class ExampleInfo(Strict):
+    flag: list[str]
+    pass_: list[str] = Field(alias="pass")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class RuleInfo(Strict):
+    """A rule as GET /v1/rules lists it."""
+
+    id: str
+    kind: str
+    category: str
+    severity: str
+    description: str
+    message: str
+    examples: ExampleInfo
+
+
+class Health(Strict):
+    status: Literal["ok"]
+    version: str
+    sources: list[str]
+    claims: int
+    rules: int
+    data_hash: str = Field(description="sha256 of every loaded data file, to tell deployments apart")
+
+
+class ProblemError(Strict):
+    pointer: str = Field(description="JSON pointer (RFC 6901) into the request body")
+    detail: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details; extension members are allowed."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    type: str
+    title: str
+    status: int = Field(ge=400, le=599)
+    detail: str
+    instance: str | None = None
+    request_id: str | None = None
+    errors: list[ProblemError] | None = None

@@ -1,0 +1,126 @@
+"""The HTTP service: `create_app()` loads the reference once and serves the /v1 API.
+
+    flask --app factcheck.web run --debug      # development
+    factcheck serve                            # production (gunicorn)
+"""
+from __future__ import annotations
+
+import logging
+import re
+import time
+import traceback
+import uuid
+
+from flask import Flask, g, request
+from werkzeug.exceptions import HTTPException
+
+from ..engine import Checker
+from . import api
+from .config import from_environment
+from .problems import Problem, problem_response
+
+log = logging.getLogger("factcheck.web")
+_SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+_HTTP_PROBLEMS = {400: "invalid-json", 404: "not-found", 405: "method-not-allowed", 413: "body-too-large",
+                  415: "unsupported-media-type"}
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app; settings come from FACTCHECK_* variables, overridden by `config`."""
+    settings = from_environment()
+    settings.update(config or {})
+    app = Flask(__name__)
+    app.config.update(MAX_CONTENT_LENGTH=settings["MAX_BODY_BYTES"], FACTCHECK=settings, JSON_SORT_KEYS=False)
+    _configure_logging(settings["LOG_LEVEL"])
+    app.extensions["factcheck"] = Checker.load(settings["SEEDS_DIR"], settings["RULES_DIR"])
+    app.register_blueprint(api.bp)
+    app.before_request(_start)
+    app.after_request(_finish)
+    app.register_error_handler(Problem, problem_response)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected)
+    return app
+
+
+def _configure_logging(level: str) -> None:
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(handler)
+        log.propagate = False
+    log.setLevel(level)
+
+
+def _start() -> None:
+    given = request.headers.get("X-Request-ID", "")
+    g.request_id = given if _SAFE_REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
+    g.started = time.perf_counter()
+
+
+def _finish(response):
+    response.headers["X-Request-ID"] = g.get("request_id", "")
+    _cors(response)
+    started = g.get("started")
+    log.info(_json_line(event="request", method=request.method, path=request.path, status=response.status_code,
+                        latency_ms=round((time.perf_counter() - started) * 1000, 2) if started else None,
+                        request_id=g.get("request_id")))
+    return response
+
+
+def _cors(response) -> None:
+    from flask import current_app
+    origin = request.headers.get("Origin")
+    allowed = current_app.config["FACTCHECK"]["CORS_ORIGINS"]
+    if origin and ("*" in allowed or origin in allowed):
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type, X-Request-ID"
+        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+        response.headers["Access-Control-Expose-Headers"] = "X-Request-ID"
+        response.vary.add("Origin")
+
+
+def _json_line(**fields) -> str:
+    import json
+    return json.dumps(fields, separators=(",", ":"))
+
+
+def _http_error(exc: HTTPException):
+    slug = _HTTP_PROBLEMS.get(exc.code)
+    if slug is None:
+        slug = "not-found" if exc.code and exc.code < 500 else "internal-error"
+    detail = {404: f"no resource at {request.path}", 405: f"{request.method} is not allowed on {request.path}",
+              413: f"the body is over the limit of {request.max_content_length or 0:,} bytes",
+              415: "send application/json or text/plain"}.get(exc.code, exc.description or "")
+    headers = {}
+    if exc.code == 413:
+        _drain(request.environ)
+    if exc.code == 405:
+        allow = exc.get_response().headers.get("Allow")
+        headers = {"Allow": allow} if allow else {}
+    return problem_response(Problem(slug, detail, headers=headers))
+
+
+_DRAIN_CAP = 16 * 1024 * 1024
+
+
+def _drain(environ) -> None:
+    """Read (and drop) an oversized body, up to a cap, so the client sees the 413 instead
+    of a reset connection while it is still sending."""
+    stream = environ.get("wsgi.input")
+    try:
+        remaining = min(int(environ.get("CONTENT_LENGTH") or 0), _DRAIN_CAP)
+    except ValueError:
+        return
+    while stream is not None and remaining > 0:
+        chunk = stream.read(min(65536, remaining))
+        if not chunk:
+            break
+        remaining -= len(chunk)
+
+
+def _unexpected(exc: Exception):
+    if isinstance(exc, HTTPException):
+        return _http_error(exc)
+    log.error(_json_line(event="error", request_id=g.get("request_id"), method=request.method, path=request.path,
+                         error=repr(exc), traceback=traceback.format_exc()))
+    return problem_response(Problem("internal-error", f"an unexpected error occurred; quote request id {g.get('request_id')}"))

@@ -1,0 +1,127 @@
+"""The /v1 API, /healthz, /openapi.json and /problems: parse, call the core, serialise."""
+from __future__ import annotations
+
+import codecs
+import json
+
+import jsonschema
+from flask import Blueprint, current_app, jsonify, request
+
+from .. import __version__, schemas
+from ..models import Health, RuleInfo
+from .openapi import document
+from .problems import TYPES, Problem
+
+bp = Blueprint("api", __name__)
+_REQUEST_VALIDATOR = None
+
+
+def checker():
+    return current_app.extensions["factcheck"]
+
+
+def _validator():
+    global _REQUEST_VALIDATOR
+    if _REQUEST_VALIDATOR is None:
+        _REQUEST_VALIDATOR = jsonschema.Draft202012Validator(schemas.load("request"))
+    return _REQUEST_VALIDATOR
+
+
+def _pointer(path) -> str:
+    return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in path) if path else ""
+
+
+def _read_compare_request() -> tuple[str, str | None]:
+    mimetype = request.mimetype
+    if mimetype not in ("application/json", "text/plain"):
+        raise Problem("unsupported-media-type",
+                      f"Content-Type {request.content_type or '(none)'!r} is not accepted; send application/json "
+                      '({"text": "..."}) or text/plain (the article itself).')
+    raw = request.get_data(cache=False)          # bounded by MAX_CONTENT_LENGTH: 413 above it
+    charset = request.mimetype_params.get("charset", "utf-8")
+    try:
+        codecs.lookup(charset)
+        body = raw.decode(charset)
+    except (LookupError, UnicodeDecodeError) as exc:
+        raise Problem("undecodable-body", f"the body is not valid {charset} text: {exc}") from None
+    if mimetype == "text/plain":
+        if not body.strip():
+            raise Problem("validation-error", "the text is empty", [{"pointer": "", "detail": "the article is empty"}])
+        return body, None
+    try:
+        data = json.loads(body)
+    except json.JSONDecodeError as exc:
+        raise Problem("invalid-json", f"{exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    errors = [item for e in _validator().iter_errors(data) for item in _explain(e)]
+    if errors:
+        errors.sort(key=lambda e: e["pointer"])
+        raise Problem("validation-error", "; ".join(f"{e['pointer'] or 'body'}: {e['detail']}" for e in errors), errors)
+    return data["text"], data.get("title")
+
+
+def _explain(error) -> list[dict]:
+    """One entry per problem, pointing at the member concerned (the missing or unexpected one)."""
+    path = list(error.absolute_path)
+    if error.validator == "required" and isinstance(error.instance, dict):
+        return [{"pointer": _pointer(path + [name]), "detail": "is required"}
+                for name in error.validator_value if name not in error.instance]
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = set(error.schema.get("properties", {}))
+        return [{"pointer": _pointer(path + [name]), "detail": "is not a known field"}
+                for name in error.instance if name not in known]
+    if error.validator == "pattern" and error.instance == "":
+        return []   # "must not be empty" says it already
+    detail = "must not be empty" if error.validator == "minLength" and error.instance == "" else error.message
+    return [{"pointer": _pointer(path), "detail": detail}]
+
+
+@bp.post("/v1/compare")
+def compare():
+    text, title = _read_compare_request()
+    report = checker().check(text, title=title)
+    return current_app.response_class(report.model_dump_json(), mimetype="application/json")
+
+
+@bp.get("/v1/claims")
+def list_claims():
+    return jsonify([c.model_dump() for c in checker().claim_refs.values()])
+
+
+@bp.get("/v1/claims/<path:claim_id>")
+def get_claim(claim_id: str):
+    claim = checker().claim_refs.get(claim_id)
+    if claim is None:
+        raise Problem("not-found", f"no claim with id {claim_id!r}; GET /v1/claims lists them")
+    return jsonify(claim.model_dump())
+
+
+@bp.get("/v1/rules")
+def list_rules():
+    out = []
+    for r in checker().rules:
+        ex = r.rule.examples
+        info = RuleInfo(id=r.id, kind=r.rule.kind, category=r.rule.category, severity=r.rule.severity,
+                        description=r.rule.description, message=r.rule.message,
+                        examples={"flag": [e.text for e in ex.flag], "pass": [e.text for e in ex.pass_]})
+        out.append(info.model_dump(by_alias=True))
+    return jsonify(out)
+
+
+@bp.get("/healthz")
+def healthz():
+    c = checker()
+    return jsonify(Health(status="ok", version=__version__, sources=sorted(c.reference.sources),
+                          claims=len(c.reference.claims), rules=len(c.rules), data_hash=c.data_hash).model_dump())
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(document())
+
+
+@bp.get("/problems/<slug>")
+def problem_type(slug: str):
+    t = TYPES.get(slug)
+    if t is None:
+        raise Problem("not-found", f"no problem type {slug!r}")
+    return jsonify({"type": t.uri, "title": t.title, "status": t.status, "description": t.description})

@@ -1,0 +1,101 @@
+"""The OpenAPI 3.1 document of the service, built from the JSON Schemas in schemas/.
+
+OpenAPI 3.1 speaks JSON Schema 2020-12, so the checked-in schemas are used as they are:
+their `$defs` move to `components/schemas` and their references follow.
+"""
+from __future__ import annotations
+
+import copy
+
+from .. import __version__, schemas
+from .problems import PROBLEM_JSON, TYPES
+
+# component name -> schema file
+COMPONENTS = {"CheckRequest": "request", "Report": "report", "Claim": "claim", "RuleInfo": "rule-info",
+              "Health": "health", "Problem": "problem"}
+
+
+def _rewrite(node, defs_prefix: str = "#/$defs/"):
+    if isinstance(node, dict):
+        return {k: (v.replace(defs_prefix, "#/components/schemas/") if k == "$ref" and isinstance(v, str) else _rewrite(v))
+                for k, v in node.items()}
+    if isinstance(node, list):
+        return [_rewrite(v) for v in node]
+    return node
+
+
+def components() -> dict:
+    out: dict = {}
+    for name, file in COMPONENTS.items():
+        schema = copy.deepcopy(schemas.load(file))
+        for def_name, sub in schema.pop("$defs", {}).items():
+            sub = _rewrite(sub)
+            if def_name in out and out[def_name] != sub:
+                raise ValueError(f"schema {def_name!r} differs between schema files")
+            out[def_name] = sub
+        schema.pop("$schema", None)
+        schema.pop("$id", None)
+        out[name] = _rewrite(schema)
+    return out
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _problem(description: str) -> dict:
+    return {"description": description, "content": {PROBLEM_JSON: {"schema": _ref("Problem")}}}
+
+
+def _ok(schema: dict, description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def document() -> dict:
+    errors = {"default": _problem("An error (RFC 9457 problem details)")}
+    return {
+        "openapi": "3.1.0",
+        "jsonSchemaDialect": schemas.DIALECT,
+        "info": {"title": "factcheck", "version": __version__,
+                 "description": "Check an article against the canonical claims of a reference article: "
+                                "agreements, contradictions, new claims and omitted reference claims."},
+        "paths": {
+            "/v1/compare": {"post": {
+                "operationId": "compare",
+                "summary": "Check an article against the reference",
+                "requestBody": {"required": True, "content": {
+                    "application/json": {"schema": _ref("CheckRequest")},
+                    "text/plain": {"schema": {"type": "string", "minLength": 1, "pattern": "\\S"}},
+                }},
+                "responses": {
+                    "200": _ok(_ref("Report"), "The report (same as `factcheck check --format json`)"),
+                    "400": _problem("Malformed JSON or undecodable bytes"),
+                    "413": _problem("Body over the size limit"),
+                    "415": _problem("Unsupported content type"),
+                    "422": _problem("Body breaks the request schema"),
+                    **errors,
+                }}},
+            "/v1/claims": {"get": {
+                "operationId": "listClaims", "summary": "The canonical claims with their evidence",
+                "responses": {"200": _ok({"type": "array", "items": _ref("Claim")}, "Every claim"), **errors}}},
+            "/v1/claims/{claim_id}": {"get": {
+                "operationId": "getClaim", "summary": "One canonical claim",
+                "parameters": [{"name": "claim_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": _ok(_ref("Claim"), "The claim"), "404": _problem("No such claim"), **errors}}},
+            "/v1/rules": {"get": {
+                "operationId": "listRules", "summary": "The rules with their examples",
+                "responses": {"200": _ok({"type": "array", "items": _ref("RuleInfo")}, "Every rule"), **errors}}},
+            "/healthz": {"get": {
+                "operationId": "health", "summary": "Liveness and the loaded data's version",
+                "responses": {"200": _ok(_ref("Health"), "Alive"), **errors}}},
+            "/openapi.json": {"get": {
+                "operationId": "openapi", "summary": "This document",
+                "responses": {"200": _ok({"type": "object"}, "OpenAPI 3.1 document"), **errors}}},
+            "/problems/{slug}": {"get": {
+                "operationId": "problemType", "summary": "What a problem type means",
+                "parameters": [{"name": "slug", "in": "path", "required": True,
+                                "schema": {"type": "string", "enum": sorted(TYPES)}}],
+                "responses": {"200": _ok({"type": "object"}, "The problem type"), "404": _problem("Unknown problem type"), **errors}}},
+        },
+        "components": {"schemas": components()},
+    }
