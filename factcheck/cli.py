@@ -13,6 +13,8 @@ from pathlib import Path
 from .errors import FactcheckError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SUPPRESSIONS_FILE = ".factcheck-suppressions.json"
+_TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -27,10 +29,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seeds", type=Path, help="claims directory (default: bundled; env FACTCHECK_SEEDS_DIR)")
     parser.add_argument("--rules", type=Path, help="rules directory (default: bundled; env FACTCHECK_RULES_DIR)")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    check = sub.add_parser("check", help="check a text file (or - for standard input) against the reference")
-    check.add_argument("file", help="path of a UTF-8 text file, or - to read standard input")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check = sub.add_parser("check", help="check text files (or - for standard input) against the reference")
+    check.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, directories (their *.txt and *.md), or - for standard input")
+    check.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--fail-on", choices=("contradiction", "new_claim", "never"), default="contradiction",
+                       help="what makes the exit code 1: contradictions (default), contradictions or new claims, or nothing")
+    check.add_argument("--suppressions", type=Path, help=f"suppressions file (default: {SUPPRESSIONS_FILE} if present)")
+    suppress = sub.add_parser("suppress", help="record the current contradictions of a file as intended, in a suppressions file")
+    suppress.add_argument("file", help="the draft whose contradictions were verified")
+    suppress.add_argument("--claim", action="append", help="only findings of this claim id (repeatable)")
+    suppress.add_argument("--reason", default="", help="why they are intended, kept in the file")
+    suppress.add_argument("--suppressions", type=Path, default=Path(SUPPRESSIONS_FILE))
     claims = sub.add_parser("claims", help="list the canonical claims")
     claims.add_argument("--format", choices=("text", "json"), default="text")
     rules = sub.add_parser("rules", help="rule tools")
@@ -60,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
             return _check(checker, args)
         if args.command == "claims":
             return _claims(checker, args)
+        if args.command == "suppress":
+            return _suppress(checker, args)
         if args.rules_command == "test":
             return _rules_test(checker)
         return _rules_list(checker)
@@ -87,15 +99,84 @@ def _read(path: str) -> str:
     return decode_text(data, path)
 
 
+def _inputs(names: list[str]) -> list[str]:
+    """The files to check: each name, with directories expanded to their text files."""
+    out = []
+    for name in names:
+        p = Path(name)
+        if name != "-" and p.is_dir():
+            out += sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in _TEXT_SUFFIXES)
+        else:
+            out.append(name)
+    return out
+
+
 def _check(checker, args) -> int:
-    from .formats import to_json, to_text
+    from .errors import InputError
+    from .formats import render
+    from .suppressions import load_file
+    suppressions_path = args.suppressions or (Path(SUPPRESSIONS_FILE) if Path(SUPPRESSIONS_FILE).exists() else None)
+    suppressions = load_file(suppressions_path) if suppressions_path else None
+    names = _inputs(args.files)
+    if not names:
+        raise InputError(f"no text files (*.txt, *.md) in {' '.join(args.files)}")
+    progress = _Progress(len(names))
+    results, failed = [], False
+    for name in names:
+        try:
+            report = checker.check(_read(name), suppressions=suppressions)
+        except InputError as exc:
+            print(f"factcheck: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        finally:
+            progress.step()
+        results.append(("<stdin>" if name == "-" else name, report))
+    progress.done()
+    colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    if results:
+        if args.format == "sarif":
+            from .formats import to_sarif
+            meta = {r.id: {"fullDescription": {"text": r.rule.description},
+                           "defaultConfiguration": {"level": "error" if r.rule.severity == "error" else "warning"}}
+                    for r in checker.rules}
+            sys.stdout.write(to_sarif(results, meta))
+        else:
+            sys.stdout.write(render(args.format, results, colour))
+    if failed:
+        return EXIT_ERROR
+    kinds = {"contradiction": ("contradictions",), "new_claim": ("contradictions", "new_claims"), "never": ()}[args.fail_on]
+    return EXIT_FINDINGS if any(getattr(r.summary, k) for _, r in results for k in kinds) else EXIT_OK
+
+
+class _Progress:
+    """A progress bar on stderr, only on a terminal and only for batches worth one."""
+
+    def __init__(self, total: int):
+        self.total, self.done_count = total, 0
+        self.on = total >= 5 and sys.stderr.isatty()
+
+    def step(self) -> None:
+        self.done_count += 1
+        if self.on:
+            width = 30
+            filled = width * self.done_count // self.total
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done_count}/{self.total} files")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.on:
+            sys.stderr.write("\n")
+
+
+def _suppress(checker, args) -> int:
+    from .suppressions import add_to_file
     report = checker.check(_read(args.file))
-    if args.format == "json":
-        sys.stdout.write(to_json(report))
-    else:
-        colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-        sys.stdout.write(to_text(report, "<stdin>" if args.file == "-" else args.file, colour))
-    return EXIT_FINDINGS if report.summary.contradictions else EXIT_OK
+    chosen = [f for f in report.findings if f.kind == "contradiction" and (not args.claim or f.claim.id in args.claim)]
+    added = add_to_file(args.suppressions, chosen, args.reason)
+    print(f"{args.suppressions}: {added} suppression{'s' if added != 1 else ''} added "
+          f"({len(chosen)} contradiction{'s' if len(chosen) != 1 else ''} in {args.file})")
+    return EXIT_OK
 
 
 def _claims(checker, args) -> int:

@@ -13,10 +13,11 @@ from .analysis import Context, SentenceAnalysis, analyze
 from .errors import InputError
 from .lexicon import Lexicon, load_lexicon
 from .matching import Judgement, Matcher
-from .models import ClaimRef, Finding, Report, RuleHit, Span, Summary
+from .models import ClaimRef, Finding, Report, RuleHit, Span, Summary, Suppressed
 from .paths import data_dir
 from .reference import Reference, load_reference
 from .ruleset import LoadedRule, load_rules
+from .suppressions import find_markers, marker_target, normalise
 from .text.sentences import split_sentences
 
 MAX_TEXT_CHARS = 10_000_000
@@ -54,41 +55,73 @@ class Checker:
     def claim_refs(self) -> dict[str, ClaimRef]:
         return {c.id: ClaimRef(id=c.id, statement=c.statement, source=s, evidence=c.evidence) for s, c in self.reference.claims}
 
-    def analyse(self, text: str):
+    def analyse(self, text: str, sentences=None):
         """Judge each sentence in order; yields one SentenceResult per sentence."""
         if len(text) > MAX_TEXT_CHARS:
             raise InputError(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
         context = Context()
-        for i, sentence in enumerate(split_sentences(text)):
+        for i, sentence in enumerate(sentences if sentences is not None else split_sentences(text)):
             sa = analyze(sentence, i, self.lexicon, self.reference.events, context)
             judgements = self.matcher.judge(sa)
             yield SentenceResult(sa, judgements, not judgements and _checkable(sa))
 
-    def check(self, text: str, title: str | None = None) -> Report:
+    def check(self, text: str, title: str | None = None,
+              suppressions: dict[tuple[str, str], str] | None = None) -> Report:
+        """The report of `text`; inline markers and `suppressions` (from a file) silence findings."""
+        if len(text) > MAX_TEXT_CHARS:
+            raise InputError(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
+        blanked, markers = find_markers(text)
+        sentences = split_sentences(blanked)
+        ignored = _inline_targets(text, markers, [(s.start, s.end) for s in sentences])
         findings: list[Finding] = []
+        silenced: list[Suppressed] = []
         mentioned: set[str] = set()
         line_starts = _line_starts(text)
-        sentences = 0
-        for r in self.analyse(text):
-            sentences += 1
+        for r in self.analyse(blanked, sentences):
             sa = r.analysis
             line, column = _line_col(line_starts, sa.start)
-            base = dict(span=Span(start=sa.start, end=sa.end), text=sa.text, line=line, column=column)
+            sentence_text = text[sa.start:sa.end]
+            base = dict(span=Span(start=sa.start, end=sa.end), text=sentence_text, line=line, column=column)
+            batch = []
             for j in sorted(r.judgements, key=lambda j: (j.verdict != "contradiction", -j.score)):
                 if j.claim.kind != "title":
                     mentioned.add(j.claim.id)
-                findings.append(Finding(kind=j.verdict, claim=self.claim_refs[j.claim.id], rules=_hits(j), score=j.score, **base))
+                batch.append(Finding(kind=j.verdict, claim=self.claim_refs[j.claim.id], rules=_hits(j), score=j.score, **base))
             if r.new_claim:
-                findings.append(Finding(kind="new_claim", claim=None, score=_new_score(sa), rules=[RuleHit(
+                batch.append(Finding(kind="new_claim", claim=None, score=_new_score(sa), rules=[RuleHit(
                     id="new.uncovered", category="new",
                     message=f"states a checkable fact ({_what(sa)}) that no reference claim covers")], **base))
+            inline = ignored.get((sa.start, sa.end), set())
+            key = normalise(sentence_text)
+            for f in batch:
+                claim_id = f.claim.id if f.claim else None
+                by, reason = "", ""
+                if inline is None or (claim_id or "new") in inline:
+                    by = "inline"
+                elif suppressions and claim_id and (claim_id, key) in suppressions:
+                    by, reason = "file", suppressions[(claim_id, key)]
+                if by:
+                    silenced.append(Suppressed(kind=f.kind, claim=claim_id, span=f.span, line=line, column=column, by=by, reason=reason))
+                else:
+                    findings.append(f)
         omitted = [self.claim_refs[c.id] for _, c in self.reference.claims if c.kind != "title" and c.id not in mentioned]
         kinds = [f.kind for f in findings]
-        summary = Summary(sentences=sentences, agreements=kinds.count("agreement"),
+        summary = Summary(sentences=len(sentences), agreements=kinds.count("agreement"),
                           contradictions=kinds.count("contradiction"), new_claims=kinds.count("new_claim"),
-                          omitted=len(omitted))
+                          omitted=len(omitted), suppressed=len(silenced))
         return Report(version=__version__, title=title, sources=sorted(self.reference.sources), findings=findings,
-                      omitted=omitted, summary=summary)
+                      omitted=omitted, suppressed=silenced, summary=summary)
+
+
+def _inline_targets(text, markers, spans) -> dict[tuple[int, int], set[str] | None]:
+    """Sentence span -> claim ids its markers silence (None: every finding of the sentence)."""
+    ignored: dict[tuple[int, int], set[str] | None] = {}
+    for marker in markers:
+        target = marker_target(text, marker, spans)
+        if target is not None:
+            ids = ignored.get(target, set())
+            ignored[target] = None if (ids is None or not marker.claims) else ids | marker.claims
+    return ignored
 
 
 def _hits(j: Judgement) -> list[RuleHit]:

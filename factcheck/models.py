@@ -314,6 +314,19 @@ class Summary(Strict):
     contradictions: int
     new_claims: int
     omitted: int
+    suppressed: int = 0
+
+
+class Suppressed(Strict):
+    """A finding silenced by an editor, still reported so that nothing disappears unseen."""
+
+    kind: Literal["agreement", "contradiction", "new_claim"]
+    claim: str | None
+    span: Span
+    line: int
+    column: int
+    by: Literal["inline", "file"]
+    reason: str = ""
 
 
 class Report(Strict):
@@ -322,7 +335,19 @@ class Report(Strict):
     sources: list[str]
     findings: list[Finding]
     omitted: list[ClaimRef]
+    suppressed: list[Suppressed] = Field(default_factory=list)
     summary: Summary
+
+
+class Suppression(Strict):
+    claim: str = Field(description="claim id of the finding to silence")
+    sentence: str = Field(min_length=1, description="the sentence, as factcheck normalises it (case and spacing do not matter)")
+    reason: str = Field("", description="why the finding is intended (who verified it, when)")
+
+
+class SuppressionsFile(Strict):
+    description: str | None = None
+    suppressions: list[Suppression]
 
 
 class ExampleInfo(Strict):

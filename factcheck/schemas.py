@@ -24,6 +24,7 @@ MODELS: dict[str, type] = {
     "rule-info": models.RuleInfo,
     "health": models.Health,
     "problem": models.Problem,
+    "suppressions": models.SuppressionsFile,
     "lexicon.people": models.PeopleFile,
     "lexicon.offices": models.OfficesFile,
     "lexicon.places": models.PlacesFile,

@@ -1,0 +1,87 @@
+"""Silence findings an editor has verified: inline markers and a suppressions file.
+
+Inline, in the draft itself (HTML-comment syntax, so it disappears in rendered Markdown):
+
+    Trump held a 60-minute call with Zelensky. <!-- factcheck: ignore zelensky-call.duration -->
+
+The marker silences the findings of that claim (several ids: comma-separated; no id: every
+finding) in the sentence it sits in, or, when it follows a sentence on the same line, in the
+sentence before it. Markers are blanked to spaces before checking, so offsets stay exact.
+
+In a file (JSON, `schemas/suppressions.schema.json`), keyed by claim id and the sentence's
+normalised text, so that a suppression survives edits elsewhere in the draft:
+
+    {"suppressions": [{"claim": "zelensky-call.duration",
+                       "sentence": "trump held a 60-minute call with zelensky.",
+                       "reason": "the call was shortened in the final version"}]}
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loader import load_model
+from .models import Finding, SuppressionsFile
+from .text.normalize import fold
+
+MARKER = re.compile(r"<!--\s*+factcheck:\s*+ignore\b([^>]{0,500}?)-->", re.IGNORECASE)
+_SPACES = re.compile(r"\s++")
+
+
+def normalise(sentence: str) -> str:
+    """The key of a sentence: folded case, quotes and dashes, single spaces, no markers."""
+    return _SPACES.sub(" ", fold(MARKER.sub(" ", sentence))).strip()
+
+
+@dataclass(frozen=True)
+class InlineMarker:
+    start: int
+    end: int
+    claims: frozenset[str]          # empty: every claim
+
+
+def find_markers(text: str) -> tuple[str, list[InlineMarker]]:
+    """The text with markers blanked (same length) and the markers found."""
+    markers = []
+    for m in MARKER.finditer(text):
+        ids = frozenset(x.strip() for x in m.group(1).replace(",", " ").split() if x.strip())
+        markers.append(InlineMarker(m.start(), m.end(), ids))
+    if not markers:
+        return text, []
+    chars = list(text)
+    for mk in markers:
+        chars[mk.start:mk.end] = " " * (mk.end - mk.start)
+    return "".join(chars), markers
+
+
+def marker_target(text: str, marker: InlineMarker, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The sentence span a marker applies to: the one containing it, else the one before it on its line."""
+    for s, e in spans:
+        if s <= marker.start < e:
+            return s, e
+    line_start = text.rfind("\n", 0, marker.start) + 1
+    before = [(s, e) for s, e in spans if line_start <= s and e <= marker.start]
+    return before[-1] if before else None
+
+
+def load_file(path: Path) -> dict[tuple[str, str], str]:
+    """(claim id, normalised sentence) -> reason, from a suppressions file."""
+    doc = load_model(path, "suppressions", SuppressionsFile)
+    return {(s.claim, normalise(s.sentence)): s.reason for s in doc.suppressions}
+
+
+def add_to_file(path: Path, findings: list[Finding], reason: str) -> int:
+    """Append suppressions for `findings` to the file at `path` (created if missing)."""
+    doc = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"suppressions": []}
+    have = {(s["claim"], normalise(s["sentence"])) for s in doc["suppressions"]}
+    added = 0
+    for f in findings:
+        key = (f.claim.id, normalise(f.text))
+        if key not in have:
+            doc["suppressions"].append({"claim": key[0], "sentence": key[1], "reason": reason})
+            have.add(key)
+            added += 1
+    path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return added
