@@ -15,7 +15,7 @@ from flask import Flask, g, request
 from werkzeug.exceptions import HTTPException
 
 from ..engine import Checker
-from . import api
+from . import api, editor
 from .config import from_environment
 from .problems import Problem, problem_response
 
@@ -29,11 +29,12 @@ def create_app(config: dict | None = None) -> Flask:
     """Build the app; settings come from FACTCHECK_* variables, overridden by `config`."""
     settings = from_environment()
     settings.update(config or {})
-    app = Flask(__name__)
+    app = Flask(__name__, static_folder=None)   # static files are the editor blueprint's
     app.config.update(MAX_CONTENT_LENGTH=settings["MAX_BODY_BYTES"], FACTCHECK=settings, JSON_SORT_KEYS=False)
     _configure_logging(settings["LOG_LEVEL"])
     app.extensions["factcheck"] = Checker.load(settings["SEEDS_DIR"], settings["RULES_DIR"])
     app.register_blueprint(api.bp)
+    app.register_blueprint(editor.bp)
     app.before_request(_start)
     app.after_request(_finish)
     app.register_error_handler(Problem, problem_response)

@@ -1,0 +1,191 @@
+"""The editor's page in a real browser: Playwright driving Debian's Chromium.
+
+The app is served on a loopback port by a real WSGI server in a background thread.
+"""
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from factcheck.web import create_app
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+expect = playwright_api.expect
+# The page's Content-Security-Policy forbids eval, so waits use expect(), not wait_for_function.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+DRAFT = ("Putin invited Trump to Moscow.\n\n"
+         "Trump held a 60-minute call with Zelensky. Oil prices fell sharply on Thursday in London.")
+
+
+@pytest.fixture(scope="module")
+def app():
+    return create_app()
+
+
+@pytest.fixture(scope="module")
+def base_url(app):
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does")
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(viewport={"width": 1360, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.errors = []
+    page.dialogs = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    page.goto(base_url + "/")
+    expect(page.locator("#draft")).not_to_have_value("")        # the sample has loaded
+    yield page
+    assert not page.errors, page.errors
+    context.close()
+
+
+def check(page, text: str):
+    page.fill("#draft", text)
+    page.click("#check")
+    page.wait_for_selector("#rendered mark")
+
+
+def test_first_visit_loads_a_sample_and_it_can_be_reloaded(page):
+    sample = page.input_value("#draft")
+    assert "Trump" in sample and "Zelenskyy" in sample
+    page.fill("#draft", "something else")
+    page.click("#sample")
+    expect(page.locator("#draft")).to_have_value(sample)
+
+
+def test_a_contradiction_is_highlighted_and_the_panel_explains_it(page):
+    check(page, DRAFT)
+    mark = page.locator("#rendered mark.contradiction")
+    assert mark.count() == 1
+    assert mark.inner_text().endswith("Trump held a 60-minute call with Zelensky.")
+    assert mark.get_attribute("data-label") == "contradiction" and mark.locator(".badge").inner_text() == "\u2717"
+    assert page.locator("#rendered mark.agreement").inner_text().endswith("Putin invited Trump to Moscow.")
+    assert page.locator("#rendered mark.new_claim").inner_text().endswith("Oil prices fell sharply on Thursday in London.")
+    assert page.inner_text("#rendered") == DRAFT.replace("Putin", "\u2713Putin", 1).replace("Trump held", "\u2717Trump held").replace("Oil", "+Oil")
+    mark.click()
+    panel = page.locator("#panel")
+    panel.wait_for(state="visible")
+    text = panel.inner_text()
+    assert "CONTRADICTION" in text.upper()
+    assert "numeric.duration" in text and "90 minutes in the reference, 60 minute here" in text
+    assert "zelensky-call.duration" in text and "Trump's call with Zelensky lasted 90 minutes." in text
+    assert "\u201ca 90-minute conversation with Ukrainian President Volodymyr Zelensky\u201d" in text
+    summary = page.inner_text("#summary")
+    assert "1 contradiction" in summary and "1 agreement" in summary and "1 new claim" in summary
+    assert page.locator("#omitted li").count() == 34       # 36 fact claims, 2 mentioned
+
+
+def test_keyboard_only(page):
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "draft"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Vance will meet Zelensky in Paris.")
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector("#rendered mark.contradiction")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "MARK":
+            break
+    assert page.evaluate("document.activeElement.dataset.kind") == "contradiction"
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#panel:not([hidden])")
+    assert page.evaluate("document.activeElement.id") == "panel"
+    assert "Germany in the reference, Paris here" in page.inner_text("#panel")
+    page.keyboard.press("Escape")
+    assert page.locator("#panel").is_hidden()
+    assert page.evaluate("document.activeElement.dataset.kind") == "contradiction"
+
+
+XSS = ('Putin invited Trump to Moscow <script>window.__xss = 1; alert("script")</script>. '
+       'Trump held a 60-minute call with Zelensky <img src=x onerror="window.__xss = 2; alert(\'img\')">. '
+       'Read <a href="javascript:window.__xss = 3; alert(\'link\')">this analysis</a> of the talks in Riyadh.')
+
+
+def test_drafts_with_html_execute_nothing(page):
+    check(page, XSS)
+    page.locator("#rendered mark").last.click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__xss") is None
+    assert page.dialogs == []
+    assert page.locator("#rendered script, #rendered img, #rendered a, #panel script, #panel img, #panel a").count() == 0
+    assert "<script>window.__xss = 1" in page.inner_text("#rendered")
+    assert "onerror=" in page.inner_text("#rendered")
+
+
+def test_empty_draft_is_refused_without_a_request(page):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url) if "/v1/compare" in r.url else None)
+    page.fill("#draft", "   \n  ")
+    page.click("#check")
+    page.wait_for_selector("#status:not([hidden])")
+    assert "The draft is empty." in page.inner_text("#status")
+    assert requests == []
+
+
+def test_a_draft_over_the_limit_shows_the_problem_and_stays(page):
+    big = "Oil prices fell sharply today. " * 36000      # > 1 MiB as JSON
+    page.evaluate("text => { const t = document.getElementById('draft'); t.value = text; t.dispatchEvent(new Event('input')); }", big)
+    page.click("#check")
+    page.wait_for_selector("#status:not([hidden])")
+    status = page.inner_text("#status")
+    assert "The body is too large." in status and "1,048,576 bytes" in status
+    assert page.input_value("#draft") == big
+
+
+def test_a_server_error_shows_the_problem_and_keeps_the_draft(page, app, monkeypatch):
+    def broken(*a, **k):
+        raise RuntimeError("boom")
+    monkeypatch.setattr(app.extensions["factcheck"], "check", broken)
+    page.fill("#draft", DRAFT)
+    page.click("#check")
+    page.wait_for_selector("#status:not([hidden])")
+    status = page.inner_text("#status")
+    assert "Internal error." in status and "request id" in status and "boom" not in status
+    assert page.input_value("#draft") == DRAFT
+
+
+def test_the_draft_survives_a_reload(page):
+    page.fill("#draft", "My draft about the Riyadh talks, not finished.")
+    page.reload()
+    page.wait_for_selector("#draft")
+    assert page.input_value("#draft") == "My draft about the Riyadh talks, not finished."
+
+
+def test_download_and_copy_the_report(page):
+    check(page, DRAFT)
+    with page.expect_download() as info:
+        page.click("#download")
+    report = json.loads(Path(info.value.path()).read_text())
+    assert report["summary"]["contradictions"] == 1 and report["findings"][0]["claim"]["id"]
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.click("#copy")
+    expect(page.locator("#copied")).to_have_text("Report copied.")
+    assert json.loads(page.evaluate("navigator.clipboard.readText()")) == report
+
+
+def test_highlights_stay_on_their_span_after_emoji(page):
+    text = "\U0001F1FA\U0001F1E6 Big day. Trump held a 60-minute call with Zelensky \U0001F4DE."
+    check(page, text)
+    assert page.locator("#rendered mark.contradiction").inner_text() == "\u2717Trump held a 60-minute call with Zelensky \U0001F4DE."
