@@ -28,7 +28,7 @@ class Context:
     last_subject: str | None = None
     last_pair: tuple[str, ...] = ()
     previous_people: tuple[str, ...] = ()      # distinct people named by the sentence just before
-    last_event: dict[str, str] = field(default_factory=dict)   # concept id -> event id
+    last_event: dict[tuple[str, str], str] = field(default_factory=dict)   # (source, concept id) -> event id
 
 
 @dataclass
@@ -41,6 +41,7 @@ class Unit:
     features: set[str] = field(default_factory=set)
     people: list[PersonRef] = field(default_factory=list)
     events: set[str] = field(default_factory=set)
+    back_references: set[str] = field(default_factory=set)   # events only referred back to ("the talks")
 
     def covers(self, first: int, last: int | None = None) -> bool:
         return self.first <= first and (last if last is not None else first) <= self.last
@@ -161,22 +162,34 @@ def _key_people(events: list[Event], concept: str) -> set[str]:
     return {k.split(":", 1)[1] for e in events if concept in e.kind for k in e.keys if k.startswith("person:")}
 
 
-def _resolve_events(sa_mentions, tokens, unit: Unit, events: list[Event], context: Context) -> list[tuple[str, int, bool]]:
+def _resolve_events(sa_mentions, tokens, unit: Unit, events: list[Event], sources: dict[str, str],
+                    context: Context) -> list[tuple[str, int, bool]]:
     """Events this clause refers to: (event id, token, is a back-reference like "that call").
 
     An event is named when a mention of its kind comes with one of its keys ("the call
     with Putin"). A kind mention with no key nearby refers back: after a determiner ("that
     call") to the last event of that kind, otherwise to the one event of that kind whose
-    key is among the two people the text was just talking about.
+    participants are the people the previous sentence named. Each reference source has its
+    own events, so each resolves back-references among its own.
     """
     found: list[tuple[str, int, bool]] = []
     kind_mentions = [m for m in sa_mentions if m.type == "concept" and unit.covers(m.first, m.last)]
+    # people who are only quoted ("Ushakov said ...") do not tell which event is meant
+    quoted = {f"person:{p.person}" for p in unit.people if p.speaker} - {f"person:{p.person}" for p in unit.people if not p.speaker}
+    features = unit.features - quoted
+    strength: dict[str, int] = {}
     for ev in events:
         hits = [m for m in kind_mentions if m.id in ev.kind]
-        if hits and any(key in unit.features for key in ev.keys):
+        keys = [k for k in ev.keys if all(part in features for part in k.split("+"))]
+        if hits and keys:
             found.append((ev.id, hits[0].first, False))
+            strength[ev.id] = 0 if all(k.startswith("side:") for k in keys) else 1
+    by_id = {e.id: e for e in events}
+    # "US and Russian diplomats met again in Istanbul": the event named by its place wins
+    # over one of the same source and kind recognised only by the sides taking part
+    found = [f for f in found if strength[f[0]] or not any(
+        strength[o] and sources[o] == sources[f[0]] and set(by_id[f[0]].kind) & set(by_id[o].kind) for o, _, _ in found)]
     named = {e for e, _, _ in found}
-    named_kinds = {k for e in events if e.id in named for k in e.kind}
     previous = set(context.previous_people)
     for m in kind_mentions:
         keys = _key_people(events, m.id)
@@ -184,18 +197,22 @@ def _resolve_events(sa_mentions, tokens, unit: Unit, events: list[Event], contex
         if any(_names_it(tokens, m, p) for p in key_people):
             continue                       # "the call with Putin", "Putin's call": named, not a back-reference
         referring = m.first > 0 and tokens[m.first - 1].norm in _REFERRING or (m.first > 1 and tokens[m.first - 2].norm in _REFERRING)
-        target = context.last_event.get(m.id) if referring else None
-        if target is None and m.id not in named_kinds and len(previous) >= 2:
-            # "Trump and Putin agreed ... The agreement came out of a long phone call"
-            fitting = [e.id for e in events if m.id in e.kind and set(e.implies) <= previous]
-            target = fitting[0] if len(fitting) == 1 else None
-        if target and target not in named:
-            found.append((target, m.first, True))
-            named.add(target)
+        for source in sorted(set(sources.values())):
+            source_events = [e for e in events if sources[e.id] == source]
+            kind_named = any(e.id in named and m.id in e.kind for e in source_events)
+            target = context.last_event.get((source, m.id)) if referring else None
+            if target is None and not kind_named and len(previous) >= 2:
+                # "Trump and Putin agreed ... The agreement came out of a long phone call"
+                fitting = [e.id for e in source_events if m.id in e.kind and set(e.implies) <= previous]
+                target = fitting[0] if len(fitting) == 1 else None
+            if target and target not in named:
+                found.append((target, m.first, True))
+                named.add(target)
     return found
 
 
-def analyze(sentence: Sentence, index: int, lex: Lexicon, events: list[Event], context: Context) -> SentenceAnalysis:
+def analyze(sentence: Sentence, index: int, lex: Lexicon, events: list[Event], context: Context,
+            sources: dict[str, str] | None = None) -> SentenceAnalysis:
     """Analyse one sentence and update `context` for the next one."""
     tokens = tokenize(sentence.text, sentence.start)
     mentions = _mentions(tokens, lex)
@@ -205,18 +222,21 @@ def analyze(sentence: Sentence, index: int, lex: Lexicon, events: list[Event], c
     dates = find_dates(tokens, lex.dates)
     units = [Unit(i, a, b) for i, (a, b) in enumerate(_units(tokens, mentions))]
     by_id = {e.id: e for e in events}
+    sources = sources or {e.id: "" for e in events}
     for unit in units:
         unit.people = [p for p in people if unit.covers(p.first)]
         if not any(p.how != "proxy" and not p.speaker for p in unit.people) and unit.index > 0:
             # "..., but have not agreed": the clause keeps the subject of the clause before it
             prev = units[unit.index - 1].people
             unit.people = unit.people + [PersonRef(p.person, unit.first, unit.first, "inherited")
-                                         for p in prev if not p.speaker and p.how != "proxy"]
+                                         for p in prev if not p.speaker and p.how not in ("proxy", "event")]
         unit.features = _features(mentions, unit.people, quantities, ordinals, dates, unit, lex)
-        for event_id, at, back_reference in _resolve_events(mentions, tokens, unit, events, context):
+        for event_id, at, back_reference in _resolve_events(mentions, tokens, unit, events, sources, context):
             for concept in by_id[event_id].kind:   # a later clause of the same sentence refers to it first
-                context.last_event[concept] = event_id
+                context.last_event[(sources[event_id], concept)] = event_id
             unit.events.add(event_id)
+            if back_reference:
+                unit.back_references.add(event_id)
             unit.features.add(f"event:{event_id}")
             # a back-reference presupposes the event's participants without naming them:
             # they can agree with a role, but add no person feature to match claims on
@@ -227,11 +247,11 @@ def analyze(sentence: Sentence, index: int, lex: Lexicon, events: list[Event], c
     sa = SentenceAnalysis(index, sentence.start, sentence.end, sentence.text, tokens, mentions, people,
                           quantities, ordinals, dates, units, sentence_features,
                           opinion=any(m.type == "opinion" for m in mentions))
-    _update_context(sa, by_id, context)
+    _update_context(sa, by_id, sources, context)
     return sa
 
 
-def _update_context(sa: SentenceAnalysis, events: dict[str, Event], context: Context) -> None:
+def _update_context(sa: SentenceAnalysis, events: dict[str, Event], sources: dict[str, str], context: Context) -> None:
     named = [p for p in sa.people if p.how in ("name", "office", "pronoun", "group")]
     if named:
         context.last_subject = named[0].person
@@ -242,4 +262,4 @@ def _update_context(sa: SentenceAnalysis, events: dict[str, Event], context: Con
     for unit in sa.units:
         for event_id in sorted(unit.events):
             for concept in events[event_id].kind:
-                context.last_event[concept] = event_id
+                context.last_event[(sources[event_id], concept)] = event_id

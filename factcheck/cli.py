@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=("contradiction", "new_claim", "never"), default="contradiction",
                        help="what makes the exit code 1: contradictions (default), contradictions or new claims, or nothing")
     check.add_argument("--suppressions", type=Path, help=f"suppressions file (default: {SUPPRESSIONS_FILE} if present)")
+    check.add_argument("--source", help="check against this reference source only (default: the one each text is about)")
     suppress = sub.add_parser("suppress", help="record the current contradictions of a file as intended, in a suppressions file")
     suppress.add_argument("file", help="the draft whose contradictions were verified")
     suppress.add_argument("--claim", action="append", help="only findings of this claim id (repeatable)")
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     suppress.add_argument("--suppressions", type=Path, default=Path(SUPPRESSIONS_FILE))
     claims = sub.add_parser("claims", help="list the canonical claims")
     claims.add_argument("--format", choices=("text", "json"), default="text")
+    claims.add_argument("--source", help="only the claims of this reference source")
     rules = sub.add_parser("rules", help="rule tools")
     rules_sub = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
     rules_sub.add_parser("test", help="run every rule's examples; fail on any wrong result")
@@ -124,7 +126,7 @@ def _check(checker, args) -> int:
     results, failed = [], False
     for name in names:
         try:
-            report = checker.check(_read(name), suppressions=suppressions)
+            report = checker.check(_read(name), suppressions=suppressions, source=args.source)
         except InputError as exc:
             print(f"factcheck: {exc}", file=sys.stderr)
             failed = True
@@ -181,7 +183,7 @@ def _suppress(checker, args) -> int:
 
 def _claims(checker, args) -> int:
     import json
-    refs = list(checker.claim_refs.values())
+    refs = [r for r in checker.claim_refs.values() if not args.source or r.source == args.source]
     if args.format == "json":
         sys.stdout.write(json.dumps([r.model_dump() for r in refs], indent=2, ensure_ascii=False) + "\n")
     else:

@@ -61,37 +61,47 @@ class Checker:
             raise InputError(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
         context = Context()
         for i, sentence in enumerate(sentences if sentences is not None else split_sentences(text)):
-            sa = analyze(sentence, i, self.lexicon, self.reference.events, context)
+            sa = analyze(sentence, i, self.lexicon, self.reference.events, context, self.reference.event_sources)
             judgements = self.matcher.judge(sa)
             yield SentenceResult(sa, judgements, not judgements and _checkable(sa))
 
     def check(self, text: str, title: str | None = None,
-              suppressions: dict[tuple[str, str], str] | None = None) -> Report:
-        """The report of `text`; inline markers and `suppressions` (from a file) silence findings."""
+              suppressions: dict[tuple[str, str], str] | None = None, source: str | None = None) -> Report:
+        """The report of `text` against one reference source.
+
+        The source is `source` if given, otherwise the one the text is about: the source whose
+        claims the sentences match best. Sentences that only speak about another source's claims
+        are new claims with respect to it. Inline markers and `suppressions` (from a file)
+        silence findings.
+        """
         if len(text) > MAX_TEXT_CHARS:
             raise InputError(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
+        if source is not None and source not in self.reference.sources:
+            raise InputError(f"unknown source {source!r}; sources are: {', '.join(sorted(self.reference.sources))}")
         blanked, markers = find_markers(text)
         sentences = split_sentences(blanked)
         ignored = _inline_targets(text, markers, [(s.start, s.end) for s in sentences])
+        records = [_Record.of(r) for r in self.analyse(blanked, sentences)]
+        chosen = source or _main_source(records)
         findings: list[Finding] = []
         silenced: list[Suppressed] = []
         mentioned: set[str] = set()
         line_starts = _line_starts(text)
-        for r in self.analyse(blanked, sentences):
-            sa = r.analysis
-            line, column = _line_col(line_starts, sa.start)
-            sentence_text = text[sa.start:sa.end]
-            base = dict(span=Span(start=sa.start, end=sa.end), text=sentence_text, line=line, column=column)
+        for r in records:
+            judgements = [j for j in r.judgements if j.source == chosen]
+            line, column = _line_col(line_starts, r.start)
+            sentence_text = text[r.start:r.end]
+            base = dict(span=Span(start=r.start, end=r.end), text=sentence_text, line=line, column=column)
             batch = []
-            for j in sorted(r.judgements, key=lambda j: (j.verdict != "contradiction", -j.score)):
+            for j in sorted(judgements, key=lambda j: (j.verdict != "contradiction", -j.score)):
                 if j.claim.kind != "title":
                     mentioned.add(j.claim.id)
                 batch.append(Finding(kind=j.verdict, claim=self.claim_refs[j.claim.id], rules=_hits(j), score=j.score, **base))
-            if r.new_claim:
-                batch.append(Finding(kind="new_claim", claim=None, score=_new_score(sa), rules=[RuleHit(
+            if not judgements and r.checkable:
+                batch.append(Finding(kind="new_claim", claim=None, score=r.new_score, rules=[RuleHit(
                     id="new.uncovered", category="new",
-                    message=f"states a checkable fact ({_what(sa)}) that no reference claim covers")], **base))
-            inline = ignored.get((sa.start, sa.end), set())
+                    message=f"states a checkable fact ({r.what}) that no reference claim covers")], **base))
+            inline = ignored.get((r.start, r.end), set())
             key = normalise(sentence_text)
             for f in batch:
                 claim_id = f.claim.id if f.claim else None
@@ -104,13 +114,53 @@ class Checker:
                     silenced.append(Suppressed(kind=f.kind, claim=claim_id, span=f.span, line=line, column=column, by=by, reason=reason))
                 else:
                     findings.append(f)
-        omitted = [self.claim_refs[c.id] for _, c in self.reference.claims if c.kind != "title" and c.id not in mentioned]
+        omitted = [self.claim_refs[c.id] for s, c in self.reference.claims
+                   if c.kind != "title" and c.id not in mentioned and (chosen is None or s == chosen)]
         kinds = [f.kind for f in findings]
         summary = Summary(sentences=len(sentences), agreements=kinds.count("agreement"),
                           contradictions=kinds.count("contradiction"), new_claims=kinds.count("new_claim"),
                           omitted=len(omitted), suppressed=len(silenced))
-        return Report(version=__version__, title=title, sources=sorted(self.reference.sources), findings=findings,
-                      omitted=omitted, suppressed=silenced, summary=summary)
+        return Report(version=__version__, title=title, reference=chosen, sources=sorted(self.reference.sources),
+                      findings=findings, omitted=omitted, suppressed=silenced, summary=summary)
+
+
+@dataclass
+class _Record:
+    """What the report needs of a sentence, without its tokens (long texts stay small in memory)."""
+
+    start: int
+    end: int
+    judgements: list[Judgement]
+    checkable: bool
+    new_score: float
+    what: str
+
+    @classmethod
+    def of(cls, r: SentenceResult) -> "_Record":
+        sa = r.analysis
+        checkable = _checkable(sa)
+        return cls(sa.start, sa.end, r.judgements, checkable,
+                   _new_score(sa) if checkable else 0.0, _what(sa) if checkable else "")
+
+
+def _main_source(records: list[_Record]) -> str | None:
+    """The source the text is about: most identifying evidence over its sentences, then most
+    claims matched, then the closest wording (the matches' scores)."""
+    evidence: dict[str, int] = {}
+    claims: dict[str, set[str]] = {}
+    scores: dict[str, float] = {}
+    for r in records:
+        best: dict[str, int] = {}
+        for j in r.judgements:
+            if j.claim.kind != "title":
+                best[j.source] = max(best.get(j.source, 0), j.identity)
+                claims.setdefault(j.source, set()).add(j.claim.id)
+                scores[j.source] = scores.get(j.source, 0.0) + j.score
+        for src, value in best.items():
+            evidence[src] = evidence.get(src, 0) + value
+    if not evidence:
+        return None
+    return max(sorted(evidence), key=lambda src: (evidence[src], len(claims[src]), scores[src]))
 
 
 def _inline_targets(text, markers, spans) -> dict[tuple[int, int], set[str] | None]:

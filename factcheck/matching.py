@@ -33,6 +33,7 @@ class Judgement:
     identity: int
     unit: Unit
     score: float
+    in_unit: int = 0                 # anchor groups found in the clause itself
 
     @property
     def conflicts(self):
@@ -40,8 +41,10 @@ class Judgement:
 
 
 def _rank(j: Judgement) -> tuple:
-    """Among clauses judging the same claim, the one that identifies it best decides."""
-    return (j.identity, j.verdict == "contradiction", j.score)
+    """Among clauses judging the same claim, a contradiction in one clause ("agreed to talks,
+    though not immediately") outweighs agreement in another; then the clause holding most of
+    the claim's anchors decides."""
+    return (j.verdict == "contradiction", j.in_unit, j.identity, j.score)
 
 
 def _holds(alternative: str, features: set[str]) -> bool:
@@ -90,17 +93,19 @@ class Matcher:
         return out
 
     def _judge_unit(self, source: str, claim: Claim, sa: SentenceAnalysis, unit: Unit) -> Judgement | None:
-        found, in_unit = [], 0
+        found, in_unit, satisfied = [], 0, []
         for group in claim.anchors:
             here = [a for a in group if _holds(a, unit.features)]
             if here:
                 in_unit += 1
                 found.append(here[0])
+                satisfied.append(here)
                 continue
             elsewhere = [a for a in group if _holds(a, sa.features)]
             if not elsewhere:
                 return None
             found.append(elsewhere[0])
+            satisfied.append(elsewhere)
         if in_unit == 0:
             return None
         view = View(sa, unit, self.lex, claim, self.events)
@@ -119,12 +124,27 @@ class Matcher:
         conflicts = [(r, o) for r, o in outcomes if o.status == CONFLICT]
         score = self._score(claim, sa, unit, in_unit + len(outcomes))
         if claim.kind == "title":
-            return Judgement(source, claim, "contradiction", conflicts, found, len(found), unit, score) if conflicts else None
-        identity = len(found) + sum(1 for _, o in outcomes if o.identifies and o.status == AGREE)
+            return Judgement(source, claim, "contradiction", conflicts, found, len(found), unit, score, in_unit) if conflicts else None
+        identity = (len(found) - self._redundant(satisfied, unit)
+                    + sum(1 for _, o in outcomes if o.identifies and o.status == AGREE)
+                    + sum(1 for r, _ in outcomes if r.slot in claim.requires))
         if sum(1 for _, o in conflicts if o.identifies) >= 2 or identity < MIN_IDENTITY:
             return None
         verdict = "contradiction" if conflicts else "agreement"
-        return Judgement(source, claim, verdict, outcomes, found, identity, unit, score)
+        return Judgement(source, claim, verdict, outcomes, found, identity, unit, score, in_unit)
+
+    def _redundant(self, satisfied: list[list[str]], unit: Unit) -> int:
+        """Anchor groups that say nothing new: "after the talks" names a kind of event and refers
+        back to one, which is one piece of evidence, not two."""
+        count = 0
+        for group in satisfied:
+            backrefs = {a.split(":", 1)[1] for a in group if a.startswith("event:")} & unit.back_references
+            if not backrefs or len(backrefs) != len(group):
+                continue
+            kinds = {k for e in backrefs for k in self.events[e].kind}
+            if any(g is not group and all(a.startswith("concept:") and a.split(":", 1)[1] in kinds for a in g) for g in satisfied):
+                count += 1
+        return count
 
     def _score(self, claim: Claim, sa: SentenceAnalysis, unit: Unit, evidence: int) -> float:
         text = sa.span_text(unit.first, unit.last) if unit.last >= unit.first else sa.text

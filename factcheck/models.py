@@ -181,6 +181,7 @@ class DateValue(Strict):
     year: int | None = None
     month: int | None = Field(None, ge=1, le=12)
     day: int | None = Field(None, ge=1, le=31)
+    weekday: Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] | None = None
 
 
 class Interval(Strict):
@@ -210,6 +211,7 @@ class Slots(Strict):
     date: DateValue | None = None
     date_unset: bool = Field(False, description="the reference says no date has been set")
     duration: Interval | None = None
+    amount: Interval | None = Field(None, description="a sum of money, in units of the currency")
     count: Interval | None = None
     count_of: list[str] = Field(default_factory=list, description="concept ids of what is counted")
     ordinal: int | None = None
@@ -277,6 +279,7 @@ class CheckRequest(Strict):
 
     text: str = Field(min_length=1, pattern=r"\S", description="the article or draft to check")
     title: str | None = Field(None, max_length=1000, description="echoed in the report")
+    source: str | None = Field(None, max_length=200, description="check against this source only (default: the one the text is about)")
 
 
 class Span(Strict):
@@ -332,7 +335,8 @@ class Suppressed(Strict):
 class Report(Strict):
     version: str
     title: str | None = None
-    sources: list[str]
+    reference: str | None = Field(None, description="the source the text was checked against (null: it matched none)")
+    sources: list[str] = Field(description="every loaded source")
     findings: list[Finding]
     omitted: list[ClaimRef]
     suppressed: list[Suppressed] = Field(default_factory=list)
@@ -379,8 +383,9 @@ class Health(Strict):
 
 
 class ProblemError(Strict):
-    pointer: str = Field(description="JSON pointer (RFC 6901) into the request body")
+    pointer: str = Field(description="JSON pointer (RFC 6901) into the request body ('' for the body itself or a query parameter)")
     detail: str
+    parameter: str | None = Field(None, description="the query parameter concerned, if any")
 
 
 class Problem(BaseModel):

@@ -32,6 +32,7 @@ class Reference:
     sources: dict[str, SourceDoc]
     claims: list[tuple[str, Claim]]      # (source id, claim)
     events: list[Event]
+    event_sources: dict[str, str]        # event id -> source id
 
     def claim(self, claim_id: str) -> tuple[str, Claim] | None:
         for source, claim in self.claims:
@@ -47,6 +48,7 @@ def load_reference(seeds_dir: Path, lex: Lexicon) -> Reference:
     sources: dict[str, SourceDoc] = {}
     claims: list[tuple[str, Claim]] = []
     events: list[Event] = []
+    event_sources: dict[str, str] = {}
     seen_claims: dict[str, Path] = {}
     for path in files:
         doc = load_model(path, "claims", ClaimsFile)
@@ -67,6 +69,10 @@ def load_reference(seeds_dir: Path, lex: Lexicon) -> Reference:
                 _need(concept in lex.concepts, path, f"/events/{i}/kind/{k}", f"unknown concept {concept!r}")
             for k, person in enumerate(ev.implies):
                 _need(person in lex.people, path, f"/events/{i}/implies/{k}", f"unknown person {person!r}")
+        for i, ev in enumerate(doc.events):
+            if ev.id in event_sources:
+                raise ReferenceDataError(path, f"event id {ev.id!r} is also used by source {event_sources[ev.id]!r}", f"/events/{i}/id")
+            event_sources[ev.id] = sid
         events += doc.events
         for i, claim in enumerate(doc.claims):
             where = f"/claims/{i}"
@@ -75,7 +81,7 @@ def load_reference(seeds_dir: Path, lex: Lexicon) -> Reference:
             seen_claims[claim.id] = path
             _check_claim(claim, article, lex, event_ids, path, where)
             claims.append((sid, claim))
-    return Reference(sources, claims, events)
+    return Reference(sources, claims, events, event_sources)
 
 
 def _need(ok: bool, path: Path, pointer: str, message: str) -> None:

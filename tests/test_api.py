@@ -23,8 +23,8 @@ def client(app):
 
 
 @pytest.fixture(scope="module")
-def openapi():
-    return document()
+def openapi(app):
+    return document(sorted(app.extensions["factcheck"].reference.sources))
 
 
 def conforms(openapi, response, status: str, path: str, method: str = "get"):
@@ -44,6 +44,28 @@ def test_compare_json(client, openapi):
     for f in report["findings"]:
         assert ARTICLE[f["span"]["start"]:f["span"]["end"]] == f["text"]
     conforms(openapi, r, "200", "/v1/compare", "post")
+
+
+def test_the_reference_is_the_one_the_text_is_about_or_the_one_asked_for(client):
+    riyadh = client.post("/v1/compare", json={"text": "The talks in Riyadh lasted about two hours."}).get_json()
+    assert riyadh["reference"] == "riyadh-talks" and riyadh["findings"][0]["claim"]["id"] == "riyadh-talks.duration"
+    seed = client.post("/v1/compare", json={"text": ARTICLE}).get_json()
+    assert seed["reference"] == "seed-article" and all(c["source"] == "seed-article" for c in seed["omitted"])
+    forced = client.post("/v1/compare", json={"text": ARTICLE, "source": "riyadh-talks"}).get_json()
+    assert forced["reference"] == "riyadh-talks" and not [f for f in forced["findings"] if f["kind"] == "contradiction"]
+    plain = client.post("/v1/compare?source=riyadh-talks", data=ARTICLE.encode(), content_type="text/plain").get_json()
+    assert plain == {**forced, "title": None}
+
+
+def test_an_unknown_source_is_422(client):
+    body = problem(client.post("/v1/compare", json={"text": ARTICLE, "source": "nope"}), 422, "validation-error")
+    assert body["errors"] == [{"pointer": "/source", "detail": "is not a loaded source (riyadh-talks, seed-article)"}]
+    q = problem(client.post("/v1/compare?source=nope", data=b"Some text here.", content_type="text/plain"), 422, "validation-error")
+    assert q["errors"][0]["parameter"] == "source"
+    problem(client.get("/v1/claims?source=nope"), 422, "validation-error")
+    problem(client.get("/v1/claims?source=seed-article&source=seed-article"), 422, "validation-error")
+    both = client.post("/v1/compare?source=seed-article", json={"text": ARTICLE, "source": "riyadh-talks"})
+    assert both.status_code == 200 and both.get_json()["reference"] == "riyadh-talks"      # the body wins
 
 
 def test_compare_plain_text_gives_the_same_report_as_the_core(client, app):
@@ -127,8 +149,10 @@ def test_unknown_path_is_404_and_wrong_method_405(client):
 def test_claims(client, openapi):
     r = client.get("/v1/claims")
     claims = r.get_json()
-    assert r.status_code == 200 and len(claims) == 46
+    assert r.status_code == 200 and len(claims) == 92
     conforms(openapi, r, "200", "/v1/claims")
+    seed = client.get("/v1/claims?source=seed-article").get_json()
+    assert len(seed) == 46 and {c["source"] for c in seed} == {"seed-article"}
     one = client.get(f"/v1/claims/{claims[0]['id']}")
     assert one.status_code == 200 and one.get_json() == claims[0]
     conforms(openapi, one, "200", "/v1/claims/{claim_id}")
@@ -147,7 +171,8 @@ def test_rules(client, openapi):
 def test_healthz(client, openapi, app):
     r = client.get("/healthz")
     body = r.get_json()
-    assert body["status"] == "ok" and body["claims"] == 46 and body["rules"] == 12 and len(body["data_hash"]) == 64
+    assert body["status"] == "ok" and body["claims"] == 92 and body["rules"] == 13 and len(body["data_hash"]) == 64
+    assert body["sources"] == ["riyadh-talks", "seed-article"]
     conforms(openapi, r, "200", "/healthz")
 
 
@@ -162,7 +187,10 @@ def test_openapi_document_is_valid_3_1_built_from_schemas(client):
     assert doc["openapi"] == "3.1.0"
     validate_openapi(doc)
     from factcheck import schemas
-    assert doc["components"]["schemas"]["CheckRequest"]["properties"] == schemas.load("request")["properties"]
+    request_schema = doc["components"]["schemas"]["CheckRequest"]
+    assert {k: v for k, v in request_schema["properties"].items() if k != "source"} == {
+        k: v for k, v in schemas.load("request")["properties"].items() if k != "source"}
+    assert request_schema["properties"]["source"]["anyOf"][0]["enum"] == ["riyadh-talks", "seed-article"]
     for path in ("/v1/compare", "/v1/claims", "/v1/claims/{claim_id}", "/v1/rules", "/healthz", "/openapi.json"):
         assert path in doc["paths"]
 

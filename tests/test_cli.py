@@ -112,6 +112,18 @@ def test_claims_lists_every_claim_with_evidence(cli, checker):
     claims = json.loads(run.stdout)
     assert run.returncode == 0 and len(claims) == len(checker.reference.claims)
     assert {"id", "statement", "source", "evidence"} <= set(claims[0])
+    riyadh = json.loads(cli("claims", "--format", "json", "--source", "riyadh-talks").stdout)
+    assert riyadh and {c["source"] for c in riyadh} == {"riyadh-talks"}
+
+
+def test_check_against_a_named_source(cli, tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text("Trump held a 60-minute call with Zelensky.")
+    assert json.loads(cli("check", "--format", "json", path).stdout)["reference"] == "seed-article"
+    forced = json.loads(cli("check", "--format", "json", "--source", "riyadh-talks", path).stdout)
+    assert forced["reference"] == "riyadh-talks" and forced["summary"]["contradictions"] == 0
+    bad = cli("check", "--source", "nope", path)
+    assert bad.returncode == 2 and "unknown source 'nope'; sources are: riyadh-talks, seed-article" in bad.stderr.decode()
 
 
 def test_rules_test_reports_every_rule_and_passes(cli, checker):

@@ -78,7 +78,7 @@ def test_rule_with_unknown_kind_lists_the_kinds(data_copy):
     _edit(path, lambda d: d.update(kind="teleport"))
     with pytest.raises(ReferenceDataError) as err:
         Checker.load(seeds, rules)
-    assert str(path) in str(err.value) and "kinds are: assessment, count" in str(err.value)
+    assert str(path) in str(err.value) and "kinds are: amount, assessment, count" in str(err.value)
 
 
 def test_rule_with_bad_params_points_into_params(data_copy):

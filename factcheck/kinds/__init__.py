@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import assessment, count, date, date_unset, duration, modality, ordinal, place, polarity, role, scope, title
+from . import amount, assessment, count, date, date_unset, duration, modality, ordinal, place, polarity, role, scope, title
 
 KINDS: dict[str, ModuleType] = {
     "duration": duration,
+    "amount": amount,
     "count": count,
     "ordinal": ordinal,
     "scope": scope,

@@ -19,6 +19,14 @@ class DateWords:
     anchors: frozenset[str]         # prepositions that make "March" a month: "in", "for"
     relative: tuple[tuple[str, ...], ...] = ()   # ("next", "month"): a time with no calendar date
 
+    @property
+    def relative_starts(self) -> frozenset[str]:
+        cached = self.__dict__.get("_starts")
+        if cached is None:
+            cached = frozenset(k[0] for k in self.relative)
+            object.__setattr__(self, "_starts", cached)
+        return cached
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -69,7 +77,9 @@ def find_dates(tokens: list[Token], words: DateWords) -> list[DateMention]:
         first = i
         year = month = day = None
         weekday = ""
-        rel = next((k for k in words.relative if tuple(t.norm for t in tokens[i:i + len(k)]) == k), None)
+        rel = None
+        if tokens[i].norm in words.relative_starts:
+            rel = next((k for k in words.relative if tuple(t.norm for t in tokens[i:i + len(k)]) == k), None)
         if rel:
             last = i + len(rel) - 1
             out.append(DateMention(None, None, None, "at", i, last, " ".join(t.text for t in tokens[i:last + 1]), relative=True))

@@ -31,8 +31,24 @@ def _pointer(path) -> str:
     return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in path) if path else ""
 
 
-def _read_compare_request() -> tuple[str, str | None]:
+def _query_source() -> str | None:
+    """The `source` query parameter, checked: at most once, and a loaded source."""
+    values = request.args.getlist("source")
+    if not values:
+        return None
+    if len(values) > 1:
+        raise Problem("validation-error", "the source parameter is given more than once",
+                      [{"pointer": "", "parameter": "source", "detail": "give it at most once"}])
+    known = sorted(checker().reference.sources)
+    if values[0] not in known:
+        raise Problem("validation-error", f"unknown source {values[0]!r}; sources are: {', '.join(known)}",
+                      [{"pointer": "", "parameter": "source", "detail": f"is not a loaded source ({', '.join(known)})"}])
+    return values[0]
+
+
+def _read_compare_request() -> tuple[str, str | None, str | None]:
     mimetype = request.mimetype
+    query_source = _query_source()
     if mimetype not in ("application/json", "text/plain"):
         raise Problem("unsupported-media-type",
                       f"Content-Type {request.content_type or '(none)'!r} is not accepted; send application/json "
@@ -47,7 +63,7 @@ def _read_compare_request() -> tuple[str, str | None]:
     if mimetype == "text/plain":
         if not body.strip():
             raise Problem("validation-error", "the text is empty", [{"pointer": "", "detail": "the article is empty"}])
-        return body, None
+        return body, None, query_source
     try:
         data = json.loads(body)
     except json.JSONDecodeError as exc:
@@ -56,7 +72,12 @@ def _read_compare_request() -> tuple[str, str | None]:
     if errors:
         errors.sort(key=lambda e: e["pointer"])
         raise Problem("validation-error", "; ".join(f"{e['pointer'] or 'body'}: {e['detail']}" for e in errors), errors)
-    return data["text"], data.get("title")
+    source = data.get("source") or query_source     # the body's own source wins over the query's
+    if source is not None and source not in checker().reference.sources:
+        known = ", ".join(sorted(checker().reference.sources))
+        raise Problem("validation-error", f"/source: unknown source {source!r}; sources are: {known}",
+                      [{"pointer": "/source", "detail": f"is not a loaded source ({known})"}])
+    return data["text"], data.get("title"), source
 
 
 def _explain(error) -> list[dict]:
@@ -77,14 +98,15 @@ def _explain(error) -> list[dict]:
 
 @bp.post("/v1/compare")
 def compare():
-    text, title = _read_compare_request()
-    report = checker().check(text, title=title)
+    text, title, source = _read_compare_request()
+    report = checker().check(text, title=title, source=source)
     return current_app.response_class(report.model_dump_json(), mimetype="application/json")
 
 
 @bp.get("/v1/claims")
 def list_claims():
-    return jsonify([c.model_dump() for c in checker().claim_refs.values()])
+    source = _query_source()
+    return jsonify([c.model_dump() for c in checker().claim_refs.values() if not source or c.source == source])
 
 
 @bp.get("/v1/claims/<path:claim_id>")
@@ -116,7 +138,7 @@ def healthz():
 
 @bp.get("/openapi.json")
 def openapi():
-    return jsonify(document())
+    return jsonify(document(sorted(checker().reference.sources)))
 
 
 @bp.get("/problems/<slug>")

@@ -51,9 +51,11 @@ def _ok(schema: dict, description: str) -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
-def document() -> dict:
+def document(sources: list[str] | None = None) -> dict:
+    """The document; `sources` (the loaded reference sources) narrows `source` to them."""
     errors = {"default": _problem("An error (RFC 9457 problem details)")}
-    return {
+    source_schema = {"type": "string", "enum": sorted(sources)} if sources else {"type": "string"}
+    doc = {
         "openapi": "3.1.0",
         "jsonSchemaDialect": schemas.DIALECT,
         "info": {"title": "factcheck", "version": __version__,
@@ -63,6 +65,8 @@ def document() -> dict:
             "/v1/compare": {"post": {
                 "operationId": "compare",
                 "summary": "Check an article against the reference",
+                "parameters": [{"name": "source", "in": "query", "required": False, "schema": source_schema,
+                                "description": "the reference source to check against (a JSON body's own `source` takes precedence)"}],
                 "requestBody": {"required": True, "content": {
                     "application/json": {"schema": _ref("CheckRequest")},
                     "text/plain": {"schema": {"type": "string", "minLength": 1, "pattern": "\\S"}},
@@ -77,6 +81,8 @@ def document() -> dict:
                 }}},
             "/v1/claims": {"get": {
                 "operationId": "listClaims", "summary": "The canonical claims with their evidence",
+                "parameters": [{"name": "source", "in": "query", "required": False, "schema": source_schema,
+                                "description": "only the claims of this reference source"}],
                 "responses": {"200": _ok({"type": "array", "items": _ref("Claim")}, "Every claim"), **errors}}},
             "/v1/claims/{claim_id}": {"get": {
                 "operationId": "getClaim", "summary": "One canonical claim",
@@ -99,3 +105,8 @@ def document() -> dict:
         },
         "components": {"schemas": components()},
     }
+    if sources:
+        doc["components"]["schemas"]["CheckRequest"]["properties"]["source"] = {
+            "anyOf": [source_schema, {"type": "null"}], "default": None,
+            "description": "check against this source only (default: the one the text is about)"}
+    return doc
