@@ -28,6 +28,8 @@ class Context:
     last_subject: str | None = None
     last_pair: tuple[str, ...] = ()
     previous_people: tuple[str, ...] = ()      # distinct people named by the sentence just before
+    previous_concepts: frozenset[str] = frozenset()   # concept features of the sentence just before
+    previous_events: dict[str, str] = field(default_factory=dict)   # source -> last event the sentence just before referred to
     last_event: dict[tuple[str, str], str] = field(default_factory=dict)   # (source, concept id) -> event id
 
 
@@ -243,12 +245,40 @@ def analyze(sentence: Sentence, index: int, lex: Lexicon, events: list[Event], c
             for person in by_id[event_id].implies if back_reference else ():
                 if not any(p.person == person for p in unit.people):
                     unit.people.append(PersonRef(person, at, at, "event"))
+    _carry_over(tokens, mentions, units, by_id, sources, context)
     sentence_features = set().union(*(u.features for u in units))
     sa = SentenceAnalysis(index, sentence.start, sentence.end, sentence.text, tokens, mentions, people,
                           quantities, ordinals, dates, units, sentence_features,
                           opinion=any(m.type == "opinion" for m in mentions))
     _update_context(sa, by_id, sources, context)
     return sa
+
+
+def _opening(tokens: list[Token], mentions: list[Mention], type_: str) -> bool:
+    """The sentence opens with a discourse word of `type_` (after an optional "And"/"But")."""
+    start = 1 if tokens and tokens[0].norm in ("and", "but") else 0
+    return any(m.type == type_ and m.first == start for m in mentions)
+
+
+def _carry_over(tokens, mentions, units: list[Unit], events: dict[str, Event], sources: dict[str, str], context: Context) -> None:
+    """What a sentence takes from the one before: its predicate after "So are Waltz and Ratcliffe",
+    its event after "It lasted an hour"."""
+    if not units:
+        return
+    first = units[0]
+    if _opening(tokens, mentions, "ellipsis"):
+        first.features |= context.previous_concepts
+    kinds = {k for e in events.values() for k in e.kind}
+    has_kind = any(m.type == "concept" and m.id in kinds for m in mentions)
+    if _opening(tokens, mentions, "event_pronoun") and not has_kind:
+        for source, event_id in context.previous_events.items():
+            first.events.add(event_id)
+            first.back_references.add(event_id)
+            first.features.add(f"event:{event_id}")
+            first.features.add(f"concept:{events[event_id].kind[0]}")
+            for person in events[event_id].implies:
+                if not any(p.person == person for p in first.people):
+                    first.people.append(PersonRef(person, first.first, first.first, "event"))
 
 
 def _update_context(sa: SentenceAnalysis, events: dict[str, Event], sources: dict[str, str], context: Context) -> None:
@@ -259,7 +289,10 @@ def _update_context(sa: SentenceAnalysis, events: dict[str, Event], sources: dic
     if len(distinct) >= 2:
         context.last_pair = tuple(distinct[:2])
     context.previous_people = tuple(distinct)
+    context.previous_concepts = frozenset(f for u in sa.units for f in u.features if f.startswith("concept:"))
+    context.previous_events = {}
     for unit in sa.units:
         for event_id in sorted(unit.events):
+            context.previous_events[sources[event_id]] = event_id
             for concept in events[event_id].kind:
                 context.last_event[(sources[event_id], concept)] = event_id

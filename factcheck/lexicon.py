@@ -187,3 +187,5 @@ def _fill_gazetteer(lex: Lexicon, files: dict) -> None:
     add(disc.group_references, "ref", "group", "group")
     add(disc.determiners, "det", "det", "det")
     add(disc.opinion, "opinion", "opinion", "opinion")
+    add(disc.ellipsis, "opening", "ellipsis", "ellipsis")
+    add(disc.event_pronouns, "opening", "event_pronoun", "event_pronoun")

@@ -141,6 +141,8 @@ class DiscourseFile(Strict):
     group_references: Terms
     determiners: Terms
     opinion: Terms
+    ellipsis: Terms = Field(default_factory=list, description="openings that repeat the previous predicate: 'So are Waltz and Ratcliffe'")
+    event_pronouns: Terms = Field(default_factory=list, description="sentence openings that refer back to the previous event: 'It lasted an hour'")
 
 
 # --- claims (seeds/) ----------------------------------------------------------------------

@@ -46,3 +46,25 @@ def test_any_text_gives_spans_inside_it(checker, text):
     for f in report.findings:
         assert 0 <= f.span.start < f.span.end <= len(text)
         assert text[f.span.start:f.span.end] == f.text
+
+
+def test_ellipsis_repeats_the_previous_predicate(checker):
+    report = checker.check("Rubio is also on the delegation to the peace talks. So are Waltz and Ratcliffe.")
+    second = {f.claim.id for f in report.findings if f.kind == "agreement" and f.text.startswith("So are")}
+    assert {"delegation.member-waltz", "delegation.member-ratcliffe"} <= second
+
+
+def test_it_refers_back_to_the_previous_event(checker):
+    report = checker.check("Trump then phoned Zelensky. It lasted about an hour.")
+    assert [(f.kind, f.claim.id) for f in report.findings if f.text == "It lasted about an hour."] == [
+        ("contradiction", "zelensky-call.duration")]
+    # without an event in the sentence before, "it" refers to nothing
+    assert checker.check("Oil prices fell sharply. It lasted about an hour.").summary.contradictions == 0
+
+
+def test_a_text_is_checked_against_the_reference_it_is_about(checker):
+    riyadh = checker.check("US and Russian officials met in Jeddah on Tuesday. The talks lasted about two hours.")
+    assert riyadh.reference == "riyadh-talks"
+    assert {f.claim.id for f in riyadh.findings if f.kind == "contradiction"} == {"riyadh-talks.venue", "riyadh-talks.duration"}
+    seed = checker.check("Trump then held a 45-minute call with Zelensky.")
+    assert seed.reference == "seed-article" and all(c.source == "seed-article" for c in seed.omitted)
