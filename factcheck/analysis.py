@@ -31,6 +31,7 @@ class Context:
     previous_concepts: frozenset[str] = frozenset()   # concept features of the sentence just before
     previous_events: dict[str, str] = field(default_factory=dict)   # source -> last event the sentence just before referred to
     last_event: dict[tuple[str, str], str] = field(default_factory=dict)   # (source, concept id) -> event id
+    history: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (source, concept) -> events in order
 
 
 @dataclass
@@ -246,6 +247,7 @@ def analyze(sentence: Sentence, index: int, lex: Lexicon, events: list[Event], c
                 if not any(p.person == person for p in unit.people):
                     unit.people.append(PersonRef(person, at, at, "event"))
     _carry_over(tokens, mentions, units, by_id, sources, context)
+    _after_previous(units, by_id, sources, context)
     sentence_features = set().union(*(u.features for u in units))
     sa = SentenceAnalysis(index, sentence.start, sentence.end, sentence.text, tokens, mentions, people,
                           quantities, ordinals, dates, units, sentence_features,
@@ -268,6 +270,13 @@ def _carry_over(tokens, mentions, units: list[Unit], events: dict[str, Event], s
     first = units[0]
     if _opening(tokens, mentions, "ellipsis"):
         first.features |= context.previous_concepts
+    for prev, unit in zip(units, units[1:]):
+        # contrastive ellipsis: "troops from Europe, but not American ones", "talks, though not
+        # immediately" keep the predicate of the clause before
+        words = [t for t in tokens[unit.first:unit.last + 1] if t.is_word]
+        if (len(words) <= 5 and words and words[0].norm in ("but", "though", "although", "yet")
+                and any(t.norm in ("not", "no", "never") for t in words)):
+            unit.features |= {f for f in prev.features if f.startswith("concept:")}
     kinds = {k for e in events.values() for k in e.kind}
     has_kind = any(m.type == "concept" and m.id in kinds for m in mentions)
     if _opening(tokens, mentions, "event_pronoun") and not has_kind:
@@ -281,6 +290,22 @@ def _carry_over(tokens, mentions, units: list[Unit], events: dict[str, Event], s
                     first.people.append(PersonRef(person, first.first, first.first, "event"))
 
 
+def _after_previous(units: list[Unit], events: dict[str, Event], sources: dict[str, str], context: Context) -> None:
+    """"Trump then spoke with Zelensky", "his earlier call with Putin": an order word relates the
+    named event to the event of its kind mentioned before (feature "related:<event>")."""
+    for unit in units:
+        if "concept:order_after" not in unit.features:
+            continue
+        for event_id in list(unit.events - unit.back_references):
+            src = sources[event_id]
+            for concept in events[event_id].kind:
+                earlier = [e for e in context.history.get((src, concept), []) if e != event_id]
+                if earlier and earlier[-1] not in unit.events:
+                    # a feature of its own: the clause relates to that event, it does not speak of it
+                    unit.features.add(f"related:{earlier[-1]}")
+                    break
+
+
 def _update_context(sa: SentenceAnalysis, events: dict[str, Event], sources: dict[str, str], context: Context) -> None:
     named = [p for p in sa.people if p.how in ("name", "office", "pronoun", "group")]
     if named:
@@ -292,7 +317,11 @@ def _update_context(sa: SentenceAnalysis, events: dict[str, Event], sources: dic
     context.previous_concepts = frozenset(f for u in sa.units for f in u.features if f.startswith("concept:"))
     context.previous_events = {}
     for unit in sa.units:
-        for event_id in sorted(unit.events):
+        for event_id in sorted(unit.events - unit.back_references) + sorted(unit.events & unit.back_references):
             context.previous_events[sources[event_id]] = event_id
             for concept in events[event_id].kind:
                 context.last_event[(sources[event_id], concept)] = event_id
+                seen = context.history.setdefault((sources[event_id], concept), [])
+                if event_id in seen:
+                    seen.remove(event_id)
+                seen.append(event_id)

@@ -101,7 +101,8 @@ class Matcher:
                 found.append(here[0])
                 satisfied.append(here)
                 continue
-            elsewhere = [a for a in group if _holds(a, sa.features)]
+            # a conjunction ("US" + "troops") must hold within one clause, not across two
+            elsewhere = [a for a in group if any(_holds(a, u.features) for u in sa.units)]
             if not elsewhere:
                 return None
             found.append(elsewhere[0])
@@ -122,6 +123,11 @@ class Matcher:
         if any(not any(r.slot == slot for r, _ in outcomes) for slot in claim.requires):
             return None
         conflicts = [(r, o) for r, o in outcomes if o.status == CONFLICT]
+        if conflicts and all(not o.identifies for _, o in conflicts) and claim.anchors and not any(
+                _holds(a, unit.features) for a in claim.anchors[0]):
+            # a negation or a "must" in a clause about something else says nothing of this claim
+            # ("troops from Europe could be involved, but not American ones")
+            return None
         score = self._score(claim, sa, unit, in_unit + len(outcomes))
         if claim.kind == "title":
             return Judgement(source, claim, "contradiction", conflicts, found, len(found), unit, score, in_unit) if conflicts else None

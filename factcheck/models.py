@@ -176,7 +176,7 @@ class Event(Strict):
     implies: list[str] = Field(default_factory=list, description="person ids taking part, added when a sentence refers back to the event ('that call')")
 
 
-Feature = Field(pattern=r"^(concept|person|place|org|side|event|office|has|scale):[a-z0-9_.-]+$")
+Feature = Field(pattern=r"^(concept|person|place|org|side|event|related|office|has|scale):[a-z0-9_.-]+$")
 
 
 class DateValue(Strict):

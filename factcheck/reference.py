@@ -16,7 +16,7 @@ from .loader import load_model
 from .models import Claim, ClaimsFile, Event, Source
 
 CLAIMS_GLOB = "*.claims.json"
-_FEATURE = re.compile(r"^(concept|person|place|org|side|event|office|has|scale):(.+)$")
+_FEATURE = re.compile(r"^(concept|person|place|org|side|event|related|office|has|scale):(.+)$")
 _HAS = {"duration", "count", "money", "ordinal", "date", "negation"}
 
 
@@ -95,7 +95,7 @@ def _check_feature(feature: str, lex: Lexicon, events: set[str], path: Path, poi
         _need(m is not None, path, pointer, f"malformed feature {part!r}")
         kind, value = m.groups()
         table = {"concept": lex.concepts, "person": lex.people, "place": lex.places, "org": lex.organisations,
-                 "side": {**lex.places, **lex.organisations}, "event": events, "office": lex.offices,
+                 "side": {**lex.places, **lex.organisations}, "event": events, "related": events, "office": lex.offices,
                  "has": _HAS, "scale": lex.scales}[kind]
         _need(value in table, path, pointer, f"unknown {kind} {value!r} in feature {part!r}")
 

@@ -68,3 +68,20 @@ def test_a_text_is_checked_against_the_reference_it_is_about(checker):
     assert {f.claim.id for f in riyadh.findings if f.kind == "contradiction"} == {"riyadh-talks.venue", "riyadh-talks.duration"}
     seed = checker.check("Trump then held a 45-minute call with Zelensky.")
     assert seed.reference == "seed-article" and all(c.source == "seed-article" for c in seed.omitted)
+
+
+def test_then_relates_the_named_event_to_the_one_before(checker):
+    report = checker.check("Trump spoke with Putin on Wednesday. The Republican president later spoke with Zelenskyy.")
+    later = {f.claim.id for f in report.findings if f.text.startswith("The Republican") and f.kind == "agreement"}
+    assert "zelensky-call.after-putin" in later
+
+
+def test_a_contradiction_needs_its_claim_in_the_clause(checker):
+    report = checker.check("Such guarantees could involve troops from Europe and beyond, Hegseth said, but not American ones.")
+    assert report.summary.contradictions == 0
+    assert "hegseth.no-us-forces" in {f.claim.id for f in report.findings}
+
+
+def test_a_companion_is_not_the_missing_counterpart(checker):
+    assert checker.check("Vance and Rubio will lead the talks in Germany.").summary.contradictions == 0
+    assert checker.check("Vance will hold talks with Putin in Germany.").summary.contradictions == 1

@@ -34,6 +34,11 @@ def compare(view: View, params: Params) -> Outcome | None:
     if roles.symmetric:
         wanted = set(roles.agent) | set(roles.counterpart)
         missing = wanted - present
+        sides = {subject(p) for p in everyone if p.person in wanted and p.how in ("name", "office")}
+        if sides:
+            # "Vance and Rubio will lead the talks": someone on the same side as a participant who
+            # is there is a companion, not the missing counterpart ("Vance will meet Putin" is)
+            strangers = [p for p in strangers if subject(p) not in sides or view.word_before(p.first) == "with"]
         if missing and strangers:
             return Outcome(CONFLICT, ref, _names(view, strangers))
         return Outcome(AGREE, ref, _names(view, [p for p in everyone if p.person in wanted])) if present & wanted else None
