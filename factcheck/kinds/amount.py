@@ -3,11 +3,9 @@ $300 billion". Amounts are intervals, so "more than $300 billion" agrees with "$
 and with "over $250 billion"."""
 from __future__ import annotations
 
-import math
-
 from pydantic import Field
 
-from .base import AGREE, CONFLICT, NoParams, Outcome, View
+from .base import NoParams, Outcome, View, compare_quantities
 
 SLOT = "amount"
 
@@ -17,13 +15,5 @@ class Params(NoParams):
 
 
 def compare(view: View, params: Params) -> Outcome | None:
-    want = view.claim.slots.amount
     found = [q for q in view.sa.quantities if q.dimension == "money" and view.unit.covers(q.first)]
-    if not found:
-        return None
-    lo = want.min if want.min is not None else want.value * (1 - params.tolerance)
-    hi = want.max if want.max is not None else (want.value * (1 + params.tolerance) if want.value is not None else math.inf)
-    for q in found:
-        if q.lo <= hi and q.hi >= lo:
-            return Outcome(AGREE, want.text, q.text)
-    return Outcome(CONFLICT, want.text, found[0].text)
+    return compare_quantities(view.claim.slots.amount, found, params.tolerance)

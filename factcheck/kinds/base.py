@@ -1,6 +1,7 @@
 """What every rule kind shares: the view of one clause against one claim, and the outcome."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
@@ -78,6 +79,24 @@ class View:
     def word_before(self, index: int, distance: int = 1) -> str:
         i = index - distance
         return self.sa.tokens[i].norm if i >= self.unit.first else ""
+
+
+def reference_interval(want, tolerance: float = 0.0) -> tuple[float, float]:
+    """The range a claim's Interval allows: its min/max, or its value widened by `tolerance`."""
+    lo = want.min if want.min is not None else want.value * (1 - tolerance)
+    hi = want.max if want.max is not None else (want.value * (1 + tolerance) if want.value is not None else math.inf)
+    return lo, hi
+
+
+def compare_quantities(want, found, tolerance: float = 0.0) -> Outcome | None:
+    """Agree if any quantity found can be the reference's (their intervals overlap)."""
+    if not found:
+        return None
+    lo, hi = reference_interval(want, tolerance)
+    for q in found:
+        if q.lo <= hi and q.hi >= lo:
+            return Outcome(AGREE, want.text, q.text)
+    return Outcome(CONFLICT, want.text, found[0].text)
 
 
 def person_name(lex: Lexicon, person: str) -> str:

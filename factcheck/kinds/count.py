@@ -5,9 +5,7 @@ are compared; "includes Rubio and Ratcliffe" names members without counting them
 """
 from __future__ import annotations
 
-import math
-
-from .base import AGREE, CONFLICT, NoParams, Outcome, View
+from .base import NoParams, Outcome, View, compare_quantities
 
 SLOT = "count"
 
@@ -29,10 +27,4 @@ def compare(view: View, params: Params) -> Outcome | None:
         tokens = view.sa.tokens
         if any(m.first <= q.last <= m.last or (m.last == q.first - 2 and tokens[q.first - 1].norm == "of") for m in nouns):
             counts.append(q)
-    if not counts:
-        return None
-    lo = want.min if want.min is not None else want.value
-    hi = want.max if want.max is not None else (want.value if want.value is not None else math.inf)
-    q = counts[0]
-    status = AGREE if q.lo <= hi and q.hi >= lo else CONFLICT
-    return Outcome(status, want.text, q.text)
+    return compare_quantities(want, counts[:1])

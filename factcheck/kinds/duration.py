@@ -7,12 +7,10 @@ Trump spoke to Zelensky", the 90 minutes are the Putin call's, not the Zelensky 
 """
 from __future__ import annotations
 
-import math
-
 from pydantic import Field
 
 from ..text.quantities import Quantity
-from .base import AGREE, CONFLICT, NoParams, Outcome, View
+from .base import NoParams, Outcome, View, compare_quantities
 
 SLOT = "duration"
 
@@ -22,17 +20,9 @@ class Params(NoParams):
 
 
 def compare(view: View, params: Params) -> Outcome | None:
-    want = view.claim.slots.duration
     found = [q for q in view.sa.quantities if q.dimension == "duration" and view.unit.covers(q.first)]
     found = [q for q in found if owner(view, q) in (None, view.claim.event)]
-    if not found:
-        return None
-    lo = want.min if want.min is not None else want.value * (1 - params.tolerance)
-    hi = want.max if want.max is not None else (want.value * (1 + params.tolerance) if want.value is not None else math.inf)
-    for q in found:
-        if q.lo <= hi and q.hi >= lo:
-            return Outcome(AGREE, want.text, q.text)
-    return Outcome(CONFLICT, want.text, found[0].text)
+    return compare_quantities(view.claim.slots.duration, found, params.tolerance)
 
 
 def owner(view: View, q: Quantity) -> str | None:
