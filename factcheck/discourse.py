@@ -13,9 +13,6 @@ from .models import Event
 from .people import Mention, PersonRef
 from .text.tokens import Token
 
-_REFERRING = frozenset({"the", "that", "this", "their", "his", "her", "its", "those", "these"})
-
-
 @dataclass
 class Context:
     """What earlier sentences of the same text established."""
@@ -78,7 +75,7 @@ def resolve_events(sa_mentions, tokens, unit, events: list[Event], sources: dict
         key_people = [p for p in unit.people if p.how in ("name", "office", "proxy") and p.person in keys]
         if any(_names_it(tokens, m, p) for p in key_people):
             continue                       # "the call with Putin", "Putin's call": named, not a back-reference
-        referring = m.first > 0 and tokens[m.first - 1].norm in _REFERRING or (m.first > 1 and tokens[m.first - 2].norm in _REFERRING)
+        referring = any(d.type == "det" and 1 <= m.first - d.last <= 2 for d in sa_mentions)   # "that call", "the long call"
         for source in sorted(set(sources.values())):
             source_events = [e for e in events if sources[e.id] == source]
             kind_named = any(e.id in named and m.id in e.kind for e in source_events)
@@ -110,14 +107,15 @@ def carry_over(tokens, mentions, units, events: dict[str, Event], sources: dict[
     for prev, unit in zip(units, units[1:]):
         # contrastive ellipsis: "troops from Europe, but not American ones", "talks, though not
         # immediately" keep the predicate of the clause before
-        words = [t for t in tokens[unit.first:unit.last + 1] if t.is_word]
-        if (len(words) <= 5 and words and words[0].norm in ("but", "though", "although", "yet")
-                and any(t.norm in ("not", "no", "never") for t in words)):
+        words = sum(t.is_word for t in tokens[unit.first:unit.last + 1])
+        opens = any(m.type == "contrast" and m.first == unit.first for m in mentions)
+        negated = any(m.type == "negation" and unit.covers(m.first) for m in mentions)
+        if words <= 5 and opens and negated:
             unit.features |= {f for f in prev.features if f.startswith("concept:")}
     kinds = {k for e in events.values() for k in e.kind}
     has_kind = any(m.type == "concept" and m.id in kinds for m in mentions)
     if _opening(tokens, mentions, "event_pronoun") and not has_kind:
-        for source, event_id in context.previous_events.items():
+        for event_id in context.previous_events.values():
             first.events.add(event_id)
             first.back_references.add(event_id)
             first.features.add(f"event:{event_id}")

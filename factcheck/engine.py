@@ -43,7 +43,7 @@ class Checker:
         self.matcher = Matcher(reference.claims, rules, lexicon, reference.events)
 
     @classmethod
-    def load(cls, seeds_dir: Path | None = None, rules_dir: Path | None = None) -> "Checker":
+    def load(cls, seeds_dir: Path | None = None, rules_dir: Path | None = None) -> Checker:
         rules_dir = Path(rules_dir) if rules_dir else data_dir("rules")
         seeds_dir = Path(seeds_dir) if seeds_dir else data_dir("seeds")
         lexicon = load_lexicon(rules_dir)
@@ -136,7 +136,7 @@ class _Record:
     what: str
 
     @classmethod
-    def of(cls, r: SentenceResult) -> "_Record":
+    def of(cls, r: SentenceResult) -> _Record:
         sa = r.analysis
         checkable = _checkable(sa)
         return cls(sa.start, sa.end, r.judgements, checkable,

@@ -189,3 +189,4 @@ def _fill_gazetteer(lex: Lexicon, files: dict) -> None:
     add(disc.opinion, "opinion", "opinion", "opinion")
     add(disc.ellipsis, "opening", "ellipsis", "ellipsis")
     add(disc.event_pronouns, "opening", "event_pronoun", "event_pronoun")
+    add(disc.contrast_openings, "contrast", "contrast", "contrast")

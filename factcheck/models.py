@@ -143,6 +143,7 @@ class DiscourseFile(Strict):
     opinion: Terms
     ellipsis: Terms = Field(default_factory=list, description="openings that repeat the previous predicate: 'So are Waltz and Ratcliffe'")
     event_pronouns: Terms = Field(default_factory=list, description="sentence openings that refer back to the previous event: 'It lasted an hour'")
+    contrast_openings: Terms = Field(default_factory=list, description="openings of a short negated clause that keeps the previous predicate: 'but not American ones'")
 
 
 # --- claims (seeds/) ----------------------------------------------------------------------

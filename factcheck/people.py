@@ -10,7 +10,7 @@ from .text.tokens import Token
 
 # Words allowed between a name and its appositive title: "Steve Witkoff, Trump's Middle East envoy".
 _APPOSITION_FILLERS = frozenset({"the", "a", "an", "his", "her", "'s", "also", "then"})
-_SPEAKER_GAP = frozenset({"has", "have", "had", "also", "later", "then", "previously", "earlier", ",", "again", "has also", "was"})
+_SPEAKER_GAP = frozenset({"has", "have", "had", "also", "later", "then", "previously", "earlier", ",", "again", "was"})
 
 
 @dataclass

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from . import models
@@ -48,7 +48,7 @@ def render(name: str) -> str:
     return json.dumps(generate(name), indent=2, ensure_ascii=False) + "\n"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict:
     """The checked-in schema `name` (from the schemas data directory)."""
     return json.loads((data_dir("schemas") / f"{name}.schema.json").read_text(encoding="utf-8"))

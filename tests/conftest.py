@@ -1,5 +1,3 @@
-pytest_plugins = ["pytester"]
-
 import json
 import shutil
 import subprocess
@@ -9,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.engine import Checker
+
+pytest_plugins = ["pytester"]
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"

@@ -1,5 +1,4 @@
 """Rules are data: every rule's examples hold, and every kind is registered, documented and used."""
-import pytest
 
 from factcheck import kinds
 from factcheck.models import Slots

@@ -32,10 +32,10 @@ def server():
             with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
                 if r.status == 200:
                     break
-        except OSError:
+        except OSError as exc:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                raise RuntimeError(f"server did not start: {proc.stderr.read().decode()[-2000:]}")
+                raise RuntimeError(f"server did not start: {proc.stderr.read().decode()[-2000:]}") from exc
             time.sleep(0.2)
     yield base, proc
     if proc.poll() is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from .base import AGREE, CONFLICT, NoParams, Outcome, View
 
 SLOT = "date"
-_MONTHS = "January February March April May June July August September October November December".split()
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 
 class Params(NoParams):

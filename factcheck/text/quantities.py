@@ -191,9 +191,7 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords) -> Quantity | 
     # a count: "two-person delegation", "three calls", "40 of its allies"
     if j < n and tokens[j].norm in words.count_nouns and j + 1 < n and tokens[j + 1].is_word:
         noun_at = j + 1
-    elif j < n and tokens[j].is_word:
-        noun_at = j
-    elif j + 1 < n and tokens[j].norm == "of":
+    elif j < n and tokens[j].is_word or j + 1 < n and tokens[j].norm == "of":
         noun_at = j
     else:
         return None

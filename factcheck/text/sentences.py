@@ -10,17 +10,13 @@ from dataclasses import dataclass
 
 # A title before a name never ends a sentence ("Gen. Kellogg", "Sen. Rubio").
 _TITLES = frozenset(
-    "mr mrs ms dr gen sen rep gov lt col sgt capt maj adm cmdr prof st mt rev fr pres supt insp det "
-    "vs no nos fig ft gen. jr sr".split()
+    ["mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "maj", "adm", "cmdr", "prof", "st", "mt", "rev", "fr", "pres", "supt", "insp", "det", "vs", "no", "nos", "fig", "ft", "gen.", "jr", "sr"]
 )
 # Abbreviated months end a sentence only when no day number follows ("Feb. 12").
-_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 # Words that often open a sentence: after "U.S." or "D.C." they signal a boundary.
 _OPENERS = frozenset(
-    "the a an he she it they we i you his her its their our this that these those there "
-    "but and or so yet still however meanwhile separately later earlier now then after before "
-    "when while as if in on at by for with from to of according both neither no some many most "
-    "officials".split()
+    ["the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "this", "that", "these", "those", "there", "but", "and", "or", "so", "yet", "still", "however", "meanwhile", "separately", "later", "earlier", "now", "then", "after", "before", "when", "while", "as", "if", "in", "on", "at", "by", "for", "with", "from", "to", "of", "according", "both", "neither", "no", "some", "many", "most", "officials"]
 )
 _ALWAYS_INNER = frozenset({"e.g.", "i.e.", "cf.", "etc.,"})
 
