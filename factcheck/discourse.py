@@ -36,6 +36,14 @@ def _names_it(tokens, m, p) -> bool:
     return 0 <= m.first - p.last <= 2
 
 
+def _key_positions(keys: list[str], unit, mentions) -> list[int]:
+    """Token positions where the features of `keys` are mentioned in the clause."""
+    wanted = {part.split(":", 1)[1] for k in keys for part in k.split("+")}
+    out = [p.first for p in unit.people if p.person in wanted]
+    out += [m.first for m in mentions if unit.covers(m.first) and m.id in wanted]
+    return out
+
+
 def _key_people(events: list[Event], concept: str) -> set[str]:
     """People who tell apart the events of kind `concept` (Putin and Zelensky for calls)."""
     return {k.split(":", 1)[1] for e in events if concept in e.kind for k in e.keys if k.startswith("person:")}
@@ -57,11 +65,15 @@ def resolve_events(sa_mentions, tokens, unit, events: list[Event], sources: dict
     quoted = {f"person:{p.person}" for p in unit.people if p.speaker} - {f"person:{p.person}" for p in unit.people if not p.speaker}
     features = unit.features - quoted
     strength: dict[str, int] = {}
+    naming: set[int] = set()           # kind mentions that name an event ("the summit between Putin and Trump")
     for ev in events:
         hits = [m for m in kind_mentions if m.id in ev.kind]
         keys = [k for k in ev.keys if all(part in features for part in k.split("+"))]
         if hits and keys:
-            found.append((ev.id, hits[0].first, False))
+            where = _key_positions(keys, unit, sa_mentions)
+            hit = min(hits, key=lambda m: min((abs(m.first - w) for w in where), default=0))
+            naming.add(hit.first)
+            found.append((ev.id, hit.first, False))
             strength[ev.id] = 0 if all(k.startswith("side:") for k in keys) else 1
     by_id = {e.id: e for e in events}
     # "US and Russian diplomats met again in Istanbul": the event named by its place wins
@@ -73,7 +85,7 @@ def resolve_events(sa_mentions, tokens, unit, events: list[Event], sources: dict
     for m in kind_mentions:
         keys = _key_people(events, m.id)
         key_people = [p for p in unit.people if p.how in ("name", "office", "proxy") and p.person in keys]
-        if any(_names_it(tokens, m, p) for p in key_people):
+        if m.first in naming or any(_names_it(tokens, m, p) for p in key_people):
             continue                       # "the call with Putin", "Putin's call": named, not a back-reference
         referring = any(d.type == "det" and 1 <= m.first - d.last <= 2 for d in sa_mentions)   # "that call", "the long call"
         for source in sorted(set(sources.values())):

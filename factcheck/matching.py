@@ -161,9 +161,10 @@ class Matcher:
 def _speaker_fits(speaker: str, sa: SentenceAnalysis, view: View) -> bool:
     """A view held by `speaker` cannot be matched to a sentence that gives it to someone else."""
     unit_people = [p for p in view.unit.people if p.how != "event"]
+    speakers = {p.person for p in sa.people if p.speaker}
+    if speakers and speaker not in speakers:
+        return False                   # "Ushakov said the summit between Putin and Trump ..."
     if any(p.person == speaker for p in unit_people) or any(p.person == speaker for p in sa.people):
         return True
-    if any(p.speaker and p.person != speaker for p in sa.people):
-        return False
     at = view.anchor_position()
     return not any(p.first < at and p.how in ("name", "office") for p in unit_people)

@@ -117,7 +117,7 @@ class NumbersFile(Strict):
     multipliers: dict[str, float]
     ordinals: dict[str, int]
     units: dict[str, tuple[Literal["duration", "money"], float]]
-    approximators: dict[str, tuple[Literal["about", "below", "at_least", "at_most"], float]]
+    approximators: dict[str, tuple[Literal["about", "below", "above", "at_least", "at_most"], float]]
     count_nouns: Terms
     collectives: dict[str, tuple[float, float]]
     scope: Scope

@@ -26,6 +26,7 @@ def words(checker):
     ("more than an hour", 60, math.inf),
     ("nearly two hours", 102, 120),
     ("four and a half hours", 270, 270),
+    ("just over an hour", 60, 75),
     ("two-hour conversation", 120, 120),
 ])
 def test_durations_in_minutes(words, text, lo, hi):
@@ -65,6 +66,7 @@ def test_ordinals(words):
     ("on 14 February", None, 2, 14, "at"),
     ("the pre-2014 borders", 2014, None, None, "before"),
     ("the visit is set for March", None, 3, None, "at"),
+    ("they met again on 27 March", None, 3, 27, "at"),
 ])
 def test_dates(checker, text, year, month, day, relation):
     d = find_dates(tokenize(text), checker.lexicon.dates)

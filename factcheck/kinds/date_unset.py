@@ -15,7 +15,7 @@ SLOT = "date_unset"
 
 class Params(NoParams):
     concepts: list[str] = ["date_set"]
-    window: int = 6
+    window: int = 10
 
 
 def compare(view: View, params: Params) -> Outcome | None:

@@ -63,9 +63,10 @@ def _month(tokens: list[Token], i: int, words: DateWords) -> int | None:
     if not tok.capitalized or tok.norm not in words.months:
         return None
     if tok.norm in words.ambiguous_months:
-        prev = tokens[i - 1].norm if i else ""
+        prev = tokens[i - 1] if i else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if not (prev in words.anchors or (nxt is not None and nxt.is_number)):
+        if not ((prev is not None and (prev.norm in words.anchors or _day(prev) is not None))
+                or (nxt is not None and nxt.is_number)):
             return None
     return words.months[tok.norm]
 

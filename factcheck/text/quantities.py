@@ -109,6 +109,8 @@ def _interval(value: float, kind: str, tol: float) -> tuple[float, float]:
         return 0.0, value
     if kind == "below":
         return value * (1 - tol), value
+    if kind == "above":
+        return value, value * (1 + tol)
     if kind == "about":
         return value * (1 - tol), value * (1 + tol)
     return value, value
