@@ -94,6 +94,7 @@ def test_a_contradiction_is_highlighted_and_the_panel_explains_it(page):
     assert "\u201ca 90-minute conversation with Ukrainian President Volodymyr Zelensky\u201d" in text
     summary = page.inner_text("#summary")
     assert "1 contradiction" in summary and "1 agreement" in summary and "1 new claim" in summary
+    assert "checked against: seed-article" in summary
     assert page.locator("#omitted li").count() == 34       # 36 fact claims, 2 mentioned
 
 

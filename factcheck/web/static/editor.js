@@ -79,7 +79,7 @@ async function check() {
 function render(report, text) {
   $("results").hidden = false;
   closePanel();
-  renderSummary(report.summary);
+  renderSummary(report.summary, report.reference);
   const toUnits = codePointIndex(text);
   const bySpan = new Map();
   for (const f of report.findings) {
@@ -116,7 +116,7 @@ function render(report, text) {
   $("results-title").focus?.();
 }
 
-function renderSummary(s) {
+function renderSummary(s, reference) {
   const pills = ["contradiction", "agreement", "new_claim"].map((k) => {
     const n = s[KINDS[k].plural.replace(" ", "_")] ?? 0;
     return el("span", { class: `pill ${k}`, "data-kind": k }, `${KINDS[k].icon} ${n} ${n === 1 ? KINDS[k].label : KINDS[k].plural}`);
@@ -124,6 +124,8 @@ function renderSummary(s) {
   pills.push(el("span", { class: "pill", "data-kind": "sentences" }, `${s.sentences} sentences`));
   pills.push(el("span", { class: "pill", "data-kind": "omitted" }, `${s.omitted} reference claims not mentioned`));
   if (s.suppressed) pills.push(el("span", { class: "pill", "data-kind": "suppressed" }, `${s.suppressed} suppressed`));
+  pills.push(el("span", { class: "pill", "data-kind": "reference" },
+    reference ? `checked against: ${reference}` : "matched no reference"));
   $("summary").replaceChildren(...pills);
 }
 
