@@ -109,8 +109,20 @@ def _explain(expected: str, wanted: dict, text: str, report: Report, checker) ->
         lines.append("found instead: nothing (no finding for this text)")
     if not any(f.claim for f in report.findings):
         lines.append("nearest claims:")
-        titles = {c.id for _, c in checker.reference.claims if c.kind == "title"}
-        choices = {c.id: f"{c.statement} {c.evidence.text}" for c in checker.claim_refs.values() if c.id not in titles}
-        for _, score, cid in process.extract(text, choices, scorer=fuzz.token_set_ratio, limit=3):
-            lines.append(f"  {cid:<34} {score / 100:.2f}  {checker.claim_refs[cid].statement}")
+        for cid, score in nearest_claims(checker, text):
+            lines.append(f"  {cid:<34} {score:.2f}  {checker.claim_refs[cid].statement}")
     return "\n".join(lines)
+
+
+def nearest_claims(checker, text: str, limit: int = 3) -> list[tuple[str, float]]:
+    """Claims the text comes closest to: the share of their anchor groups it mentions, then wording."""
+    features = set().union(*(r.analysis.features for r in checker.analyse(text))) if text.strip() else set()
+    ranked = []
+    for _, claim in checker.reference.claims:
+        if claim.kind == "title" or not claim.anchors:
+            continue
+        held = sum(any(all(p in features for p in alt.split("+")) for alt in group) for group in claim.anchors)
+        wording = fuzz.token_set_ratio(text.lower(), claim.statement.lower()) / 100
+        ranked.append((round(0.7 * held / len(claim.anchors) + 0.3 * wording, 2), claim.id))
+    ranked.sort(key=lambda x: (-x[0], x[1]))
+    return [(cid, score) for score, cid in ranked[:limit]]
