@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     claims = sub.add_parser("claims", help="list the canonical claims")
     claims.add_argument("--format", choices=("text", "json"), default="text")
     claims.add_argument("--source", help="only the claims of this reference source")
+    evidence = sub.add_parser("evidence", help="the evidence object (exact offsets) of a quote, for writing claims")
+    evidence.add_argument("source", help="source id (a seeds/<id>.claims.json)")
+    evidence.add_argument("quote", help="the exact text of the article to cite")
     rules = sub.add_parser("rules", help="rule tools")
     rules_sub = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
     rules_sub.add_parser("test", help="run every rule's examples; fail on any wrong result")
@@ -74,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
             return _claims(checker, args)
         if args.command == "suppress":
             return _suppress(checker, args)
+        if args.command == "evidence":
+            return _evidence(checker, args)
         if args.rules_command == "test":
             return _rules_test(checker)
         return _rules_list(checker)
@@ -190,6 +195,20 @@ def _claims(checker, args) -> int:
         for r in refs:
             print(f"{r.id:<36} {r.statement}")
             print(f"{'':<36} [{r.source} {r.evidence.start}:{r.evidence.end}] \u201c{r.evidence.text}\u201d")
+    return EXIT_OK
+
+
+def _evidence(checker, args) -> int:
+    import json
+    from .errors import InputError
+    doc = checker.reference.sources.get(args.source)
+    if doc is None:
+        raise InputError(f"unknown source {args.source!r}; sources are: {', '.join(sorted(checker.reference.sources))}")
+    count = doc.article.count(args.quote)
+    if count != 1:
+        raise InputError(f"the quote occurs {count} times in {args.source}'s article; quote exactly one passage")
+    start = doc.article.index(args.quote)
+    print(json.dumps({"start": start, "end": start + len(args.quote), "text": args.quote}, ensure_ascii=False))
     return EXIT_OK
 
 

@@ -146,3 +146,13 @@ def test_rules_test_fails_on_a_failing_example(cli, tmp_path):
     run = cli("--rules", rules, "rules", "test")
     assert run.returncode == 1
     assert "FAIL numeric.duration" in run.stdout.decode() and "wrongly flagged: Trump held a 20-minute" in run.stdout.decode()
+
+
+def test_evidence_gives_the_exact_offsets_of_a_quote(cli, checker):
+    run = cli("evidence", "seed-article", "a 90-minute conversation")
+    ev = json.loads(run.stdout)
+    article = checker.reference.sources["seed-article"].article
+    assert run.returncode == 0 and article[ev["start"]:ev["end"]] == "a 90-minute conversation"
+    missing = cli("evidence", "seed-article", "a 60-minute conversation")
+    assert missing.returncode == 2 and "occurs 0 times" in missing.stderr.decode()
+    assert cli("evidence", "seed-article", "President").returncode == 2      # ambiguous
