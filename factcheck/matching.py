@@ -31,7 +31,7 @@ class Judgement:
     outcomes: list[tuple[LoadedRule, Outcome]]
     anchors: list[str]               # the anchor features found
     identity: int
-    unit: Unit
+    unit: Unit | None                # None once the report no longer needs it
     score: float
     in_unit: int = 0                 # anchor groups found in the clause itself
 
