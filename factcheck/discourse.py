@@ -82,8 +82,11 @@ def resolve_events(sa_mentions, tokens, unit, events: list[Event], sources: dict
         strength[o] and sources[o] == sources[f[0]] and set(by_id[f[0]].kind) & set(by_id[o].kind) for o, _, _ in found)]
     named = {e for e, _, _ in found}
     previous = set(context.previous_people)
+    people_by_kind: dict[str, set[str]] = {}
     for m in kind_mentions:
-        keys = _key_people(events, m.id)
+        if m.id not in people_by_kind:
+            people_by_kind[m.id] = _key_people(events, m.id)
+        keys = people_by_kind[m.id]
         key_people = [p for p in unit.people if p.how in ("name", "office", "proxy") and p.person in keys]
         if m.first in naming or any(_names_it(tokens, m, p) for p in key_people):
             continue                       # "the call with Putin", "Putin's call": named, not a back-reference

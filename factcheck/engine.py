@@ -57,8 +57,7 @@ class Checker:
 
     def analyse(self, text: str, sentences=None):
         """Judge each sentence in order; yields one SentenceResult per sentence."""
-        if len(text) > MAX_TEXT_CHARS:
-            raise InputError(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
+        _require_size(text)
         context = Context()
         for i, sentence in enumerate(sentences if sentences is not None else split_sentences(text)):
             sa = analyze(sentence, i, self.lexicon, self.reference.events, context, self.reference.event_sources)
@@ -74,8 +73,7 @@ class Checker:
         are new claims with respect to it. Inline markers and `suppressions` (from a file)
         silence findings.
         """
-        if len(text) > MAX_TEXT_CHARS:
-            raise InputError(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
+        _require_size(text)
         if source is not None and source not in self.reference.sources:
             raise InputError(f"unknown source {source!r}; sources are: {', '.join(sorted(self.reference.sources))}")
         blanked, markers = find_markers(text)
@@ -206,6 +204,11 @@ def _what(sa: SentenceAnalysis) -> str:
         names.append(d.text)
     names = list(dict.fromkeys(names))[:4]
     return ", ".join(names) if names else "a specific statement"
+
+
+def _require_size(text: str) -> None:
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
 
 
 def _hash_files(paths: list[Path]) -> str:

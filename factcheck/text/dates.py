@@ -5,7 +5,7 @@ after a preposition, so the modal "may" is never a month.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .tokens import Token
 
@@ -19,13 +19,10 @@ class DateWords:
     anchors: frozenset[str]         # prepositions that make "March" a month: "in", "for"
     relative: tuple[tuple[str, ...], ...] = ()   # ("next", "month"): a time with no calendar date
 
-    @property
-    def relative_starts(self) -> frozenset[str]:
-        cached = self.__dict__.get("_starts")
-        if cached is None:
-            cached = frozenset(k[0] for k in self.relative)
-            object.__setattr__(self, "_starts", cached)
-        return cached
+    relative_starts: frozenset[str] = field(init=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "relative_starts", frozenset(k[0] for k in self.relative))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ only the mechanism.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .tokens import Token
 
@@ -28,14 +28,11 @@ class NumberWords:
     count_nouns: frozenset[str]       # "person", "member": "two-person delegation"
     collectives: dict[tuple[str, ...], tuple[float, float]]  # ("pair","of"): (2, 2)
 
-    @property
-    def starters(self) -> frozenset[str]:
-        """Words a quantity can start with (numbers are recognised by their digits)."""
-        cached = self.__dict__.get("_starters")
-        if cached is None:
-            cached = frozenset(self.values) | frozenset(self.units) | {"$"} | {k[0] for k in self.collectives}
-            object.__setattr__(self, "_starters", cached)
-        return cached
+    starters: frozenset[str] = field(init=False)   # words a quantity can start with (digits aside)
+
+    def __post_init__(self):
+        words = frozenset(self.values) | frozenset(self.units) | {"$"} | {k[0] for k in self.collectives}
+        object.__setattr__(self, "starters", words)
 
 
 @dataclass(frozen=True)
