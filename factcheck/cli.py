@@ -37,6 +37,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="what makes the exit code 1: contradictions (default), contradictions or new claims, or nothing")
     check.add_argument("--suppressions", type=Path, help=f"suppressions file (default: {SUPPRESSIONS_FILE} if present)")
     check.add_argument("--source", help="check against this reference source only (default: the one each text is about)")
+    check.add_argument("--reference", action="append", type=Path, metavar="ARTICLE",
+                       help="check against this reference article alone, its claims extracted (repeatable: each text "
+                            "is checked against the one it matches best)")
+    extract = sub.add_parser("extract", help="the claims of an article, extracted by the frame analysis")
+    extract.add_argument("article", help="a UTF-8 article, or - for standard input")
+    extract.add_argument("-o", "--output", type=Path, help="write the claims file here (default: standard output)")
+    extract.add_argument("--format", choices=("json", "text"), default="json")
+    extract.add_argument("--id", help="the source id (default: the article's file name without its suffix)")
     suppress = sub.add_parser("suppress", help="record the current contradictions of a file as intended, in a suppressions file")
     suppress.add_argument("file", help="the draft whose contradictions were verified")
     suppress.add_argument("--claim", action="append", help="only findings of this claim id (repeatable)")
@@ -73,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         checker = Checker.load(args.seeds, args.rules)
         if args.command == "check":
             return _check(checker, args)
+        if args.command == "extract":
+            return _extract(checker, args)
         if args.command == "claims":
             return _claims(checker, args)
         if args.command == "suppress":
@@ -127,11 +137,16 @@ def _check(checker, args) -> int:
     names = _inputs(args.files)
     if not names:
         raise InputError(f"no text files (*.txt, *.md) in {' '.join(args.files)}")
+    references = [(_reference_id(p), _read_reference(p)) for p in args.reference or []]
+    if references and args.source:
+        raise InputError("give --reference or --source, not both")
     progress = _Progress(len(names))
     results, failed = [], False
     for name in names:
         try:
-            report = checker.check(_read(name), suppressions=suppressions, source=args.source)
+            text = _read(name)
+            report = (_best_report(checker, text, references) if references
+                      else checker.check(text, suppressions=suppressions, source=args.source))
         except InputError as exc:
             print(f"factcheck: {exc}", file=sys.stderr)
             failed = True
@@ -154,6 +169,68 @@ def _check(checker, args) -> int:
         return EXIT_ERROR
     kinds = {"contradiction": ("contradictions",), "new_claim": ("contradictions", "new_claims"), "never": ()}[args.fail_on]
     return EXIT_FINDINGS if any(getattr(r.summary, k) for _, r in results for k in kinds) else EXIT_OK
+
+
+def _reference_id(path: Path) -> str:
+    import re
+    return "-".join(re.findall(r"[a-z0-9]+", path.stem.lower())) or "reference"
+
+
+def _read_reference(path: Path) -> str:
+    from .engine import MAX_REFERENCE_CHARS
+    from .errors import InputError
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(f"reference {name}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"reference {name}: {exc.strerror}") from None
+    if path.is_file() and size > MAX_REFERENCE_CHARS * 4:
+        raise InputError(f"reference {name} is {size:,} bytes; a reference is one article (at most {MAX_REFERENCE_CHARS:,} characters)")
+    text = _read(name)
+    if not text.strip():
+        raise InputError(f"reference {name} is empty")
+    if len(text) > MAX_REFERENCE_CHARS:
+        raise InputError(f"reference {name} is {len(text):,} characters; a reference is one article (at most {MAX_REFERENCE_CHARS:,})")
+    return text
+
+
+def _best_report(checker, text: str, references: list[tuple[str, str]]):
+    """The report against the reference the text speaks about most (agreements and contradictions)."""
+    best = None
+    for source_id, article in references:
+        report = checker.check_against(text, article, source_id=source_id)
+        score = report.summary.agreements + report.summary.contradictions
+        if best is None or score > best[0]:
+            best = (score, report)
+    report = best[1]
+    return report.model_copy(update={"sources": sorted(sid for sid, _ in references)})
+
+
+def _extract(checker, args) -> int:
+    import json
+    from .frames.extract import claims_file
+    article = _read_reference(Path(args.article)) if args.article != "-" else _read("-")
+    source_id = args.id or (_reference_id(Path(args.article)) if args.article != "-" else "reference")
+    ref = checker.extract(article, source_id)
+    if args.format == "json":
+        out = json.dumps(claims_file(ref).model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    else:
+        lines = []
+        for c in ref.claims:
+            lines.append(f"{c.id:<36} {c.statement}")
+            lines.append(f"{'':<36} [{c.start}:{c.end}] \u201c{c.text}\u201d")
+            for note in c.review:
+                lines.append(f"{'':<36} review: {note}")
+        out = "\n".join(lines) + "\n"
+    if args.output:
+        from .files import write_atomically
+        write_atomically(args.output, out)
+        print(f"{args.output}: {len(ref.claims)} claims from {args.article}", file=sys.stderr)
+    else:
+        sys.stdout.write(out)
+    return EXIT_OK
 
 
 class _Progress:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -11,6 +13,8 @@ from pathlib import Path
 from . import __version__
 from .analysis import Context, SentenceAnalysis, analyze
 from .errors import InputError
+from .frames.checker import FrameChecker
+from .frames.extract import FrameReference
 from .lexicon import Lexicon, load_lexicon
 from .matching import Judgement, Matcher
 from .models import ClaimRef, Finding, Report, RuleHit, Span, Summary, Suppressed
@@ -21,6 +25,8 @@ from .suppressions import find_markers, marker_target, normalise
 from .text.sentences import split_sentences
 
 MAX_TEXT_CHARS = 10_000_000
+MAX_REFERENCE_CHARS = 1_000_000      # a reference is one article; a 5 MB "reference" is a mistake
+_REFERENCE_CACHE = 32
 _NEWLINE = re.compile("\n")
 _ENTITY_TYPES = frozenset({"person", "place", "org", "office", "demonym"})
 
@@ -35,19 +41,51 @@ class SentenceResult:
 class Checker:
     """A loaded reference, lexicon and rule set; `check(text)` is pure and thread-safe."""
 
-    def __init__(self, lexicon: Lexicon, reference: Reference, rules: list[LoadedRule]):
+    def __init__(self, lexicon: Lexicon, reference: Reference, rules: list[LoadedRule], rules_dir: Path | None = None):
         self.data_hash = ""
         self.lexicon = lexicon
         self.reference = reference
         self.rules = rules
+        self.rules_dir = rules_dir or data_dir("rules")
         self.matcher = Matcher(reference.claims, rules, lexicon, reference.events)
+        self._extracted: OrderedDict[str, FrameReference] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @cached_property
+    def frames(self) -> FrameChecker:
+        """The frame checker: any article as a reference, its claims extracted (loaded on first use)."""
+        return FrameChecker.load(self.rules_dir)
+
+    def extract(self, article: str, source_id: str = "reference") -> FrameReference:
+        """The claims of `article`, read by the frame analysis; cached by content hash."""
+        if not article.strip():
+            raise InputError("the reference article is empty")
+        if len(article) > MAX_REFERENCE_CHARS:
+            raise InputError(f"the reference is {len(article):,} characters; the limit is {MAX_REFERENCE_CHARS:,} (one article)")
+        key = hashlib.sha256(f"{source_id}\0{article}".encode("utf-8", "surrogatepass")).hexdigest()
+        with self._lock:
+            got = self._extracted.get(key)
+            if got is not None:
+                self._extracted.move_to_end(key)
+                return got
+        got = self.frames.extract(article, source_id)
+        with self._lock:
+            self._extracted[key] = got
+            while len(self._extracted) > _REFERENCE_CACHE:
+                self._extracted.popitem(last=False)
+        return got
+
+    def check_against(self, text: str, article: str, title: str | None = None, source_id: str = "reference") -> Report:
+        """The report of `text` against one reference article given as text, with nothing else."""
+        _require_size(text)
+        return self.frames.check(text, self.extract(article, source_id), title=title)
 
     @classmethod
     def load(cls, seeds_dir: Path | None = None, rules_dir: Path | None = None) -> Checker:
         rules_dir = Path(rules_dir) if rules_dir else data_dir("rules")
         seeds_dir = Path(seeds_dir) if seeds_dir else data_dir("seeds")
         lexicon = load_lexicon(rules_dir)
-        checker = cls(lexicon, load_reference(seeds_dir, lexicon), load_rules(rules_dir))
+        checker = cls(lexicon, load_reference(seeds_dir, lexicon), load_rules(rules_dir), rules_dir)
         checker.data_hash = _hash_files(sorted(seeds_dir.glob("*")) + sorted(rules_dir.rglob("*.json")))
         return checker
 

@@ -146,6 +146,17 @@ class DiscourseFile(Strict):
     contrast_openings: Terms = Field(default_factory=list, description="openings of a short negated clause that keeps the previous predicate: 'but not American ones'")
 
 
+class EnglishFile(Strict):
+    description: str
+    function_words: Terms = Field(description="words that carry no content of their own")
+    office_nouns: Terms = Field(description="titles and offices a text gives people ('foreign minister', 'coach')")
+    org_heads: Terms = Field(description="head nouns that make a capitalised name an organisation or a site")
+    person_titles: Terms = Field(description="honorifics and abbreviated titles before a name ('Dr', 'Sen')")
+    opposites: list[list[str]] = Field(description="pairs of words of opposite meaning")
+    paraphrases: list[list[str]] = Field(description="groups of words that say the same; the first stands for the group")
+    vague_amounts: dict[str, list[float]] = Field(description="vague amounts as [low, high]: 'tens of thousands of'")
+
+
 # --- claims (seeds/) ----------------------------------------------------------------------
 
 class Evidence(Strict):
@@ -255,6 +266,7 @@ Category = Literal["numeric", "date", "location", "person", "title", "negation",
 class Example(Strict):
     text: str
     claim: str | None = Field(None, description="the claim the example must (or must not) be judged against")
+    reference: str | None = Field(None, description="frame rules: the reference text the example is checked against")
 
 
 class Examples(Strict):
@@ -283,6 +295,8 @@ class CheckRequest(Strict):
     text: str = Field(min_length=1, pattern=r"\S", description="the article or draft to check")
     title: str | None = Field(None, max_length=1000, description="echoed in the report")
     source: str | None = Field(None, max_length=200, description="check against this source only (default: the one the text is about)")
+    reference: str | None = Field(None, min_length=1, max_length=1_000_000, pattern=r"\S",
+                                  description="a reference article's text: check against it alone, its claims extracted")
 
 
 class Span(Strict):
@@ -344,6 +358,42 @@ class Report(Strict):
     omitted: list[ClaimRef]
     suppressed: list[Suppressed] = Field(default_factory=list)
     summary: Summary
+
+
+class FrameEntity(Strict):
+    text: str
+    key: str = Field(description="who or what it is: a folded surname, a gazetteer place id, a folded name")
+    kind: Literal["person", "place", "org", "demonym", "name"]
+    title: str = ""
+
+
+class FrameValue(Strict):
+    text: str
+    kind: str = Field(description="count, duration, money, percent, points, age, date, time, ordinal")
+    value: str = Field(description="the value as read: an interval, a date, minutes since midnight, a rank")
+
+
+class ExtractedClaim(Strict):
+    """A claim the frame analysis read in a reference article: one clause, one checkable fact."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="stable and readable: sentence number, predicate, who")
+    statement: str
+    evidence: Evidence
+    predicate: str = Field(description="the main verb's lemma (paraphrases share one)")
+    agents: list[FrameEntity] = Field(description="who did it")
+    participants: list[FrameEntity] = Field(description="to or with whom, what")
+    places: list[FrameEntity]
+    values: list[FrameValue] = Field(description="quantities, dates, clock times, ranks")
+    polarity: Literal["positive", "negative"]
+    modality: Literal["asserted", "certain", "possible", "planned", "ruled_out"]
+    speaker: FrameEntity | None = Field(description="the person or body it is attributed to")
+    titles: list[FrameEntity] = Field(description="people with the office the text gives them here")
+    review: list[str] = Field(description="names, places and offices no general resource knows: check them")
+
+
+class ExtractedClaimsFile(Strict):
+    source: dict[str, str] = Field(description="the article: id, and its sha256")
+    claims: list[ExtractedClaim]
 
 
 class Suppression(Strict):

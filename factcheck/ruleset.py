@@ -15,6 +15,8 @@ from .loader import load_model, pointer
 from .models import Rule
 
 LEXICON_DIR = "lexicon"
+FRAMES_DIR = "frames"      # rules of the frame comparison (factcheck.frames.rules)
+GAZETTEER_DIR = "gazetteer"
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ class LoadedRule:
 def load_rules(rules_dir: Path) -> list[LoadedRule]:
     out: list[LoadedRule] = []
     for path in sorted(rules_dir.glob("*/*.json")):
-        if path.parent.name == LEXICON_DIR:
+        if path.parent.name in (LEXICON_DIR, FRAMES_DIR, GAZETTEER_DIR):
             continue
         rule = load_model(path, "rule", Rule)
         expected = f"{path.parent.name}.{path.stem}".replace("-", "_")

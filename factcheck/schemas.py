@@ -17,6 +17,7 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 MODELS: dict[str, type] = {
     "claims": models.ClaimsFile,
+    "extracted-claims": models.ExtractedClaimsFile,
     "rule": models.Rule,
     "request": models.CheckRequest,
     "report": models.Report,
@@ -36,6 +37,7 @@ MODELS: dict[str, type] = {
     "lexicon.numbers": models.NumbersFile,
     "lexicon.dates": models.DatesFile,
     "lexicon.discourse": models.DiscourseFile,
+    "lexicon.english": models.EnglishFile,
 }
 
 

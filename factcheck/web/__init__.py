@@ -33,6 +33,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(MAX_CONTENT_LENGTH=settings["MAX_BODY_BYTES"], FACTCHECK=settings, JSON_SORT_KEYS=False)
     _configure_logging(settings["LOG_LEVEL"])
     app.extensions["factcheck"] = Checker.load(settings["SEEDS_DIR"], settings["RULES_DIR"])
+    app.extensions["factcheck"].frames      # read the frame rules and English now: a broken file stops start-up
     app.register_blueprint(api.bp)
     app.register_blueprint(editor.bp)
     app.before_request(_start)

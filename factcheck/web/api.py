@@ -46,7 +46,7 @@ def _query_source() -> str | None:
     return values[0]
 
 
-def _read_compare_request() -> tuple[str, str | None, str | None]:
+def _read_compare_request() -> tuple[str, str | None, str | None, str | None]:
     mimetype = request.mimetype
     query_source = _query_source()
     if mimetype not in ("application/json", "text/plain"):
@@ -63,7 +63,7 @@ def _read_compare_request() -> tuple[str, str | None, str | None]:
     if mimetype == "text/plain":
         if not body.strip():
             raise Problem("validation-error", "the text is empty", [{"pointer": "", "detail": "the article is empty"}])
-        return body, None, query_source
+        return body, None, query_source, None
     try:
         data = json.loads(body)
     except json.JSONDecodeError as exc:
@@ -73,11 +73,17 @@ def _read_compare_request() -> tuple[str, str | None, str | None]:
         errors.sort(key=lambda e: e["pointer"])
         raise Problem("validation-error", "; ".join(f"{e['pointer'] or 'body'}: {e['detail']}" for e in errors), errors)
     source = data.get("source") or query_source     # the body's own source wins over the query's
+    reference = data.get("reference")
+    if reference is not None and source is not None:
+        raise Problem("validation-error", "/reference: give a reference article or a source, not both",
+                      [{"pointer": "/reference", "detail": "cannot be combined with source"}])
+    if reference is not None:
+        return data["text"], data.get("title"), None, reference
     if source is not None and source not in checker().reference.sources:
         known = ", ".join(sorted(checker().reference.sources))
         raise Problem("validation-error", f"/source: unknown source {source!r}; sources are: {known}",
                       [{"pointer": "/source", "detail": f"is not a loaded source ({known})"}])
-    return data["text"], data.get("title"), source
+    return data["text"], data.get("title"), source, None
 
 
 def _explain(error) -> list[dict]:
@@ -98,8 +104,11 @@ def _explain(error) -> list[dict]:
 
 @bp.post("/v1/compare")
 def compare():
-    text, title, source = _read_compare_request()
-    report = checker().check(text, title=title, source=source)
+    text, title, source, reference = _read_compare_request()
+    if reference is not None:
+        report = checker().check_against(text, reference, title=title)
+    else:
+        report = checker().check(text, title=title, source=source)
     return current_app.response_class(report.model_dump_json(), mimetype="application/json")
 
 

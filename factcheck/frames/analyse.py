@@ -1,0 +1,615 @@
+"""Read a document into frames: sentences -> tokens -> names, values, cues -> clauses -> frames.
+
+The same analysis reads a reference article (its frames become claims) and a draft (its
+frames are compared with them). A Document keeps what later sentences need from earlier
+ones: the people named so far (so "Prevost", "he" and "Provost" resolve to the one named
+"Robert Francis Prevost") and the titles the text gives them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from ..text.dates import find_dates
+from ..text.gazetteer import longest_per_layer
+from ..text.quantities import find_quantities
+from ..text.sentences import Sentence, split_sentences
+from ..text.tokens import Token, tokenize
+from .english import English, lemma_of
+from .model import Amount, ClockTime, Entity, Frame, OrdinalRef, PlaceRef
+
+_CONNECT = frozenset({"of", "for", "de", "del", "della", "di", "da", "von", "van", "der", "la", "le", "al", "bin", "du", "dos", "das"})
+_NAME_INNER = frozenset({"'s"})
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_SUBORDINATORS = frozenset({"after", "before", "when", "while", "although", "though", "as", "since", "because", "if", "once", "until"})
+_AUX = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "do", "does", "did", "will", "would",
+                  "shall", "should", "can", "could", "may", "might", "must", "to", "not", "n't", "never", "also", "then", "already"})
+_PASSIVE_BE = frozenset({"is", "are", "was", "were", "been", "be", "being"})
+_ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?(a\.?m\.?|p\.?m\.?)(?![a-z])|\b(\d{1,2}):(\d{2})\b", re.I)
+_CLOCK_APPROX = {"shortly after": (0, 30), "just after": (0, 15), "soon after": (0, 30), "after": (0, 60),
+                 "just before": (-15, 0), "shortly before": (-30, 0), "before": (-60, 0), "around": (-10, 10),
+                 "about": (-10, 10), "roughly": (-10, 10), "approximately": (-10, 10), "a few minutes past": (1, 10),
+                 "just past": (0, 15), "past": (0, 30)}
+_RULED_OUT = ("rule out", "ruled out", "rules out", "ruling out", "out of the question", "off the table", "exclude",
+              "excluded", "excludes", "out of reach")
+_REQUIRED = frozenset({"must", "have to", "has to", "had to", "need to", "needs to", "is required", "are required", "required to",
+                       "would have to", "will have to", "certainly", "definitely", "inevitably", "inevitable", "guaranteed to",
+                       "certain", "definite", "was certain"})
+_TENSE_ONLY = frozenset({"will", "would be", "will be", "shall", "is going to", "are going to"})
+
+
+@dataclass
+class Person:
+    key: str
+    name: str
+    titles: list[str] = field(default_factory=list)
+    gender: str = ""
+
+
+@dataclass
+class Document:
+    """People named so far, and who a pronoun would point to."""
+
+    english: English
+    people: dict[str, Person] = field(default_factory=dict)
+    last_person: str = ""
+    mentions: dict[str, int] = field(default_factory=dict)
+    known: dict[str, Person] | None = None      # the reference's people, when reading a draft
+
+    def person_key(self, surname: str) -> str:
+        if surname in self.people:
+            return surname
+        pools = [self.people] + ([self.known] if self.known else [])
+        for pool in pools:
+            for key, p in pool.items():
+                if p.name.lower().split()[-1:] == [surname]:
+                    return key
+        for pool in pools:
+            if len(surname) >= 5 and pool:
+                best = process.extractOne(surname, list(pool), scorer=fuzz.ratio, score_cutoff=85)
+                if best:
+                    return best[0]
+        return surname
+
+
+@dataclass
+class _Name:
+    first: int
+    last: int
+    title_first: int = -1     # title tokens before the name inside the run ("Vice President")
+
+
+def analyse_document(text: str, english: English, known: dict[str, Person] | None = None,
+                     sentences: list[Sentence] | None = None) -> tuple[list[list[Frame]], Document]:
+    doc = Document(english, known=known)
+    out = []
+    for i, sentence in enumerate(sentences if sentences is not None else split_sentences(text)):
+        out.append(analyse_sentence(sentence, i, doc))
+    return out, doc
+
+
+def analyse_sentence(sentence: Sentence, index: int, doc: Document) -> list[Frame]:
+    en = doc.english
+    tokens = tokenize(sentence.text, sentence.start)
+    if not tokens:
+        return []
+    cues = longest_per_layer(en.cues.find(tokens), per_id_layers=frozenset())
+    entities = _entities(tokens, doc, sentence.text, sentence.start)
+    places = _places(tokens, entities, en)
+    amounts = _amounts(tokens, en)
+    times = _clock_times(sentence, tokens)
+    time_tokens = {i for t in times for i in range(t.first, t.first + 4) if i < len(tokens) and tokens[i].start < t.end_char}
+    dates = [d for d in find_dates(tokens, en.dates) if d.first not in time_tokens]
+    date_tokens = {i for d in dates for i in range(d.first, d.last + 1)}
+    amounts = [q for q in amounts if q.first not in time_tokens and q.first not in date_tokens]
+    cues = [m for m in cues if m.first not in date_tokens]
+    ordinals = _ordinals(tokens, en)
+    frames = []
+    clauses = _clauses(tokens, entities, en)
+    for c, (a, b) in enumerate(clauses):
+        frames.append(_frame(sentence, index, c, tokens, a, b, entities, places, amounts, times, dates, ordinals, cues, doc,
+                             frames[-1] if frames else None))
+    named = [e.key for f in frames for e in f.agents + ([f.speaker] if f.speaker else []) if e.kind == "person"]
+    for e in entities:
+        if e.kind == "person" and e.how != "pronoun":
+            doc.mentions[e.key] = doc.mentions.get(e.key, 0) + 1
+    if not named and doc.mentions:          # "The new pope stepped out. His first words...": the text's topic
+        doc.last_person = max(doc.mentions, key=doc.mentions.get)
+    opinion = any(m.entry.type == "opinion" for m in cues)
+    for f in frames:
+        f.opinion = opinion
+        f.question = sentence.text.rstrip().endswith("?")
+    return frames
+
+
+# --- names ----------------------------------------------------------------------------------
+
+def _capital(tok: Token) -> bool:
+    return tok.is_word and tok.text[:1].isupper()
+
+
+def _name_runs(tokens: list[Token], en: English, text: str, offset: int) -> list[_Name]:
+    runs, i, n = [], 0, len(tokens)
+
+    def adjacent(j: int) -> bool:           # only spaces between tokens j and j+1 ("CITY — Cardinal" is two runs)
+        return not text[tokens[j].end - offset:tokens[j + 1].start - offset].strip()
+
+    def nameable(tok: Token) -> bool:
+        return _capital(tok) and tok.norm not in en.dates.months and tok.norm not in en.dates.weekdays \
+            and tok.norm not in en.numbers.values and tok.norm.rstrip("s") not in en.numbers.values and tok.norm != "i"
+
+    while i < n:
+        tok = tokens[i]
+        if not nameable(tok):
+            i += 1
+            continue
+        if i == 0 or tokens[i - 1].norm in ('"', "(", ":"):
+            lemma, pos = lemma_of(tok.norm)
+            known_word = bool(pos) and tok.norm not in en.places.names and tok.norm not in en.places.demonyms
+            next_cap = i + 1 < n and nameable(tokens[i + 1]) and adjacent(i)
+            if (tok.norm in en.function_words or known_word) and not next_cap and lemma not in en.office_nouns:
+                i += 1
+                continue
+        j = i
+        while j + 1 < n and adjacent(j):
+            nxt = tokens[j + 1]
+            if nameable(nxt) or (nxt.norm in _NAME_INNER and j + 2 < n and nameable(tokens[j + 2])):
+                j += 1
+                continue
+            if nxt.norm in _CONNECT and j + 2 < n and nameable(tokens[j + 2]) and _joins(tokens[j], en):
+                j += 1
+                continue
+            break
+        runs.append(_Name(i, j))
+        i = j + 1
+    return runs
+
+
+def _joins(before: Token, en: English) -> bool:
+    """ "Secretary of State", "University of Chicago" join across "of"; "Mamberti of France" does not."""
+    word = lemma_of(before.norm)[0]
+    return word in en.office_nouns or word in en.org_heads
+
+
+def _office_end(tokens: list[Token], first: int, last: int, en: English) -> int:
+    """Last token of a title at the start of a name run ("Vice President" in "Vice President JD Vance"), or -1."""
+    end = -1
+    for k in range(first, last):
+        w = lemma_of(tokens[k].norm)[0]
+        if w in en.office_nouns or tokens[k].norm.rstrip(".") in en.person_titles:
+            end = k
+    if end >= 0 and end < last and any(_capital(t) and t.norm not in _CONNECT for t in tokens[end + 1:last + 1]):
+        # "Secretary of State Marco Rubio": the title runs on over "of State"
+        if end + 2 <= last and tokens[end + 1].norm == "of":
+            end += 2
+        return end if end < last else -1
+    return -1
+
+
+def _entities(tokens: list[Token], doc: Document, text: str, offset: int) -> list[Entity]:
+    en = doc.english
+    out: list[Entity] = []
+    for run in _name_runs(tokens, en, text, offset):
+        a, b = run.first, run.last
+        lemmas = [lemma_of(t.norm)[0] for t in tokens[a:b + 1]]
+        whole = " ".join(t.norm for t in tokens[a:b + 1]).replace(" 's", "'s")
+        if a < b and not en.places.lookup(whole) and (any(w in en.org_heads for w in lemmas[1:]) or tokens[b].norm.endswith("s") and lemmas[-1] in en.office_nouns):
+            folded = " ".join(t.norm for t in tokens[a:b + 1]).replace(" 's", "'s")
+            out.append(Entity(folded, "org", " ".join(t.text for t in tokens[a:b + 1]).replace(" 's", "'s"), a, b))
+            continue
+        title = ""
+        t_end = _office_end(tokens, a, b, en)
+        if t_end >= 0:
+            title = " ".join(t.norm for t in tokens[a:t_end + 1])
+            a = t_end + 1
+        while a <= b and tokens[a].norm in _CONNECT:
+            a += 1
+        if a > b:
+            continue
+        text = " ".join(t.text for t in tokens[a:b + 1]).replace(" 's", "'s")
+        folded = " ".join(t.norm for t in tokens[a:b + 1]).replace(" 's", "'s")
+        ids = en.places.lookup(folded) or en.places.lookup(folded.removesuffix("'s"))
+        last_lemma = lemma_of(tokens[b].norm)[0]
+        if not title and folded in en.places.demonyms:
+            out.append(Entity(en.places.demonyms[folded], "demonym", text, a, b))
+            continue
+        if a < b and tokens[a].norm in en.places.demonyms and not title and not ids:
+            # "Ukrainian President" handled above; "Peruvian citizen" is a demonym and a word
+            out.append(Entity(en.places.demonyms[tokens[a].norm], "demonym", tokens[a].text, a, a))
+            a += 1
+            text = " ".join(t.text for t in tokens[a:b + 1])
+            folded = " ".join(t.norm for t in tokens[a:b + 1])
+            ids = en.places.lookup(folded)
+        if ids and not title:
+            out.append(Entity(folded, "place", text, a, b))
+            continue
+        if (last_lemma in en.org_heads or tokens[b].caps and not _ROMAN.match(tokens[b].norm)) and not title:
+            out.append(Entity(folded, "org", text, a, b))
+            continue
+        person = _person(tokens, a, b, title, doc)
+        if person is not None:
+            out.append(person)
+        elif a == b and not lemma_of(folded)[1]:
+            out.append(Entity(folded, "name", text, a, b))
+        else:
+            out.append(Entity(folded, "org", text, a, b))
+    _lowercase_titles(tokens, out, en)
+    _appositive_titles(tokens, out, doc)
+    out.extend(_pronouns(tokens, out, doc))
+    out.sort(key=lambda e: e.first)
+    return out
+
+
+def _person(tokens: list[Token], a: int, b: int, title: str, doc: Document) -> Entity | None:
+    words = [t.norm for t in tokens[a:b + 1] if t.norm != "'s"]
+    if not words:
+        return None
+    surname = words[-1]
+    if len(words) >= 2 and _ROMAN.match(words[-1]):
+        surname = " ".join(words[-2:])          # Leo XIV, not "xiv"
+    single = len(words) == 1
+    if single and not title and surname not in doc.people and not (doc.known and surname in doc.known):
+        key = doc.person_key(surname)
+        if key == surname:
+            return None                          # a capitalised word, or a name nothing says is a person's
+        surname = key
+    key = doc.person_key(surname)
+    full = " ".join(t.text for t in tokens[a:b + 1]).replace(" 's", "")
+    p = doc.people.get(key)
+    if p is None:
+        base = (doc.known or {}).get(key)
+        p = doc.people[key] = Person(key, base.name if base and single else full)
+    elif len(full) > len(p.name) and not single:
+        p.name = full
+    if title and title not in p.titles:
+        p.titles.append(title)
+    return Entity(key, "person", full, a, b, title=title, how="surname" if single else "name")
+
+
+def _lowercase_titles(tokens: list[Token], entities: list[Entity], en: English) -> None:
+    """ "foreign minister Andrii Sybiha": a lower-case office right before a person's name."""
+    for k, e in enumerate(entities):
+        if e.kind != "person" or e.title or e.first == 0:
+            continue
+        for size in (3, 2, 1):
+            lo = e.first - size
+            if lo < 0:
+                continue
+            phrase = tuple(t.norm for t in tokens[lo:e.first])
+            if phrase in en.office_phrases or (size == 1 and lemma_of(phrase[0])[0] in en.office_nouns):
+                entities[k] = _with_title(e, " ".join(phrase))
+                break
+
+
+def _appositive_titles(tokens: list[Token], entities: list[Entity], doc: Document) -> None:
+    """ "Marco Rubio, the secretary of state," and "Peru's president, Dina Boluarte"."""
+    en = doc.english
+    n = len(tokens)
+    for k, e in enumerate(entities):
+        if e.kind != "person":
+            continue
+        j = e.last + 1
+        if j + 1 < n and tokens[j].norm == "of" and _capital(tokens[j + 1]):      # "Mamberti of France, the protodeacon"
+            j += 2
+            while j < n and _capital(tokens[j]):
+                j += 1
+        if j < n and tokens[j].norm == ",":
+            end = j + 1
+            while end < n and tokens[end].norm not in (",", ".", ";", ")", '"') and end - j <= 9:
+                end += 1
+            phrase = tokens[j + 1:end]
+            if phrase and phrase[0].norm in ("the", "a", "an", "his", "her", "its", "their") or (len(phrase) > 1 and phrase[1].norm == "'s"):
+                title = _title_phrase(phrase, en)
+                if title:
+                    entities[k] = e = _with_title(e, title)
+        # "Peru's president, Dina Boluarte"
+        if e.first >= 2 and tokens[e.first - 1].norm == ",":
+            lo = e.first - 2
+            while lo > 0 and tokens[lo - 1].norm not in (",", ".", ";") and e.first - lo < 6:
+                lo -= 1
+            title = _title_phrase(tokens[lo:e.first - 1], en)
+            if title and lemma_of(tokens[e.first - 2].norm)[0] in en.office_nouns:
+                entities[k] = _with_title(e, title)
+        if entities[k].title:
+            p = doc.people.get(entities[k].key)
+            if p is not None and entities[k].title not in p.titles:
+                p.titles.append(entities[k].title)
+
+
+def _title_phrase(phrase: list[Token], en: English) -> str:
+    """The office in a short noun phrase ("the Vatican secretary of state"), or ""."""
+    words = [t.norm for t in phrase]
+    lemmas = [lemma_of(w)[0] for w in words]
+    if not any(lm in en.office_nouns for lm in lemmas) or any(lemma_of(w)[1] & {"VERB"} and w.endswith(("ed", "s")) and lemma_of(w)[0] not in en.office_nouns and w not in ("states",) for w in words[1:2]):
+        return ""
+    keep = [w for w in words if w not in ("the", "a", "an", "his", "her", "its", "their")]
+    return " ".join(keep)
+
+
+def _with_title(e: Entity, title: str) -> Entity:
+    return Entity(e.key, e.kind, e.text, e.first, e.last, title=title, how=e.how)
+
+
+def _pronouns(tokens: list[Token], entities: list[Entity], doc: Document) -> list[Entity]:
+    out = []
+    for i, t in enumerate(tokens):
+        if t.norm in _PRONOUNS:
+            before = [e for e in entities if e.kind == "person" and e.last < i]
+            key = before[-1].key if before else doc.last_person
+            if key:
+                out.append(Entity(key, "person", t.text, i, i, how="pronoun"))
+    return out
+
+
+# --- values -----------------------------------------------------------------------------------
+
+def _places(tokens: list[Token], entities: list[Entity], en: English) -> list[PlaceRef]:
+    found = [e for e in entities if e.kind in ("place", "org", "demonym")]
+    candidates = {e.first: en.places.lookup(e.key) or en.places.lookup(e.key.removesuffix("'s")) for e in found if e.kind == "place"}
+    nearby: set[str] = set()
+    for ids in candidates.values():
+        if len(ids) == 1:
+            nearby |= en.places.ancestors(ids[0])
+    out = []
+    for e in found:
+        if e.kind != "place":
+            continue
+        ids = candidates[e.first]
+        pid = en.places.resolve(ids, nearby - set(ids))
+        prep = tokens[e.first - 1].norm if e.first else ""
+        out.append(PlaceRef(pid, en.places.places[pid].kind, e.text, e.first, prep))
+    return out
+
+
+def _noun_after(tokens: list[Token], j: int, en: English, limit: int = 3) -> str:
+    for k in range(j, min(len(tokens), j + limit)):
+        w = tokens[k].norm
+        if tokens[k].is_word and w not in en.function_words:
+            return en.canonical(lemma_of(w)[0])
+    return ""
+
+
+def _amounts(tokens: list[Token], en: English) -> list[Amount]:
+    out: list[Amount] = []
+    taken: set[int] = set()
+    n = len(tokens)
+    for key, (lo, hi) in sorted(en.vague.items(), key=lambda kv: -len(kv[0])):
+        k = len(key)
+        for i in range(n - k + 1):
+            if tuple(t.norm for t in tokens[i:i + k]) == key and not taken & set(range(i, i + k)):
+                noun = _noun_after(tokens, i + k, en)
+                out.append(Amount("count", lo, hi, lo, noun, " ".join(t.text for t in tokens[i:i + k]), i, vague=True))
+                taken.update(range(i, i + k))
+    for q in find_quantities(tokens, en.numbers):
+        if q.first in taken or any(i in taken for i in range(q.first, q.last + 1)):
+            continue
+        after = tokens[q.last + 1].norm if q.last + 1 < n else ""
+        if q.dimension == "duration" and after == "old" or (q.first >= 2 and tokens[q.first - 1].norm == "of" and tokens[q.first - 2].norm == "age"):
+            out.append(Amount("age", q.lo / 525600, q.hi / 525600, q.value / 525600, "", q.text, q.first))
+            continue
+        if q.dimension == "count":
+            noun = en.canonical(lemma_of(q.noun)[0])
+            if noun in ("percent", "per"):
+                out.append(Amount("percent", q.lo, q.hi, q.value, "", q.text, q.first))
+                continue
+            if noun in ("basis", "point", "percentage"):
+                scale = 100 if noun == "percentage" else 1
+                out.append(Amount("points", q.lo * scale, q.hi * scale, q.value * scale, "", q.text, q.first))
+                continue
+            if q.noun in ("th", "st", "nd", "rd") or (q.noun in en.function_words and 1000 <= q.value <= 2100):
+                continue
+            out.append(Amount("count", q.lo, q.hi, q.value, noun, q.text, q.first))
+        else:
+            out.append(Amount(q.dimension, q.lo, q.hi, q.value, "", q.text, q.first))
+    for i, t in enumerate(tokens):        # "50%", "half a percentage point", "a quarter point"
+        if t.norm == "%" and i and tokens[i - 1].is_number:
+            v = float(tokens[i - 1].norm.replace(",", ""))
+            out = [a for a in out if a.first != i - 1]
+            out.append(Amount("percent", v, v, v, "", tokens[i - 1].text + "%", i - 1))
+        if t.norm in ("half", "quarter") and i + 1 < n:
+            rest = [x.norm for x in tokens[i + 1:i + 5]]
+            share = 0.5 if t.norm == "half" else 0.25
+            if rest[:3] == ["a", "percentage", "point"] or rest[:4] == ["of", "a", "percentage", "point"] or rest[:1] == ["point"]:
+                out.append(Amount("points", share * 100, share * 100, share * 100, "", t.text + " point", i))
+    out.sort(key=lambda a: a.first)
+    return out
+
+
+def _clock_times(sentence: Sentence, tokens: list[Token]) -> list[ClockTime]:
+    out = []
+    for m in _CLOCK.finditer(sentence.text):
+        if m.group(1):
+            hour, minute, half = int(m.group(1)), int(m.group(2) or 0), m.group(3).lower()[0]
+            if hour > 12:
+                continue
+            hour = hour % 12 + (12 if half == "p" else 0)
+        else:
+            hour, minute = int(m.group(4)), int(m.group(5))
+            if hour > 23 or minute > 59:
+                continue
+        value = hour * 60 + minute
+        before = sentence.text[max(0, m.start() - 24):m.start()].lower().strip()
+        lo, hi = value, value
+        for cue, (dlo, dhi) in sorted(_CLOCK_APPROX.items(), key=lambda kv: -len(kv[0])):
+            if before.endswith(cue):
+                lo, hi = value + dlo, value + dhi
+                break
+        offset = sentence.start + m.start()
+        first = next((i for i, t in enumerate(tokens) if t.start >= offset), 0)
+        out.append(ClockTime(value, lo, hi, m.group(0), first, sentence.start + m.end()))
+    return out
+
+
+def _ordinals(tokens: list[Token], en: English) -> list[OrdinalRef]:
+    out = []
+    for i, t in enumerate(tokens):
+        value = en.numbers.ordinals.get(t.norm)
+        j = i + 1
+        if value is None and t.is_number and i + 1 < len(tokens) and tokens[i + 1].norm in ("th", "st", "nd", "rd"):
+            value, j = int(float(t.norm.replace(",", ""))), i + 2
+        if value is not None:
+            out.append(OrdinalRef(value, _noun_after(tokens, j, en), t.text, i))
+    return out
+
+
+# --- clauses and frames -----------------------------------------------------------------------
+
+def _is_verb(tokens: list[Token], i: int, en: English) -> bool:
+    t = tokens[i]
+    if not t.is_word or t.norm in en.function_words or (i and _capital(t)):
+        return False
+    lemma, pos = lemma_of(t.norm)
+    if "VERB" not in pos:
+        return False
+    prev = tokens[i - 1].norm if i else ""
+    if lemma != t.norm and not ("NOUN" in pos and t.norm.endswith("s") and not t.norm.endswith("ss")):
+        return True                               # inflected: "rose", "elected", "met"
+    return prev in _AUX or prev in _PRONOUNS or prev in ("they", "we", "i", "you", "who")
+
+
+def _clauses(tokens: list[Token], entities: list[Entity], en: English) -> list[tuple[int, int]]:
+    n = len(tokens)
+    breaks = set()
+    for i, t in enumerate(tokens):
+        prev = tokens[i - 1].norm if i else ""
+        if t.norm in (";", ":") and i + 3 < n and not (t.norm == ":" and prev[:1].isdigit()):
+            breaks.add(i + 1)
+        elif t.norm in ("but", "while", "whereas", "although", "though") and i > 2 and prev != "not":
+            breaks.add(i)
+        elif t.norm == "and" and prev == "," and i + 2 < n and any(_is_verb(tokens, k, en) for k in range(i + 1, min(n, i + 6))):
+            breaks.add(i)
+        elif t.norm == "who" and prev == ",":
+            breaks.add(i)
+            end = next((k for k in range(i, n) if tokens[k].norm == ","), None)
+            if end is not None:
+                breaks.add(end)
+    if tokens[0].norm in _SUBORDINATORS:
+        comma = next((k for k in range(1, n) if tokens[k].norm == ","), None)
+        if comma is not None and comma + 3 < n and any(_is_verb(tokens, k, en) for k in range(1, comma)):
+            breaks.add(comma)
+    bounds, start = [], 0
+    for b in sorted(breaks):
+        if b - start >= 2:
+            bounds.append((start, b - 1))
+            start = b
+    bounds.append((start, n - 1))
+    return bounds
+
+
+def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], a: int, b: int, entities, places, amounts,
+           times, dates, ordinals, cues, doc: Document, previous: Frame | None) -> Frame:
+    en = doc.english
+    inside = lambda i: a <= i <= b   # noqa: E731 - one short predicate
+    start, end = tokens[a].start, tokens[b].end
+    frame = Frame(index, clause, start, end, sentence.text[start - sentence.start:end - sentence.start])
+    ents = [e for e in entities if inside(e.first)]
+    says = [m for m in cues if m.entry.type == "say" and inside(m.first)]
+    content = a
+    for say in says:
+        if tokens[say.last].norm.endswith("ing"):
+            continue                                 # "..., saying he looked forward": a clause of its own
+        before = [e for e in ents if e.last < say.first and say.first - e.last <= 3 and e.kind in ("person", "org", "demonym", "name")]
+        after = [e for e in ents if say.last < e.first <= say.last + 2 and tokens[say.first].norm != "according"]
+        if tokens[say.first].norm == "according":
+            after = [e for e in ents if say.last < e.first <= say.last + 3]
+            if after:
+                frame.speaker = after[0]
+                comma = next((k for k in range(after[0].last, b + 1) if tokens[k].norm == ","), None)
+                content = comma + 1 if comma is not None else content
+            continue
+        if before:
+            frame.speaker = before[-1]
+            content = say.last + 1
+        elif after and (say.first == a or tokens[say.first - 1].norm == ","):
+            frame.speaker = after[0]                # "..., said Hegseth"
+        if content < b and tokens[content].norm == "that":
+            content += 1
+        break
+    if content > b - 1:                             # "Trump said." - the saying is the fact
+        content = a
+    region = range(content, b + 1)
+    lemmas = set()
+    verbs = []
+    for i in range(a, b + 1):
+        t = tokens[i]
+        if not t.is_word or t.norm in en.function_words or t.norm in _PRONOUNS:
+            continue
+        if any(e.first <= i <= e.last for e in ents if e.kind in ("person", "place")):
+            continue
+        lemma = en.canonical(lemma_of(t.norm)[0])
+        lemmas.add(lemma)
+        if i in region and _is_verb(tokens, i, en):
+            verbs.append(i)
+    frame.lemmas = frozenset(lemmas)
+    frame.words = sum(t.is_word for t in tokens[a:b + 1])
+    finite_first = next((i for i in verbs if tokens[i - 1].norm != "to" and not tokens[i].norm.endswith("ing")), verbs[0] if verbs else None)
+    subject_zone = [e for e in ents if e.first >= content and (finite_first is None or e.last < finite_first) and e is not frame.speaker]
+    finite = [i for i in verbs if tokens[i - 1].norm != "to" and not tokens[i].norm.endswith("ing")]
+    inflected = [i for i in finite if lemma_of(tokens[i].norm)[0] != tokens[i].norm]
+    pred_at = (inflected or finite or verbs)[0] if verbs else None
+    if pred_at is not None:
+        frame.predicate = en.canonical(lemma_of(tokens[pred_at].norm)[0])
+    passive = pred_at is not None and pred_at > 0 and tokens[pred_at - 1].norm in _PASSIVE_BE and tokens[pred_at].norm.endswith(("ed", "en", "wn", "t"))
+    agents = [e for e in subject_zone if e.kind in ("person", "org", "demonym", "name")]
+    others = [e for e in ents if e not in agents and e is not frame.speaker and e.kind in ("person", "org", "name")]
+    if passive:
+        by = [e for e in others if e.first > 0 and tokens[e.first - 1].norm == "by"]
+        agents, others = by, [e for e in others if e not in by] + agents
+    if not agents and previous is not None and clause > 0 and tokens[a].norm in ("and", "but", "while", "then", "who", ","):
+        agents = [e for e in previous.agents]
+    if tokens[a].norm == "who" and previous is not None:
+        before = [e for e in entities if e.kind == "person" and e.last < a]
+        agents = before[-1:] or agents
+    frame.agents = agents
+    frame.participants = others
+    frame.places = [p for p in places if inside(p.first)]
+    frame.dates = [d for d in dates if inside(d.first)]
+    frame.times = [t for t in times if inside(t.first)]
+    frame.amounts = [q for q in amounts if inside(q.first)]
+    frame.ordinals = [o for o in ordinals if inside(o.first)]
+    frame.titles = [e for e in ents if e.kind == "person" and e.title]
+    _stance(frame, tokens, cues, content, b)
+    people = [e for e in agents if e.kind == "person"]
+    if people:
+        doc.last_person = people[0].key
+    elif frame.speaker is not None and frame.speaker.kind == "person":
+        doc.last_person = frame.speaker.key
+    return frame
+
+
+def _stance(frame: Frame, tokens: list[Token], cues, a: int, b: int) -> None:
+    """Polarity and modality of the clause's content: negators, ruled-out predicates, hedges."""
+    neutral = [(m.first, m.last) for m in cues if m.entry.type == "neutral"]
+    negations, ruled, modal = [], [], []
+    for m in cues:
+        if not (a <= m.first <= b) or any(lo <= m.first <= hi for lo, hi in neutral):
+            continue
+        phrase = " ".join(t.norm for t in tokens[m.first:m.last + 1])
+        if m.entry.type == "negation" and m.entry.id == "negator" and phrase not in ("few", "little", "limited", "scant", "absence", "lack", "lacked", "lacking", "scarce", "sparse"):
+            negations.append(phrase)
+        elif m.entry.type == "negation" and m.entry.id == "predicate" and phrase in _RULED_OUT:
+            ruled.append(phrase)
+        elif m.entry.type == "modality":
+            modal.append((m.entry.id, phrase))
+    for i in range(a, b + 1):
+        if tokens[i].norm.endswith("n't") and tokens[i].norm not in negations:
+            negations.append(tokens[i].norm)
+    frame.negated = len(negations) % 2 == 1
+    frame.negation = " ".join(negations)
+    if ruled:
+        frame.modality, frame.modality_cue = ("possible" if frame.negated else "ruled_out"), ruled[0]
+        frame.negated = False
+        return
+    for level, phrase in modal:
+        if phrase in _TENSE_ONLY:
+            continue
+        if level == "possible":
+            frame.modality, frame.modality_cue = "possible", phrase
+            return
+        if level == "certain" and phrase in _REQUIRED:
+            frame.modality, frame.modality_cue = "certain", phrase
+        elif level == "scheduled" and frame.modality == "asserted":
+            frame.modality, frame.modality_cue = "planned", phrase

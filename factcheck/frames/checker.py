@@ -1,0 +1,95 @@
+"""Check a text against a reference article read into frames: the report, as the claim checker gives it."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import __version__
+from ..models import ClaimRef, Evidence, Finding, Report, RuleHit, Span, Summary
+from ..text.sentences import split_sentences
+from .analyse import analyse_document
+from .english import English, load_english
+from .extract import ExtractedClaim, FrameReference, extract
+from .kinds import Pair
+from .model import Frame
+from .rules import FrameRule, load_frame_rules
+from .verdict import Verdict, checkable, decide, similarity
+
+_NEWLINE = re.compile("\n")
+
+
+@dataclass
+class FrameChecker:
+    english: English
+    rules: list[FrameRule]
+
+    @classmethod
+    def load(cls, rules_dir: Path) -> FrameChecker:
+        return cls(load_english(rules_dir), load_frame_rules(rules_dir))
+
+    def extract(self, article: str, source_id: str = "reference") -> FrameReference:
+        return extract(article, self.english, source_id)
+
+    def judge(self, text: str, ref: FrameReference, sentences=None):
+        """(sentence, [(frame, verdict | None)]) for every sentence of `text`, in order."""
+        sentences = sentences if sentences is not None else split_sentences(text)
+        analysed, _ = analyse_document(text, self.english, known=ref.people, sentences=sentences)
+        titles = ref.titles
+        for sentence, frames in zip(sentences, analysed):
+            yield sentence, [(f, self._judge_frame(f, ref, titles)) for f in frames]
+
+    def _judge_frame(self, frame: Frame, ref: FrameReference, titles) -> Verdict | None:
+        keys = frame.keys()
+        total = sum(ref.weight(k) for k in keys)
+        if not total:
+            return None
+        candidates: dict[int, float] = {}
+        for k in keys | frame.values():
+            w = ref.weights.get(k)
+            if w is None:
+                continue
+            for i in ref.index.get(k, ()):
+                candidates[i] = candidates.get(i, 0.0) + w
+        ranked = sorted(((similarity(s, total, ref.totals[i]), i) for i, s in candidates.items()), reverse=True)
+
+        def outcomes(i: int):
+            pair = Pair(frame, ref.claims[i].frame, self.english, titles)
+            return [(rule, o) for rule in self.rules for o in rule.compare(pair, rule.params)]
+
+        return decide(ranked, outcomes)
+
+    def check(self, text: str, ref: FrameReference, title: str | None = None) -> Report:
+        sentences = split_sentences(text)
+        findings: list[Finding] = []
+        mentioned: set[str] = set()
+        starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        for sentence, judged in self.judge(text, ref, sentences):
+            line = bisect.bisect_right(starts, sentence.start)
+            base = dict(span=Span(start=sentence.start, end=sentence.end), text=text[sentence.start:sentence.end],
+                        line=line, column=sentence.start - starts[line - 1] + 1)
+            verdicts = [v for _, v in judged if v is not None]
+            seen: set[tuple[str, str]] = set()
+            for v in sorted(verdicts, key=lambda v: (v.kind != "contradiction", -v.score)):
+                claim = ref.claims[v.claim]
+                if (v.kind, claim.id) in seen:
+                    continue
+                seen.add((v.kind, claim.id))
+                mentioned.add(claim.id)
+                findings.append(Finding(kind=v.kind, claim=_claim_ref(claim, ref.id), score=v.score,
+                                        rules=[RuleHit(id=r.id, category=r.category, message=r.message(o)) for r, o in v.hits], **base))
+            if not verdicts and any(checkable(f) for f, _ in judged):
+                findings.append(Finding(kind="new_claim", claim=None, score=0.5, rules=[RuleHit(
+                    id="new.uncovered", category="new", message="states a checkable fact that no reference claim covers")], **base))
+        omitted = [_claim_ref(c, ref.id) for c in ref.claims if c.id not in mentioned]
+        kinds = [f.kind for f in findings]
+        summary = Summary(sentences=len(sentences), agreements=kinds.count("agreement"), contradictions=kinds.count("contradiction"),
+                          new_claims=kinds.count("new_claim"), omitted=len(omitted))
+        return Report(version=__version__, title=title, reference=ref.id, sources=[ref.id], findings=findings,
+                      omitted=omitted, summary=summary)
+
+
+def _claim_ref(claim: ExtractedClaim, source: str) -> ClaimRef:
+    return ClaimRef(id=claim.id, statement=claim.statement, source=source,
+                    evidence=Evidence(start=claim.start, end=claim.end, text=claim.text))

@@ -1,0 +1,108 @@
+"""General English the frame analysis reads with: lemmas, cue words, titles, opposites, places.
+
+Everything here is about English, not about one article: function words, office nouns,
+organisation heads, opposite pairs and paraphrase groups (rules/lexicon/english.json); number,
+date, negation, modality and attribution words (the other general files of rules/lexicon/);
+places from GeoNames (rules/gazetteer/places.tsv); lemmas from lemminflect.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from lemminflect import getAllLemmas
+
+from .. import models
+from ..lexicon import _date_words, _number_words
+from ..loader import load_model
+from ..text.dates import DateWords
+from ..text.gazetteer import Entry, Gazetteer
+from ..text.quantities import NumberWords
+from ..text.tokens import tokenize
+from .places import Places, load_places
+
+CUE_FILES = {"numbers": models.NumbersFile, "dates": models.DatesFile, "negation": models.NegationFile,
+             "modality": models.ModalityFile, "discourse": models.DiscourseFile, "english": models.EnglishFile}
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokenize(phrase))
+
+
+@lru_cache(maxsize=65536)
+def lemma_of(word: str) -> tuple[str, frozenset[str]]:
+    """(lemma, parts of speech) of a lower-case word; a word lemminflect does not know is its own lemma."""
+    forms = getAllLemmas(word)
+    if not forms:
+        return word, frozenset()
+    for pos in ("VERB", "NOUN", "ADJ", "ADV", "AUX", "PROPN"):
+        if pos in forms:
+            return forms[pos][0].lower(), frozenset(forms)
+    return word, frozenset(forms)
+
+
+@dataclass
+class English:
+    numbers: NumberWords
+    dates: DateWords
+    cues: Gazetteer
+    function_words: frozenset[str]
+    office_nouns: frozenset[str]
+    office_phrases: dict[tuple[str, ...], str]
+    org_heads: frozenset[str]
+    person_titles: frozenset[str]
+    opposites: dict[str, frozenset[str]]
+    paraphrase: dict[str, str]
+    vague: dict[tuple[str, ...], tuple[float, float]]
+    places: Places
+    say_words: frozenset[str] = field(default_factory=frozenset)
+
+    def canonical(self, lemma: str) -> str:
+        """One word for each paraphrase group ("pontiff" -> "pope")."""
+        return self.paraphrase.get(lemma, lemma)
+
+    def opposite(self, a: str, b: str) -> bool:
+        return b in self.opposites.get(a, ())
+
+
+def load_english(rules_dir: Path) -> English:
+    folder = rules_dir / "lexicon"
+    f = {name: load_model(folder / f"{name}.json", f"lexicon.{name}", model) for name, model in CUE_FILES.items()}
+    cues = Gazetteer()
+
+    def add(terms, type_, id_):
+        for t in terms:
+            cues.add(t, Entry("cue", type_, id_, t))
+
+    neg, mod, disc, eng = f["negation"], f["modality"], f["discourse"], f["english"]
+    add(neg.negators, "negation", "negator")
+    add(neg.negative_predicates, "negation", "predicate")
+    add(neg.neutral, "neutral", "neutral")
+    for level in ("certain", "possible", "scheduled"):
+        add(getattr(mod, level), "modality", level)
+    add(disc.say_verbs, "say", "say")
+    add(disc.opinion, "opinion", "opinion")
+    opposites: dict[str, set[str]] = {}
+    for a, b in eng.opposites:
+        for x, y in ((a, b), (b, a)):
+            for lx in {x, lemma_of(x)[0]}:
+                opposites.setdefault(lx, set()).update({y, lemma_of(y)[0]})
+    paraphrase: dict[str, str] = {}
+    for group in eng.paraphrases:
+        head = lemma_of(group[0])[0] if " " not in group[0] else group[0]
+        for word in group:
+            key = lemma_of(word)[0] if " " not in word else word
+            paraphrase.setdefault(key, head)
+    office_phrases = {_key(o): o for o in eng.office_nouns}
+    return English(
+        numbers=_number_words(f["numbers"]), dates=_date_words(f["dates"]), cues=cues,
+        function_words=frozenset(eng.function_words),
+        office_nouns=frozenset(lemma_of(o)[0] for o in eng.office_nouns if " " not in o),
+        office_phrases=office_phrases,
+        org_heads=frozenset(eng.org_heads), person_titles=frozenset(eng.person_titles),
+        opposites={k: frozenset(v) for k, v in opposites.items()}, paraphrase=paraphrase,
+        vague={_key(k): (v[0], v[1]) for k, v in eng.vague_amounts.items()},
+        places=load_places(rules_dir / "gazetteer" / "places.tsv"),
+        say_words=frozenset(w for w in disc.say_verbs if " " not in w),
+    )

@@ -1,0 +1,167 @@
+"""A reference article's claims: every clause the frame analysis reads becomes a claim.
+
+Each claim keeps its frame (the slots the comparison kinds read), the exact span of the
+article that backs it, a stable readable id and a plain statement. Facts coordinated over
+several people ("Rubio, Ratcliffe and Waltz were named") become one claim per person.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from .. import models
+from .analyse import Person, analyse_document
+from .english import English
+from .model import Frame
+
+_LEADING = re.compile(r"^(?:[\s,;:\u2014\u2013-]+|(?:and|but|while|whereas|who|although|though)\b\s*)+", re.I)
+_TRAILING = re.compile(r"[\s,;:\u2014\u2013-]+$")
+_PRONOUN_SUBJECT = re.compile(r"\b(He|She|he|she)\b")
+MIN_WORDS = 3
+
+
+@dataclass
+class ExtractedClaim:
+    id: str
+    statement: str
+    start: int
+    end: int
+    text: str
+    frame: Frame
+    review: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FrameReference:
+    """One reference article read into claims, with what matching needs: key weights and an index."""
+
+    id: str
+    article: str
+    claims: list[ExtractedClaim]
+    people: dict[str, Person]
+    weights: dict[str, float]
+    index: dict[str, list[int]]
+    digest: str
+    totals: list[float] = field(default_factory=list)     # each claim's key weight
+
+    def weight(self, key: str) -> float:
+        return self.weights.get(key, self.unseen_weight)
+
+    @property
+    def unseen_weight(self) -> float:
+        """A word the reference never uses: as telling as one it uses twice (paraphrases are common)."""
+        return math.log(1 + max(1, len(self.claims)) / 2)
+
+    @property
+    def titles(self) -> dict[str, list[str]]:
+        return {k: p.titles for k, p in self.people.items() if p.titles}
+
+
+def extract(article: str, english: English, source_id: str = "reference") -> FrameReference:
+    sentences, doc = analyse_document(article, english)
+    claims: list[ExtractedClaim] = []
+    used: dict[str, int] = {}
+    for frames in sentences:
+        for frame in frames:
+            if frame.words < MIN_WORDS or frame.question or not (frame.lemmas or frame.agents or frame.places):
+                continue
+            start, end, text = _evidence(article, frame)
+            if not text:
+                continue
+            people = [e for e in frame.agents if e.kind == "person"]
+            parts = [replace(frame, agents=[p] + [e for e in frame.agents if e.kind != "person"]) for p in people] if len(people) > 1 else [frame]
+            for part in parts:
+                cid = _claim_id(part, used)
+                statement = _statement(text, part, doc.people)
+                claims.append(ExtractedClaim(cid, statement, start, end, text, part, _review(part, english)))
+    weights, index = _weights(claims)
+    totals = [sum(weights[k] for k in c.frame.keys()) for c in claims]
+    return FrameReference(source_id, article, claims, doc.people, weights, index,
+                          hashlib.sha256(article.encode("utf-8", "surrogatepass")).hexdigest(), totals)
+
+
+def _evidence(article: str, frame: Frame) -> tuple[int, int, str]:
+    start, end = frame.start, frame.end
+    chunk = article[start:end]
+    lead = _LEADING.match(chunk)
+    if lead:
+        start += lead.end()
+    trail = _TRAILING.search(article[start:end])
+    if trail:
+        end = start + trail.start()
+    return start, end, article[start:end]
+
+
+def _slug(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:40] or "fact"
+
+
+def _claim_id(frame: Frame, used: dict[str, int]) -> str:
+    who = next((e.key for e in frame.agents + frame.participants), "")
+    what = frame.predicate or next(iter(sorted(frame.lemmas)), "fact")
+    base = f"s{frame.sentence + 1:02d}.{_slug(what)}" + (f"-{_slug(who)}" if who else "")
+    used[base] = used.get(base, 0) + 1
+    return base if used[base] == 1 else f"{base}-{used[base]}"
+
+
+def _statement(text: str, frame: Frame, people: dict[str, Person]) -> str:
+    """The evidence as a sentence of its own: a subject pronoun named, a capital and a full stop."""
+    agents = [e for e in frame.agents if e.kind == "person"]
+    if agents and agents[0].how == "pronoun" and agents[0].key in people:
+        text = _PRONOUN_SUBJECT.sub(people[agents[0].key].name, text, count=1)
+    text = text.strip().strip('"').strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", '"', "\u201d")) else text + "."
+
+
+def _review(frame: Frame, english: English) -> list[str]:
+    """What the analysis could not place in a general resource: names to check by eye."""
+    notes = []
+    for e in frame.agents + frame.participants:
+        if e.kind in ("person", "org") and e.how == "name":
+            notes.append(f"unknown {'person' if e.kind == 'person' else 'organisation or site'}: {e.text}")
+    for e in frame.titles:
+        words = set(e.title.split())
+        if not words & english.office_nouns:
+            notes.append(f"unknown office: {e.title}")
+    return list(dict.fromkeys(notes))
+
+
+def _weights(claims: list[ExtractedClaim]) -> tuple[dict[str, float], dict[str, list[int]]]:
+    df: dict[str, int] = defaultdict(int)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for k in c.frame.keys() | c.frame.values():
+            df[k] += 1
+            index[k].append(i)
+    n = max(1, len(claims))
+    weights = {k: math.log(1 + n / d) * (1.3 if k.startswith("@") else 1.0) for k, d in df.items()}
+    return weights, dict(index)
+
+
+def claims_file(ref: FrameReference) -> models.ExtractedClaimsFile:
+    """The reference's claims as a claims file (schemas/extracted-claims.schema.json)."""
+    return models.ExtractedClaimsFile(source={"id": ref.id, "sha256": ref.digest},
+                                      claims=[_claim_model(c) for c in ref.claims])
+
+
+def _entity(e) -> models.FrameEntity:
+    return models.FrameEntity(text=e.text, key=e.key, kind=e.kind, title=e.title)
+
+
+def _claim_model(c: ExtractedClaim) -> models.ExtractedClaim:
+    f = c.frame
+    values = [models.FrameValue(text=a.text, kind=a.dimension, value=f"{a.lo:g}" if a.lo == a.hi else f"{a.lo:g}..{a.hi:g}") for a in f.amounts]
+    values += [models.FrameValue(text=d.text, kind="date", value="-".join(str(x) for x in (d.year, d.month, d.day) if x is not None) or d.weekday)
+               for d in f.dates]
+    values += [models.FrameValue(text=t.text, kind="time", value=f"{int(t.minutes) // 60:02d}:{int(t.minutes) % 60:02d}") for t in f.times]
+    values += [models.FrameValue(text=o.text, kind="ordinal", value=f"{o.value} {o.noun}".strip()) for o in f.ordinals]
+    return models.ExtractedClaim(
+        id=c.id, statement=c.statement, evidence=models.Evidence(start=c.start, end=c.end, text=c.text),
+        predicate=f.predicate, agents=[_entity(e) for e in f.agents], participants=[_entity(e) for e in f.participants],
+        places=[models.FrameEntity(text=p.text, key=p.place, kind="place") for p in f.places], values=values,
+        polarity="negative" if f.negated else "positive", modality=f.modality,
+        speaker=_entity(f.speaker) if f.speaker else None, titles=[_entity(e) for e in f.titles], review=c.review)

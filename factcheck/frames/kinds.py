@@ -1,0 +1,259 @@
+"""The comparisons a frame rule can make: one small function per kind, in an explicit registry.
+
+Each kind sees a Pair (the draft's frame, the claim's frame, and what the two documents know
+of their people) and returns the outcomes of the slot it compares: agree when the values can
+be the same, conflict when they cannot, nothing when either side does not give the slot.
+Rule files (rules/frames/*.json) name a kind and configure it with `params`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .english import English, lemma_of
+from .model import Frame
+
+AGREE, CONFLICT = "agree", "conflict"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str
+    reference: str
+    found: str
+
+
+@dataclass(frozen=True)
+class Pair:
+    """What a kind may look at: the two frames and the two documents' people."""
+
+    draft: Frame
+    claim: Frame
+    english: English
+    reference_titles: dict[str, list[str]]      # person key -> titles the reference gives them
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ToleranceParams(Params):
+    tolerance: float = Field(0.0, ge=0, le=1, description="relative tolerance around an exact reference value")
+
+
+class AmountParams(ToleranceParams):
+    vague: bool = Field(False, description="compare vague amounts ('tens of thousands') instead of exact ones")
+
+
+class ClockParams(Params):
+    minutes: float = Field(0, ge=0, le=120, description="minutes of slack around an exact clock time")
+
+
+def _overlap(lo1, hi1, lo2, hi2) -> bool:
+    return lo1 <= hi2 and lo2 <= hi1
+
+
+def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
+    """Numbers of the same dimension (and, for counts, of the same thing): intervals must overlap."""
+    out = []
+    for d in pair.draft.amounts:
+        rivals = [c for c in pair.claim.amounts if c.dimension == d.dimension and (d.dimension != "count" or _same_noun(d.noun, c.noun, pair))
+                  and (c.vague or d.vague) == params.vague]
+        if not rivals:
+            continue
+        tol = params.tolerance
+        hit = next((c for c in rivals if _overlap(d.lo, d.hi, c.lo * (1 - tol), c.hi * (1 + tol))), None)
+        out.append(Outcome(AGREE, hit.text, d.text) if hit else Outcome(CONFLICT, rivals[0].text, d.text))
+    return out
+
+
+def _same_noun(a: str, b: str, pair: Pair) -> bool:
+    if not a or not b:
+        return False
+    return a == b or a in pair.claim.lemmas and b in pair.draft.lemmas and a in pair.draft.lemmas and b in pair.claim.lemmas
+
+
+def ordinal(pair: Pair, params: Params) -> list[Outcome]:
+    """Ordinals of the same noun ("fourth ballot", "third vote"): the same rank."""
+    out = []
+    for d in pair.draft.ordinals:
+        rivals = [c for c in pair.claim.ordinals if c.noun and c.noun == d.noun]
+        if rivals:
+            hit = next((c for c in rivals if c.value == d.value), None)
+            out.append(Outcome(AGREE, hit.text, d.text) if hit else Outcome(CONFLICT, f"{rivals[0].text} {rivals[0].noun}", f"{d.text} {d.noun}"))
+    return out
+
+
+def date(pair: Pair, params: Params) -> list[Outcome]:
+    """Calendar dates: a year, month, day or weekday both sides give must be the same."""
+    out = []
+    for d in pair.draft.dates:
+        if d.relative:
+            continue
+        best = None
+        for c in pair.claim.dates:
+            if c.relative:
+                continue
+            shared = [(x, y) for x, y in ((d.year, c.year), (d.month, c.month), (d.day, c.day), (d.weekday or None, c.weekday or None))
+                      if x is not None and y is not None]
+            if not shared:
+                continue
+            ok = all(x == y for x, y in shared)
+            if ok:
+                best = Outcome(AGREE, c.text, d.text)
+                break
+            if best is None and (d.relation == c.relation or "at" in (d.relation, c.relation)):
+                best = Outcome(CONFLICT, c.text, d.text)
+        if best:
+            out.append(best)
+    return out
+
+
+def clock_time(pair: Pair, params: ClockParams) -> list[Outcome]:
+    """Clock times ("6:07 p.m."), with the slack their approximators give ("shortly after 6")."""
+    out = []
+    for d in pair.draft.times:
+        if not pair.claim.times:
+            continue
+        hit = next((c for c in pair.claim.times if _overlap(d.lo, d.hi, c.lo - params.minutes, c.hi + params.minutes)), None)
+        out.append(Outcome(AGREE, hit.text, d.text) if hit else Outcome(CONFLICT, pair.claim.times[0].text, d.text))
+    return out
+
+
+def place(pair: Pair, params: Params) -> list[Outcome]:
+    """Places: the same place, or one inside the other (Munich and Germany); else where the claim puts it."""
+    out = []
+    places = pair.english.places
+    for d in pair.draft.places:
+        if not pair.claim.places:
+            continue
+        hit = next((c for c in pair.claim.places if places.related(d.place, c.place)), None)
+        if hit:
+            out.append(Outcome(AGREE, hit.text, d.text))
+            continue
+        same_level = [c for c in pair.claim.places if c.kind == d.kind or {c.kind, d.kind} <= {"city", "region"}]
+        if same_level:
+            out.append(Outcome(CONFLICT, same_level[0].text, d.text))
+    return out
+
+
+def _named(entities):
+    return [e for e in entities if e.kind == "person" and e.how != "pronoun"]
+
+
+def agent(pair: Pair, params: Params) -> list[Outcome]:
+    """Who did it: the person doing the claim's act, or the roles swapped."""
+    d_agents, c_agents = _named(pair.draft.agents), [e for e in pair.claim.agents if e.kind == "person"]
+    if not d_agents or not c_agents:
+        mine = {e.key for e in pair.draft.agents if e.kind == "person"}
+        hit = next((e for e in c_agents if e.key in mine), None)
+        return [Outcome(AGREE, hit.text, hit.text)] if hit else []
+    c_keys = {e.key for e in c_agents}
+    hit = next((e for e in d_agents if e.key in c_keys), None)
+    if hit:
+        return [Outcome(AGREE, hit.text, hit.text)]
+    if pair.draft.predicate and pair.draft.predicate == pair.claim.predicate:
+        return [Outcome(CONFLICT, c_agents[0].text, d_agents[0].text)]
+    return []
+
+
+def speaker(pair: Pair, params: Params) -> list[Outcome]:
+    """Who said it: a statement put in another person's mouth."""
+    d, c = pair.draft.speaker, pair.claim.speaker
+    if d is None or c is None or d.kind != "person" or c.kind != "person":
+        return []
+    if d.key == c.key:
+        return [Outcome(AGREE, c.text, d.text)]
+    return [Outcome(CONFLICT, c.text, d.text)]
+
+
+def title(pair: Pair, params: Params) -> list[Outcome]:
+    """The office the text gives a person, against every title the reference gives them."""
+    out = []
+    en = pair.english
+    for e in pair.draft.titles:
+        known = pair.reference_titles.get(e.key)
+        if not known or e.how == "pronoun":
+            continue
+        if any(titles_compatible(e.title, t, en) for t in known):
+            out.append(Outcome(AGREE, next(t for t in known if titles_compatible(e.title, t, en)), e.title))
+        else:
+            out.append(Outcome(CONFLICT, known[-1], e.title))
+    return out
+
+
+_GENERIC = frozenset({"leader", "official", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "mr", "mrs", "ms", "dr"})
+
+
+def titles_compatible(a: str, b: str, en: English) -> bool:
+    wa, wb = _title_words(a, en), _title_words(b, en)
+    ha, hb = wa & en.office_nouns, wb & en.office_nouns
+    if not ha or not hb or ha & _GENERIC or hb & _GENERIC:
+        return True
+    if not (ha & hb):
+        return False
+    qa, qb = wa - ha, wb - hb
+    return not qa or not qb or bool(qa & qb)
+
+
+def _title_words(t: str, en: English) -> set[str]:
+    return {en.canonical(lemma_of(w)[0]) for w in t.split() if w not in en.function_words and w not in en.places.demonyms
+            and not en.places.lookup(w)}
+
+
+_STANCE = {"asserted": "yes", "certain": "yes", "planned": "yes", "possible": "maybe", "ruled_out": "no"}
+
+
+def stance(frame: Frame) -> str:
+    s = _STANCE[frame.modality]
+    if frame.negated:
+        s = {"yes": "no", "maybe": "no", "no": "yes"}[s]
+    return s
+
+
+def polarity(pair: Pair, params: Params) -> list[Outcome]:
+    """Negation: the claim's predicate said not to hold, or the reverse (only where neither hedges)."""
+    d, c = pair.draft, pair.claim
+    if "maybe" in (stance(d), stance(c)) or "ruled_out" in (d.modality, c.modality):
+        return []
+    if d.negated == c.negated:
+        return [Outcome(AGREE, "negated" if c.negated else "affirmed", "negated" if d.negated else "affirmed")] if d.predicate and d.predicate == c.predicate else []
+    return [Outcome(CONFLICT, c.negation or "affirmed", d.negation or "affirmed")]
+
+
+def modality(pair: Pair, params: Params) -> list[Outcome]:
+    """Certainty: done or required vs possible vs ruled out are different claims."""
+    sd, sc = stance(pair.draft), stance(pair.claim)
+    if "maybe" not in (sd, sc) and "ruled_out" not in (pair.draft.modality, pair.claim.modality):
+        return []
+    found = pair.draft.modality_cue or pair.draft.negation or "stated as fact"
+    ref = pair.claim.modality_cue or pair.claim.negation or "stated as fact"
+    return [Outcome(AGREE if sd == sc else CONFLICT, ref, found)]
+
+
+def opposite(pair: Pair, params: Params) -> list[Outcome]:
+    """An opposite word in place of the claim's ("smallest" for "largest", "cordially" for "angrily")."""
+    en = pair.english
+    d, c = pair.draft.lemmas, pair.claim.lemmas
+    for w in d - c:
+        for v in c - d:
+            if en.opposite(w, v):
+                return [Outcome(CONFLICT, v, w)]
+    return []
+
+
+KINDS: dict[str, tuple[Callable[[Pair, Params], list[Outcome]], type[Params]]] = {
+    "amount": (amount, AmountParams),
+    "ordinal": (ordinal, Params),
+    "date": (date, Params),
+    "clock_time": (clock_time, ClockParams),
+    "place": (place, Params),
+    "agent": (agent, Params),
+    "speaker": (speaker, Params),
+    "title": (title, Params),
+    "polarity": (polarity, Params),
+    "modality": (modality, Params),
+    "opposite": (opposite, Params),
+}

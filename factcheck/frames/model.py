@@ -1,0 +1,115 @@
+"""The typed values the frame analysis produces: who, where, when, how much, and the frame.
+
+A Frame is one clause read as a fact: its predicate, the people and things in their roles,
+places, dates, clock times, quantities and ordinals, polarity, modality and the speaker it
+is attributed to. Reference claims and draft sentences are both frames, so every slot the
+analysis can read in a draft it can also hold as a claim.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..text.dates import DateMention
+from ..text.quantities import Quantity
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A name in the text: a person, a place, an organisation or site, or a nationality."""
+
+    key: str              # person: folded surname; place: gazetteer id; other: folded name
+    kind: str             # person | place | org | demonym
+    text: str
+    first: int
+    last: int
+    title: str = ""       # the office the text gives a person here ("foreign minister")
+    how: str = "name"     # name | pronoun | surname
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    place: str            # gazetteer id
+    kind: str             # city | region | country | continent
+    text: str
+    first: int
+    prep: str             # the preposition before it ("in", "from", "to"), or ""
+
+
+@dataclass(frozen=True, slots=True)
+class ClockTime:
+    minutes: float        # since midnight
+    lo: float
+    hi: float
+    text: str
+    first: int
+    end_char: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class OrdinalRef:
+    value: int
+    noun: str             # canonical lemma of the noun it counts ("ballot")
+    text: str
+    first: int
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A quantity with what it measures: "133 cardinal electors", "50 percent", "tens of thousands of people"."""
+
+    dimension: str        # duration | money | percent | count | age
+    lo: float
+    hi: float
+    value: float
+    noun: str             # canonical lemma of the counted noun, "" for durations and money
+    text: str
+    first: int
+    vague: bool = False
+
+
+@dataclass
+class Frame:
+    sentence: int
+    clause: int
+    start: int            # character offsets of the clause in its document
+    end: int
+    text: str
+    predicate: str = ""                       # canonical lemma of the main verb
+    lemmas: frozenset[str] = frozenset()      # canonical content lemmas
+    agents: list[Entity] = field(default_factory=list)
+    participants: list[Entity] = field(default_factory=list)
+    places: list[PlaceRef] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    times: list[ClockTime] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    ordinals: list[OrdinalRef] = field(default_factory=list)
+    negated: bool = False
+    negation: str = ""                        # the words that negate it
+    modality: str = "asserted"                # asserted | certain | possible | planned | ruled_out
+    modality_cue: str = ""
+    speaker: Entity | None = None
+    titles: list[Entity] = field(default_factory=list)   # people with the title the text gives them
+    opinion: bool = False
+    question: bool = False
+    words: int = 0
+
+    @property
+    def people(self) -> list[Entity]:
+        return [e for e in self.agents + self.participants if e.kind == "person"]
+
+    def keys(self) -> set[str]:
+        """What identifies the fact, without the values compared (a wrong value still finds its claim)."""
+        out = set(self.lemmas)
+        for e in self.agents + self.participants:
+            out.add(f"@{e.key}")
+        for p in self.places:
+            out.add(f"@{p.place}")
+        return out
+
+    def values(self) -> set[str]:
+        """The compared values, as keys: an equal value is more evidence of the same fact."""
+        out = {f"#{a.dimension}:{a.lo:g}-{a.hi:g}" for a in self.amounts}
+        out |= {f"#date:{d.year}-{d.month}-{d.day}-{d.weekday}" for d in self.dates}
+        out |= {f"#time:{t.minutes:g}" for t in self.times}
+        out |= {f"#ord:{o.value}-{o.noun}" for o in self.ordinals}
+        return out

@@ -1,0 +1,61 @@
+"""All verdict policy of the frame checker, in one place.
+
+A draft clause is about a claim when the keys they share (content words, people, places,
+weighted by how rare they are in the reference) cover enough of the clause. Among the claims
+it is about, a compared slot that conflicts makes a contradiction, a compared slot that
+matches makes an agreement, and a clause that compares nothing makes no verdict on that claim:
+a sentence that no claim judges is a new claim when it states something checkable.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .kinds import AGREE, CONFLICT, Outcome
+from .model import Frame
+from .rules import FrameRule
+
+ABOUT = 0.25            # similarity a claim must reach to be compared with the clause
+CONTRADICT = 0.5        # ... and to be contradicted
+CANDIDATES = 3          # claims compared per clause, best covered first
+MIN_CHECKABLE_WORDS = 4
+
+
+DRAFT_SHARE = 0.7       # how much the draft clause's coverage counts against the claim's
+
+
+def similarity(shared: float, draft_total: float, claim_total: float) -> float:
+    """How much two clauses share: the weighted coverage of each by the other, combined."""
+    d = shared / draft_total if draft_total else 0.0
+    c = shared / claim_total if claim_total else 0.0
+    return min(1.0, d) ** DRAFT_SHARE * min(1.0, c) ** (1 - DRAFT_SHARE)
+
+
+@dataclass
+class Verdict:
+    kind: str                                   # agreement | contradiction
+    claim: int                                  # index of the claim
+    hits: list[tuple[FrameRule, Outcome]]
+    score: float
+
+
+def decide(similarities: list[tuple[float, int]], outcomes_of) -> Verdict | None:
+    """The verdict on one clause, from its candidate claims (similarity, claim) best first."""
+    agreement = None
+    for sim, claim in similarities[:CANDIDATES]:
+        if sim < ABOUT:
+            break
+        outcomes = outcomes_of(claim)
+        conflicts = [(r, o) for r, o in outcomes if o.status == CONFLICT]
+        agrees = [(r, o) for r, o in outcomes if o.status == AGREE]
+        if conflicts and sim >= CONTRADICT and len({r.category for r, _ in conflicts}) <= 2 and len(conflicts) <= len(agrees) + 2:
+            return Verdict("contradiction", claim, conflicts, round(min(1.0, sim), 3))
+        if agrees and not conflicts and agreement is None:
+            agreement = Verdict("agreement", claim, agrees, round(min(1.0, sim), 3))
+        if agreement is None and agrees:
+            agreement = Verdict("agreement", claim, agrees, round(min(1.0, sim), 3))
+    return agreement
+
+
+def checkable(frame: Frame) -> bool:
+    """A clause states something checkable unless it is commentary, a question or a fragment."""
+    return not frame.opinion and not frame.question and frame.words >= MIN_CHECKABLE_WORDS
