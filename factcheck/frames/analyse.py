@@ -150,7 +150,8 @@ def _name_runs(tokens: list[Token], en: English, text: str, offset: int) -> list
             lemma, pos = lemma_of(tok.norm)
             known_word = bool(pos) and tok.norm not in en.places.names and tok.norm not in en.places.demonyms
             next_cap = i + 1 < n and nameable(tokens[i + 1]) and adjacent(i)
-            if (tok.norm in en.function_words or known_word) and not next_cap and lemma not in en.office_nouns:
+            says_next = i + 1 < n and tokens[i + 1].norm in en.say_words and not tok.norm.endswith("s")   # "Graham said"
+            if (tok.norm in en.function_words or known_word) and not next_cap and lemma not in en.office_nouns and not says_next:
                 i += 1
                 continue
         j = i
@@ -401,9 +402,9 @@ def _amounts(tokens: list[Token], en: English) -> list[Amount]:
                 continue
             if q.noun in ("th", "st", "nd", "rd") or (q.noun in en.function_words and 1000 <= q.value <= 2100):
                 continue
-            out.append(Amount("count", q.lo, q.hi, q.value, noun, q.text, q.first))
+            out.append(Amount("count", q.lo, q.hi, q.value, noun, q.text, q.first, approx=q.approx))
         else:
-            out.append(Amount(q.dimension, q.lo, q.hi, q.value, "", q.text, q.first))
+            out.append(Amount(q.dimension, q.lo, q.hi, q.value, "", q.text, q.first, approx=q.approx))
     for i, t in enumerate(tokens):        # "50%", "half a percentage point", "a quarter point"
         if t.norm == "%" and i and tokens[i - 1].is_number:
             v = float(tokens[i - 1].norm.replace(",", ""))
@@ -511,7 +512,8 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], a: 
     for say in says:
         if tokens[say.last].norm.endswith("ing"):
             continue                                 # "..., saying he looked forward": a clause of its own
-        before = [e for e in ents if e.last < say.first and say.first - e.last <= 3 and e.kind in ("person", "org", "demonym", "name")]
+        before = [e for e in ents if e.last < say.first and say.first - e.last <= 3 and e.kind in ("person", "org", "demonym", "name")
+                  and e.text.lower() not in ("his", "her")]
         after = [e for e in ents if say.last < e.first <= say.last + 2 and tokens[say.first].norm != "according"]
         if tokens[say.first].norm == "according":
             after = [e for e in ents if say.last < e.first <= say.last + 3]
@@ -572,12 +574,58 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], a: 
     frame.ordinals = [o for o in ordinals if inside(o.first)]
     frame.titles = [e for e in ents if e.kind == "person" and e.title]
     _stance(frame, tokens, cues, content, b)
+    frame.verbs = _verb_states(tokens, a, b, [i for i in range(a, b + 1) if _is_verb(tokens, i, en)], cues, en)
     people = [e for e in agents if e.kind == "person"]
     if people:
         doc.last_person = people[0].key
     elif frame.speaker is not None and frame.speaker.kind == "person":
         doc.last_person = frame.speaker.key
     return frame
+
+
+_BEFORE_VERB = frozenset({"not", "never", "no longer", "n't"})
+
+
+def _verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en: English) -> dict[str, tuple[bool, str]]:
+    """Negation and modality of each verb: a cue applies to the verb it belongs to, not to the clause.
+
+    "not", "never" and modals bind to the next verb (within three tokens); "no", "nothing",
+    "without" to the verb before them ("said nothing"); "did not rule out" leaves a verb open.
+    """
+    states: dict[str, list] = {}
+    for i in verbs:
+        states.setdefault(en.canonical(lemma_of(tokens[i].norm)[0]), [0, "asserted", i])
+    by_pos = {st[2]: lemma for lemma, st in states.items()}
+
+    def next_verb(k: int):
+        return next((by_pos[j] for j in range(k, min(b + 1, k + 4)) if j in by_pos), None)
+
+    def prev_verb(k: int):
+        return next((by_pos[j] for j in range(k, max(a - 1, k - 4), -1) if j in by_pos), None)
+
+    for m in cues:
+        if not (a <= m.first <= b):
+            continue
+        phrase = " ".join(t.norm for t in tokens[m.first:m.last + 1])
+        if m.entry.type == "negation" and m.entry.id == "negator":
+            target = next_verb(m.last + 1) if phrase in _BEFORE_VERB else (prev_verb(m.first - 1) or next_verb(m.last + 1))
+            if target:
+                states[target][0] += 1
+        elif m.entry.type == "negation" and phrase in _RULED_OUT:
+            target = prev_verb(m.first - 1) or next_verb(m.first)
+            if target:
+                states[target][1] = "ruled_out"
+        elif m.entry.type == "modality" and phrase not in _TENSE_ONLY:
+            target = next_verb(m.last + 1)
+            level = {"possible": "possible", "scheduled": "planned"}.get(m.entry.id, "certain" if phrase in _REQUIRED else "asserted")
+            if target and level != "asserted":
+                states[target][1] = level
+    for i in range(a, b + 1):
+        if tokens[i].norm.endswith("n't"):
+            target = next_verb(i + 1)
+            if target:
+                states[target][0] += 1
+    return {lemma: (st[0] % 2 == 1, st[1]) for lemma, st in states.items()}
 
 
 def _stance(frame: Frame, tokens: list[Token], cues, a: int, b: int) -> None:

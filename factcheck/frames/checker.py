@@ -15,7 +15,7 @@ from .extract import ExtractedClaim, FrameReference, extract
 from .kinds import Pair
 from .model import Frame
 from .rules import FrameRule, load_frame_rules
-from .verdict import Verdict, checkable, decide, similarity
+from .verdict import Verdict, checkable, decide, similarity, title_verdict
 
 _NEWLINE = re.compile("\n")
 
@@ -58,7 +58,19 @@ class FrameChecker:
             pair = Pair(frame, ref.claims[i].frame, self.english, titles)
             return [(rule, o) for rule in self.rules for o in rule.compare(pair, rule.params)]
 
-        return decide(ranked, outcomes)
+        return self._title(frame, ref, titles) or decide(ranked, outcomes)
+
+    def _title(self, frame: Frame, ref: FrameReference, titles) -> Verdict | None:
+        """A person given an office the reference does not give them, whatever else the clause says."""
+        for e in frame.titles:
+            where = next((i for i, c in enumerate(ref.claims) if any(t.key == e.key for t in c.frame.titles)), None)
+            if where is None:
+                continue
+            pair = Pair(frame, ref.claims[where].frame, self.english, titles)
+            verdict = title_verdict(where, [(r, o) for r in self.rules if r.rule.kind == "title" for o in r.compare(pair, r.params)])
+            if verdict:
+                return verdict
+        return None
 
     def check(self, text: str, ref: FrameReference, title: str | None = None) -> Report:
         sentences = split_sentences(text)

@@ -64,7 +64,8 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
         if not rivals:
             continue
         tol = params.tolerance
-        hit = next((c for c in rivals if _overlap(d.lo, d.hi, c.lo * (1 - tol), c.hi * (1 + tol))), None)
+        hit = next((c for c in rivals if _overlap(d.lo, d.hi, c.lo * (1 - tol), c.hi * (1 + tol))
+                    and not (d.approx and d.approx == c.approx and d.value != c.value)), None)   # "at least 90" is not "at least 89"
         out.append(Outcome(AGREE, hit.text, d.text) if hit else Outcome(CONFLICT, rivals[0].text, d.text))
     return out
 
@@ -129,7 +130,9 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
     for d in pair.draft.places:
         if not pair.claim.places:
             continue
-        hit = next((c for c in pair.claim.places if places.related(d.place, c.place)), None)
+        # a city is compared with the claim's cities first: Trujillo is in Peru, but it is not Chiclayo
+        peers = [c for c in pair.claim.places if c.kind == d.kind] or pair.claim.places
+        hit = next((c for c in peers if places.related(d.place, c.place)), None)
         if hit:
             out.append(Outcome(AGREE, hit.text, d.text))
             continue
@@ -140,7 +143,8 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
 
 
 def _named(entities):
-    return [e for e in entities if e.kind == "person" and e.how != "pronoun"]
+    """People written by name: a person, or a capitalised word nothing else explains ("Schumer")."""
+    return [e for e in entities if e.kind in ("person", "name") and e.how != "pronoun"]
 
 
 def agent(pair: Pair, params: Params) -> list[Outcome]:
@@ -162,7 +166,7 @@ def agent(pair: Pair, params: Params) -> list[Outcome]:
 def speaker(pair: Pair, params: Params) -> list[Outcome]:
     """Who said it: a statement put in another person's mouth."""
     d, c = pair.draft.speaker, pair.claim.speaker
-    if d is None or c is None or d.kind != "person" or c.kind != "person":
+    if d is None or c is None or not _named([d]) or not _named([c]):
         return []
     if d.key == c.key:
         return [Outcome(AGREE, c.text, d.text)]
@@ -213,24 +217,42 @@ def stance(frame: Frame) -> str:
     return s
 
 
+def _verb_stance(negated: bool, modality: str) -> str:
+    s = _STANCE[modality]
+    return {"yes": "no", "maybe": "no", "no": "yes"}[s] if negated else s
+
+
 def polarity(pair: Pair, params: Params) -> list[Outcome]:
-    """Negation: the claim's predicate said not to hold, or the reverse (only where neither hedges)."""
-    d, c = pair.draft, pair.claim
-    if "maybe" in (stance(d), stance(c)) or "ruled_out" in (d.modality, c.modality):
-        return []
-    if d.negated == c.negated:
-        return [Outcome(AGREE, "negated" if c.negated else "affirmed", "negated" if d.negated else "affirmed")] if d.predicate and d.predicate == c.predicate else []
-    return [Outcome(CONFLICT, c.negation or "affirmed", d.negation or "affirmed")]
+    """Negation of a verb both sides use: said to hold on one side, not to hold on the other."""
+    out = []
+    for verb in pair.draft.verbs.keys() & pair.claim.verbs.keys():
+        (dn, dm), (cn, cm) = pair.draft.verbs[verb], pair.claim.verbs[verb]
+        if "possible" in (dm, cm) or "ruled_out" in (dm, cm):
+            continue
+        word = lambda n: f"{verb}: {'negated' if n else 'affirmed'}"  # noqa: E731
+        out.append(Outcome(AGREE if dn == cn else CONFLICT, word(cn), word(dn)))
+    return out
 
 
 def modality(pair: Pair, params: Params) -> list[Outcome]:
-    """Certainty: done or required vs possible vs ruled out are different claims."""
+    """Certainty of a verb both sides use, or of the whole statement: done or required vs possible vs ruled out."""
+    out = []
+    for verb in pair.draft.verbs.keys() & pair.claim.verbs.keys():
+        (dn, dm), (cn, cm) = pair.draft.verbs[verb], pair.claim.verbs[verb]
+        if "possible" not in (dm, cm) and "ruled_out" not in (dm, cm):
+            continue
+        sd, sc = _verb_stance(dn, dm), _verb_stance(cn, cm)
+        out.append(Outcome(AGREE if sd == sc else CONFLICT, f"{verb}: {cm}", f"{verb}: {dm}"))
+    if out:
+        return out
     sd, sc = stance(pair.draft), stance(pair.claim)
-    if "maybe" not in (sd, sc) and "ruled_out" not in (pair.draft.modality, pair.claim.modality):
-        return []
-    found = pair.draft.modality_cue or pair.draft.negation or "stated as fact"
-    ref = pair.claim.modality_cue or pair.claim.negation or "stated as fact"
-    return [Outcome(AGREE if sd == sc else CONFLICT, ref, found)]
+    nominal = {"possibility", "possible", "out of the question", "off the table", "impossible", "likely", "unlikely"}
+    if pair.draft.modality_cue in nominal or pair.claim.modality_cue in nominal:
+        if "maybe" in (sd, sc) or "ruled_out" in (pair.draft.modality, pair.claim.modality):
+            found = pair.draft.modality_cue or pair.draft.negation or "stated as fact"
+            ref = pair.claim.modality_cue or pair.claim.negation or "stated as fact"
+            out.append(Outcome(AGREE if sd == sc else CONFLICT, ref, found))
+    return out
 
 
 def opposite(pair: Pair, params: Params) -> list[Outcome]:

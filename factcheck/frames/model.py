@@ -65,6 +65,7 @@ class Amount:
     text: str
     first: int
     vague: bool = False
+    approx: str = ""      # at_least | at_most | about | ... (the approximator's kind)
 
 
 @dataclass
@@ -83,6 +84,7 @@ class Frame:
     times: list[ClockTime] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
     ordinals: list[OrdinalRef] = field(default_factory=list)
+    verbs: dict[str, tuple[bool, str]] = field(default_factory=dict)   # verb lemma -> (negated, modality of that verb)
     negated: bool = False
     negation: str = ""                        # the words that negate it
     modality: str = "asserted"                # asserted | certain | possible | planned | ruled_out

@@ -15,12 +15,12 @@ from .model import Frame
 from .rules import FrameRule
 
 ABOUT = 0.25            # similarity a claim must reach to be compared with the clause
-CONTRADICT = 0.5        # ... and to be contradicted
+CONTRADICT = 0.3        # ... and to be contradicted
 CANDIDATES = 3          # claims compared per clause, best covered first
 MIN_CHECKABLE_WORDS = 4
 
 
-DRAFT_SHARE = 0.7       # how much the draft clause's coverage counts against the claim's
+DRAFT_SHARE = 0.5       # how much the draft clause's coverage counts against the claim's
 
 
 def similarity(shared: float, draft_total: float, claim_total: float) -> float:
@@ -51,11 +51,16 @@ def decide(similarities: list[tuple[float, int]], outcomes_of) -> Verdict | None
             return Verdict("contradiction", claim, conflicts, round(min(1.0, sim), 3))
         if agrees and not conflicts and agreement is None:
             agreement = Verdict("agreement", claim, agrees, round(min(1.0, sim), 3))
-        if agreement is None and agrees:
-            agreement = Verdict("agreement", claim, agrees, round(min(1.0, sim), 3))
     return agreement
 
 
 def checkable(frame: Frame) -> bool:
     """A clause states something checkable unless it is commentary, a question or a fragment."""
     return not frame.opinion and not frame.question and frame.words >= MIN_CHECKABLE_WORDS
+
+
+def title_verdict(claim: int, outcomes: list[tuple[FrameRule, Outcome]]) -> Verdict | None:
+    """A wrong office is a contradiction of the claim that gives the right one, even in a clause about
+    something else; a right office alone does not make the sentence agree (it only names someone)."""
+    conflicts = [(r, o) for r, o in outcomes if o.status == CONFLICT]
+    return Verdict("contradiction", claim, conflicts, 0.5) if conflicts else None

@@ -81,6 +81,14 @@ def _number_run(tokens: list[Token], i: int, words: NumberWords) -> tuple[float,
     while j < len(tokens) and tokens[j].norm in words.multipliers:
         value *= words.multipliers[tokens[j].norm]
         j += 1
+        # "one hundred and thirty-three": the rest of the number after "and"
+        if (not tok.is_number and j + 1 < len(tokens) and tokens[j].norm == "and"
+                and tokens[j + 1].norm in words.values and tokens[j + 1].norm not in ("a", "an", "half")):
+            rest, k = 0.0, j + 1
+            while k < len(tokens) and tokens[k].norm in words.values and tokens[k].norm not in ("a", "an", "half"):
+                rest += words.values[tokens[k].norm]
+                k += 1
+            value, j = value + rest, k
     # "four and a half"
     if j + 2 < len(tokens) and tokens[j].norm == "and" and tokens[j + 1].norm in ("a", "an") and tokens[j + 2].norm == "half":
         value, j = value + 0.5, j + 3

@@ -74,10 +74,7 @@ def _read_compare_request() -> tuple[str, str | None, str | None, str | None]:
         raise Problem("validation-error", "; ".join(f"{e['pointer'] or 'body'}: {e['detail']}" for e in errors), errors)
     source = data.get("source") or query_source     # the body's own source wins over the query's
     reference = data.get("reference")
-    if reference is not None and source is not None:
-        raise Problem("validation-error", "/reference: give a reference article or a source, not both",
-                      [{"pointer": "/reference", "detail": "cannot be combined with source"}])
-    if reference is not None:
+    if reference is not None:          # an article of the client's own: it alone is the reference
         return data["text"], data.get("title"), None, reference
     if source is not None and source not in checker().reference.sources:
         known = ", ".join(sorted(checker().reference.sources))
