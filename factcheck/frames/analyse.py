@@ -224,7 +224,8 @@ def _entities(tokens: list[Token], doc: Document, text: str, offset: int) -> lis
             text = " ".join(t.text for t in tokens[a:b + 1])
             folded = " ".join(t.norm for t in tokens[a:b + 1])
             ids = en.places.lookup(folded)
-        if ids and not title:
+        known_person = a == b and (folded in doc.people or bool(doc.known and folded in doc.known))
+        if ids and not title and not known_person:      # "Graham" is a town, unless the text named a Graham
             out.append(Entity(folded, "place", text, a, b))
             continue
         if (last_lemma in en.org_heads or tokens[b].caps and not _ROMAN.match(tokens[b].norm)) and not title:

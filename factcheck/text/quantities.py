@@ -183,8 +183,9 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords) -> Quantity | 
     if value is None:
         return None
     unit = _unit(tokens, j, words)
-    if unit and j + 1 < n and unit[0] == "duration" and tokens[j + 1].norm in _RELATIVE:
-        return None  # "one day after", "two weeks later": when, not how long
+    lasting = start > 0 and tokens[start - 1].norm in ("for", "lasted", "lasting")
+    if unit and j + 1 < n and unit[0] == "duration" and tokens[j + 1].norm in _RELATIVE and not lasting:
+        return None  # "one day after", "two weeks later": when, not how long ("for 90 minutes after" is how long)
     if unit:
         dimension, factor = unit
         value *= factor
