@@ -260,7 +260,7 @@ class ClaimsFile(Strict):
 
 # --- rules (rules/<category>/<name>.json) ---------------------------------------------
 
-Category = Literal["numeric", "date", "location", "person", "title", "negation", "antonym", "modality", "quantity"]
+Category = Literal["numeric", "date", "location", "person", "title", "negation", "antonym", "modality", "quantity", "quotation"]
 
 
 class Example(Strict):

@@ -21,12 +21,15 @@ from .english import English, lemma_of
 from .model import Amount, ClockTime, Entity, Frame, OrdinalRef, PlaceRef
 
 _CONNECT = frozenset({"of", "for", "de", "del", "della", "di", "da", "von", "van", "der", "la", "le", "al", "bin", "du", "dos", "das"})
+_PARTICLES = frozenset({"de", "del", "della", "di", "da", "von", "van", "der", "al", "bin", "du", "dos", "das"})  # "von der Leyen"
 _NAME_INNER = frozenset({"'s"})
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _SUBORDINATORS = frozenset({"after", "before", "when", "while", "although", "though", "as", "since", "because", "if", "once", "until"})
 _AUX = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "do", "does", "did", "will", "would",
                   "shall", "should", "can", "could", "may", "might", "must", "to", "not", "n't", "never", "also", "then", "already"})
 _PASSIVE_BE = frozenset({"is", "are", "was", "were", "been", "be", "being"})
+_QUOTED = re.compile(r'["\u201c]([^"\u201c\u201d]{3,300})["\u201d]')
+_PARTICLE_AFTER = frozenset({"off", "out", "up", "down", "back", "on", "over", "away"})
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?(a\.?m\.?|p\.?m\.?)(?![a-z])|\b(\d{1,2}):(\d{2})\b", re.I)
 _CLOCK_APPROX = {"shortly after": (0, 30), "just after": (0, 15), "soon after": (0, 30), "after": (0, 60),
@@ -160,7 +163,7 @@ def _name_runs(tokens: list[Token], en: English, text: str, offset: int) -> list
             if nameable(nxt) or (nxt.norm in _NAME_INNER and j + 2 < n and nameable(tokens[j + 2])):
                 j += 1
                 continue
-            if nxt.norm in _CONNECT and j + 2 < n and nameable(tokens[j + 2]) and _joins(tokens[j], en):
+            if nxt.norm in _CONNECT and j + 2 < n and nameable(tokens[j + 2]) and (nxt.norm in _PARTICLES or _joins(tokens[j], en)):
                 j += 1
                 continue
             break
@@ -195,14 +198,17 @@ def _entities(tokens: list[Token], doc: Document, text: str, offset: int) -> lis
     out: list[Entity] = []
     for run in _name_runs(tokens, en, text, offset):
         a, b = run.first, run.last
-        lemmas = [lemma_of(t.norm)[0] for t in tokens[a:b + 1]]
+        t_end = _office_end(tokens, a, b, en)
+        name_from = t_end + 1 if t_end >= 0 else a
+        lemmas = [lemma_of(t.norm)[0] for t in tokens[name_from:b + 1]]
         whole = " ".join(t.norm for t in tokens[a:b + 1]).replace(" 's", "'s")
-        if a < b and not en.places.lookup(whole) and (any(w in en.org_heads for w in lemmas[1:]) or tokens[b].norm.endswith("s") and lemmas[-1] in en.office_nouns):
-            folded = " ".join(t.norm for t in tokens[a:b + 1]).replace(" 's", "'s")
-            out.append(Entity(folded, "org", " ".join(t.text for t in tokens[a:b + 1]).replace(" 's", "'s"), a, b))
+        if (name_from < b or t_end >= 0) and not en.places.lookup(whole) and (
+                any(w in en.org_heads for w in lemmas[1 if t_end < 0 else 0:])
+                or tokens[b].norm.endswith("s") and lemmas[-1] in en.office_nouns):
+            # "Sistine Chapel", "St Peter's Basilica", "Dicastery for Bishops": an organisation or a site
+            out.append(Entity(whole, "org", " ".join(t.text for t in tokens[a:b + 1]).replace(" 's", "'s"), a, b))
             continue
         title = ""
-        t_end = _office_end(tokens, a, b, en)
         if t_end >= 0:
             title = " ".join(t.norm for t in tokens[a:t_end + 1])
             a = t_end + 1
@@ -469,6 +475,8 @@ def _is_verb(tokens: list[Token], i: int, en: English) -> bool:
     prev = tokens[i - 1].norm if i else ""
     if lemma != t.norm and not ("NOUN" in pos and t.norm.endswith("s") and not t.norm.endswith("ss")):
         return True                               # inflected: "rose", "elected", "met"
+    if prev in _PASSIVE_BE:
+        return False                              # "was ready": after "be" a base form is an adjective or a noun
     return prev in _AUX or prev in _PRONOUNS or prev in ("they", "we", "i", "you", "who")
 
 
@@ -542,7 +550,10 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], a: 
             continue
         if any(e.first <= i <= e.last for e in ents if e.kind in ("person", "place")):
             continue
-        lemma = en.canonical(lemma_of(t.norm)[0])
+        lemma = lemma_of(t.norm)[0]
+        if i + 1 <= b and tokens[i + 1].norm in _PARTICLE_AFTER and f"{lemma} {tokens[i + 1].norm}" in en.paraphrase:
+            lemma = f"{lemma} {tokens[i + 1].norm}"          # "called off" is "cancel"
+        lemma = en.canonical(lemma)
         lemmas.add(lemma)
         if i in region and _is_verb(tokens, i, en):
             verbs.append(i)
@@ -574,6 +585,7 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], a: 
     frame.amounts = [q for q in amounts if inside(q.first)]
     frame.ordinals = [o for o in ordinals if inside(o.first)]
     frame.titles = [e for e in ents if e.kind == "person" and e.title]
+    frame.quotes = [m.group(1).strip() for m in _QUOTED.finditer(frame.text) if len(m.group(1).split()) >= 3]
     _stance(frame, tokens, cues, content, b)
     frame.verbs = _verb_states(tokens, a, b, [i for i in range(a, b + 1) if _is_verb(tokens, i, en)], cues, en)
     people = [e for e in agents if e.kind == "person"]

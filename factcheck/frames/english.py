@@ -89,11 +89,14 @@ def load_english(rules_dir: Path) -> English:
             for lx in {x, lemma_of(x)[0]}:
                 opposites.setdefault(lx, set()).update({y, lemma_of(y)[0]})
     paraphrase: dict[str, str] = {}
+    def lemma_phrase(phrase: str) -> str:      # "called off" -> "call off"
+        words = phrase.split()
+        return " ".join([lemma_of(words[0])[0]] + words[1:])
+
     for group in eng.paraphrases:
-        head = lemma_of(group[0])[0] if " " not in group[0] else group[0]
+        head = lemma_phrase(group[0])
         for word in group:
-            key = lemma_of(word)[0] if " " not in word else word
-            paraphrase.setdefault(key, head)
+            paraphrase.setdefault(lemma_phrase(word), head)
     office_phrases = {_key(o): o for o in eng.office_nouns}
     return English(
         numbers=_number_words(f["numbers"]), dates=_date_words(f["dates"]), cues=cues,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz
 
 from .english import English, lemma_of
 from .model import Frame
@@ -45,6 +46,10 @@ class ToleranceParams(Params):
 
 class AmountParams(ToleranceParams):
     vague: bool = Field(False, description="compare vague amounts ('tens of thousands') instead of exact ones")
+
+
+class QuoteParams(Params):
+    similarity: float = Field(85, ge=50, le=100, description="rapidfuzz partial ratio at which two quotations are the same")
 
 
 class ClockParams(Params):
@@ -192,19 +197,25 @@ _GENERIC = frozenset({"leader", "official", "head", "chief", "spokesman", "spoke
 
 
 def titles_compatible(a: str, b: str, en: English) -> bool:
-    wa, wb = _title_words(a, en), _title_words(b, en)
-    ha, hb = wa & en.office_nouns, wb & en.office_nouns
-    if not ha or not hb or ha & _GENERIC or hb & _GENERIC:
+    """Two titles can be one office: the same head noun ("secretary" of "secretary of state") and
+    qualifiers that do not clash ("defense secretary" is not "secretary of state")."""
+    (ha, qa), (hb, qb) = _title_parts(a, en), _title_parts(b, en)
+    if not ha or not hb or ha in _GENERIC or hb in _GENERIC:
         return True
-    if not (ha & hb):
+    if ha != hb:
         return False
-    qa, qb = wa - ha, wb - hb
     return not qa or not qb or bool(qa & qb)
 
 
-def _title_words(t: str, en: English) -> set[str]:
-    return {en.canonical(lemma_of(w)[0]) for w in t.split() if w not in en.function_words and w not in en.places.demonyms
-            and not en.places.lookup(w)}
+def _title_parts(t: str, en: English) -> tuple[str, set[str]]:
+    """(head office noun, qualifier words): the head is the office before "of" ("dean of the college of cardinals")."""
+    words = [w for w in t.split() if w not in en.places.demonyms]
+    before_of = words[:words.index("of")] if "of" in words else words
+    lemmas = [en.canonical(lemma_of(w)[0]) for w in before_of]
+    offices = [w for w in lemmas if w in en.office_nouns or lemma_of(w)[0] in en.office_nouns]
+    head = offices[-1] if offices else ""
+    rest = {en.canonical(lemma_of(w)[0]) for w in words if w not in en.function_words} - {head}
+    return head, rest
 
 
 _STANCE = {"asserted": "yes", "certain": "yes", "planned": "yes", "possible": "maybe", "ruled_out": "no"}
@@ -266,6 +277,24 @@ def opposite(pair: Pair, params: Params) -> list[Outcome]:
     return []
 
 
+def participant(pair: Pair, params: Params) -> list[Outcome]:
+    """A person or organisation the claim names in the same part: the act's participants agree."""
+    mine = {e.key: e for e in pair.draft.participants + pair.draft.agents if e.kind in ("person", "org", "name") and e.how != "pronoun"}
+    theirs = {e.key: e for e in pair.claim.participants + pair.claim.agents if e.kind in ("person", "org", "name")}
+    return [Outcome(AGREE, theirs[k].text, mine[k].text) for k in mine.keys() & theirs.keys()]
+
+
+def quotation(pair: Pair, params: QuoteParams) -> list[Outcome]:
+    """Words quoted on both sides: the same quotation, allowing for a dropped word ("Peace be with you")."""
+    out = []
+    for d in pair.draft.quotes:
+        for c in pair.claim.quotes:
+            if fuzz.partial_ratio(d.lower(), c.lower()) >= params.similarity:
+                out.append(Outcome(AGREE, c, d))
+                break
+    return out
+
+
 KINDS: dict[str, tuple[Callable[[Pair, Params], list[Outcome]], type[Params]]] = {
     "amount": (amount, AmountParams),
     "ordinal": (ordinal, Params),
@@ -278,4 +307,6 @@ KINDS: dict[str, tuple[Callable[[Pair, Params], list[Outcome]], type[Params]]] =
     "polarity": (polarity, Params),
     "modality": (modality, Params),
     "opposite": (opposite, Params),
+    "participant": (participant, Params),
+    "quotation": (quotation, QuoteParams),
 }

@@ -91,6 +91,7 @@ class Frame:
     modality_cue: str = ""
     speaker: Entity | None = None
     titles: list[Entity] = field(default_factory=list)   # people with the title the text gives them
+    quotes: list[str] = field(default_factory=list)       # words quoted in the clause, as written
     opinion: bool = False
     question: bool = False
     words: int = 0

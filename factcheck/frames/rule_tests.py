@@ -25,7 +25,9 @@ def run_frame_examples(checker: FrameChecker) -> list[ExampleResult]:
         for example, must in [(e, True) for e in rule.rule.examples.flag] + [(e, False) for e in rule.rule.examples.pass_]:
             ref = checker.extract(example.reference or "", "example")
             report = checker.check(example.text, ref)
-            hit = any(h.id == rule.id for f in report.findings if f.kind == "contradiction" for h in f.rules)
+            # an error rule flags by contradicting; an info rule (one that only agrees) by being cited
+            wanted = ("contradiction",) if rule.rule.severity == "error" else ("contradiction", "agreement")
+            hit = any(h.id == rule.id for f in report.findings if f.kind in wanted for h in f.rules)
             if must and not hit:
                 result.false_negatives.append(example.text)
             if not must and hit:

@@ -39,19 +39,24 @@ class Verdict:
 
 
 def decide(similarities: list[tuple[float, int]], outcomes_of) -> Verdict | None:
-    """The verdict on one clause, from its candidate claims (similarity, claim) best first."""
-    agreement = None
+    """The verdict on one clause: the most similar claim that compares anything decides.
+
+    `similarities` are (similarity, claim) best first. A claim that shares words but compares
+    no slot says nothing either way; the next one is tried.
+    """
     for sim, claim in similarities[:CANDIDATES]:
         if sim < ABOUT:
             break
         outcomes = outcomes_of(claim)
         conflicts = [(r, o) for r, o in outcomes if o.status == CONFLICT]
         agrees = [(r, o) for r, o in outcomes if o.status == AGREE]
-        if conflicts and sim >= CONTRADICT and len({r.category for r, _ in conflicts}) <= 2 and len(conflicts) <= len(agrees) + 2:
-            return Verdict("contradiction", claim, conflicts, round(min(1.0, sim), 3))
-        if agrees and not conflicts and agreement is None:
-            agreement = Verdict("agreement", claim, agrees, round(min(1.0, sim), 3))
-    return agreement
+        if conflicts:
+            if sim >= CONTRADICT and len({r.category for r, _ in conflicts}) <= 2 and len(conflicts) <= len(agrees) + 2:
+                return Verdict("contradiction", claim, conflicts, round(min(1.0, sim), 3))
+            return None
+        if agrees:
+            return Verdict("agreement", claim, agrees, round(min(1.0, sim), 3))
+    return None
 
 
 def checkable(frame: Frame) -> bool:
