@@ -548,7 +548,7 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], a: 
         t = tokens[i]
         if not t.is_word or t.norm in en.function_words or t.norm in _PRONOUNS:
             continue
-        if any(e.first <= i <= e.last for e in ents if e.kind in ("person", "place")):
+        if any(e.first <= i <= e.last for e in ents if e.kind in ("person", "place", "name")):
             continue
         lemma = lemma_of(t.norm)[0]
         if i + 1 <= b and tokens[i + 1].norm in _PARTICLE_AFTER and f"{lemma} {tokens[i + 1].norm}" in en.paraphrase:

@@ -278,7 +278,10 @@ def opposite(pair: Pair, params: Params) -> list[Outcome]:
 
 
 def participant(pair: Pair, params: Params) -> list[Outcome]:
-    """A person or organisation the claim names in the same part: the act's participants agree."""
+    """A person or organisation the claim names, in a clause that says something of the same act
+    (a content word in common): the act's participants agree. A shared name alone is not enough."""
+    if not pair.draft.lemmas & pair.claim.lemmas:
+        return []
     mine = {e.key: e for e in pair.draft.participants + pair.draft.agents if e.kind in ("person", "org", "name") and e.how != "pronoun"}
     theirs = {e.key: e for e in pair.claim.participants + pair.claim.agents if e.kind in ("person", "org", "name")}
     return [Outcome(AGREE, theirs[k].text, mine[k].text) for k in mine.keys() & theirs.keys()]
