@@ -391,12 +391,19 @@ def _amounts(tokens: list[Token], en: English) -> list[Amount]:
                 noun = _noun_after(tokens, i + k, en)
                 out.append(Amount("count", lo, hi, lo, noun, " ".join(t.text for t in tokens[i:i + k]), i, vague=True))
                 taken.update(range(i, i + k))
-    for q in find_quantities(tokens, en.numbers):
+    for q in find_quantities(tokens, en.numbers, offsets=True):
         if q.first in taken or any(i in taken for i in range(q.first, q.last + 1)):
             continue
         after = tokens[q.last + 1].norm if q.last + 1 < n else ""
         if q.dimension == "duration" and after == "old" or (q.first >= 2 and tokens[q.first - 1].norm == "of" and tokens[q.first - 2].norm == "age"):
             out.append(Amount("age", q.lo / 525600, q.hi / 525600, q.value / 525600, "", q.text, q.first))
+            continue
+        if q.dimension == "offset":      # "forty minutes after the smoke": after what, and how long after
+            k = q.last + 2
+            while k < n and tokens[k].norm in en.function_words:
+                k += 1
+            anchor = en.canonical(lemma_of(tokens[k].norm)[0]) if k < n and tokens[k].is_word else ""
+            out.append(Amount("offset", q.lo, q.hi, q.value, f"{q.noun} {anchor}".strip(), q.text, q.first, approx=q.approx))
             continue
         if q.dimension == "count":
             noun = en.canonical(lemma_of(q.noun)[0])

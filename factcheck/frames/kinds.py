@@ -64,7 +64,8 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
     """Numbers of the same dimension (and, for counts, of the same thing): intervals must overlap."""
     out = []
     for d in pair.draft.amounts:
-        rivals = [c for c in pair.claim.amounts if c.dimension == d.dimension and (d.dimension != "count" or _same_noun(d.noun, c.noun, pair))
+        rivals = [c for c in pair.claim.amounts if c.dimension == d.dimension
+                  and (d.dimension not in ("count", "offset") or _same_noun(d.noun, c.noun, pair) or d.dimension == "offset" and d.noun == c.noun)
                   and (c.vague or d.vague) == params.vague]
         if not rivals:
             continue
@@ -202,8 +203,9 @@ def titles_compatible(a: str, b: str, en: English) -> bool:
     (ha, qa), (hb, qb) = _title_parts(a, en), _title_parts(b, en)
     if not ha or not hb or ha in _GENERIC or hb in _GENERIC:
         return True
-    if ha != hb:
+    if ha != hb or ("former" in qa) != ("former" in qb):      # a former president is not the president
         return False
+    qa, qb = qa - {"former"}, qb - {"former"}
     return not qa or not qb or bool(qa & qb)
 
 

@@ -15,7 +15,7 @@ from .model import Frame
 from .rules import FrameRule
 
 ABOUT = 0.25            # similarity a claim must reach to be compared with the clause
-CONTRADICT = 0.3        # ... and to be contradicted
+CONTRADICT = 0.25       # ... and to be contradicted
 CANDIDATES = 3          # claims compared per clause, best covered first
 MIN_CHECKABLE_WORDS = 4
 

@@ -121,8 +121,12 @@ def _interval(value: float, kind: str, tol: float) -> tuple[float, float]:
     return value, value
 
 
-def find_quantities(tokens: list[Token], words: NumberWords) -> list[Quantity]:
-    """Durations, amounts of money and counts in token order."""
+def find_quantities(tokens: list[Token], words: NumberWords, offsets: bool = False) -> list[Quantity]:
+    """Durations, amounts of money and counts in token order.
+
+    With `offsets`, "forty minutes after the smoke" is kept too, as dimension "offset" (how long
+    after or before something), instead of being left out as a time rather than a duration.
+    """
     out: list[Quantity] = []
     i = 0
     n = len(tokens)
@@ -132,7 +136,7 @@ def find_quantities(tokens: list[Token], words: NumberWords) -> list[Quantity]:
         if not (tok.is_number or tok.norm in starters):
             i += 1
             continue
-        q = _quantity_at(tokens, i, words)
+        q = _quantity_at(tokens, i, words, offsets)
         if q is None:
             i += 1
             continue
@@ -147,7 +151,7 @@ def _unit(tokens: list[Token], j: int, words: NumberWords):
     return None
 
 
-def _quantity_at(tokens: list[Token], i: int, words: NumberWords) -> Quantity | None:
+def _quantity_at(tokens: list[Token], i: int, words: NumberWords, offsets: bool = False) -> Quantity | None:
     tok = tokens[i]
     n = len(tokens)
     value = None
@@ -184,7 +188,8 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords) -> Quantity | 
         return None
     unit = _unit(tokens, j, words)
     lasting = start > 0 and tokens[start - 1].norm in ("for", "lasted", "lasting")
-    if unit and j + 1 < n and unit[0] == "duration" and tokens[j + 1].norm in _RELATIVE and not lasting:
+    offset = unit and j + 1 < n and unit[0] == "duration" and tokens[j + 1].norm in _RELATIVE and not lasting
+    if offset and not offsets:
         return None  # "one day after", "two weeks later": when, not how long ("for 90 minutes after" is how long)
     if unit:
         dimension, factor = unit
@@ -195,6 +200,8 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords) -> Quantity | 
             value += 0.5 * factor
             end += 3
         lo, hi, first, approx = _with_approx(tokens, start, value, words)
+        if offset:
+            return Quantity("offset", value, lo, hi, first, end, _text(tokens, first, end), noun=tokens[j + 1].norm, approx=approx)
         return Quantity(dimension, value, lo, hi, first, end, _text(tokens, first, end), approx=approx)
     # a count: "two-person delegation", "three calls", "40 of its allies"
     if j < n and tokens[j].norm in words.count_nouns and j + 1 < n and tokens[j + 1].is_word:
