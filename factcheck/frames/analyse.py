@@ -27,6 +27,7 @@ _PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her
 _SUBORDINATORS = frozenset({"after", "before", "when", "while", "although", "though", "as", "since", "because", "if", "once", "until"})
 _AUX = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "do", "does", "did", "will", "would",
                   "shall", "should", "can", "could", "may", "might", "must", "to", "not", "n't", "never", "also", "then", "already"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "'s", "no", "every", "each"})
 _PASSIVE_BE = frozenset({"is", "are", "was", "were", "been", "be", "being"})
 _QUOTED = re.compile(r'["\u201c]([^"\u201c\u201d]{3,300})["\u201d]')
 _PARTICLE_AFTER = frozenset({"off", "out", "up", "down", "back", "on", "over", "away"})
@@ -482,7 +483,9 @@ def _is_verb(tokens: list[Token], i: int, en: English) -> bool:
     prev = tokens[i - 1].norm if i else ""
     if lemma != t.norm and not ("NOUN" in pos and t.norm.endswith("s") and not t.norm.endswith("ss")):
         return True                               # inflected: "rose", "elected", "met"
-    if prev in _PASSIVE_BE:
+    if t.norm.endswith("ing") and prev in _DETERMINERS:
+        return False                              # "the meeting", "his signing": a noun
+    if prev in _PASSIVE_BE and lemma == t.norm:
         return False                              # "was ready": after "be" a base form is an adjective or a noun
     return prev in _AUX or prev in _PRONOUNS or prev in ("they", "we", "i", "you", "who")
 
@@ -603,7 +606,7 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], a: 
     return frame
 
 
-_BEFORE_VERB = frozenset({"not", "never", "no longer", "n't"})
+_BEFORE_VERB = frozenset({"not", "never", "no longer", "n't", "without", "neither", "nor"})
 
 
 def _verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en: English) -> dict[str, tuple[bool, str]]:

@@ -155,6 +155,9 @@ def _named(entities):
 
 def agent(pair: Pair, params: Params) -> list[Outcome]:
     """Who did it: the person doing the claim's act, or the roles swapped."""
+    same_act = pair.claim.predicate and (pair.claim.predicate in pair.draft.verbs or pair.claim.predicate == pair.draft.predicate)
+    if not same_act:
+        return []                     # Graham said X; Graham had met Y: the same person, not the same act
     d_agents, c_agents = _named(pair.draft.agents), [e for e in pair.claim.agents if e.kind == "person"]
     if not d_agents or not c_agents:
         mine = {e.key for e in pair.draft.agents if e.kind == "person"}
@@ -164,9 +167,7 @@ def agent(pair: Pair, params: Params) -> list[Outcome]:
     hit = next((e for e in d_agents if e.key in c_keys), None)
     if hit:
         return [Outcome(AGREE, hit.text, hit.text)]
-    if pair.draft.predicate and pair.draft.predicate == pair.claim.predicate:
-        return [Outcome(CONFLICT, c_agents[0].text, d_agents[0].text)]
-    return []
+    return [Outcome(CONFLICT, c_agents[0].text, d_agents[0].text)]
 
 
 def speaker(pair: Pair, params: Params) -> list[Outcome]:
