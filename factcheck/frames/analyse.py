@@ -375,6 +375,8 @@ def _places(tokens: list[Token], entities: list[Entity], en: English) -> list[Pl
 
 def _noun_after(tokens: list[Token], j: int, en: English, limit: int = 3) -> str:
     for k in range(j, min(len(tokens), j + limit)):
+        if tokens[k].is_number:
+            return ""                 # "the first 45 minutes" ranks nothing
         w = tokens[k].norm
         if tokens[k].is_word and w not in en.function_words:
             return en.canonical(lemma_of(w)[0])
@@ -579,6 +581,7 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], a: 
     passive = pred_at is not None and pred_at > 0 and tokens[pred_at - 1].norm in _PASSIVE_BE and tokens[pred_at].norm.endswith(("ed", "en", "wn", "t"))
     agents = [e for e in subject_zone if e.kind in ("person", "org", "demonym", "name")]
     others = [e for e in ents if e not in agents and e is not frame.speaker and e.kind in ("person", "org", "name")]
+    frame.passive = passive
     if passive:
         by = [e for e in others if e.first > 0 and tokens[e.first - 1].norm == "by"]
         agents, others = by, [e for e in others if e not in by] + agents

@@ -58,7 +58,7 @@ class FrameChecker:
             pair = Pair(frame, ref.claims[i].frame, self.english, titles)
             return [(rule, o) for rule in self.rules for o in rule.compare(pair, rule.params)]
 
-        return self._title(frame, ref, titles) or decide(ranked, outcomes)
+        return self._title(frame, ref, titles) or decide(ranked, outcomes, ref.values)
 
     def _title(self, frame: Frame, ref: FrameReference, titles) -> Verdict | None:
         """A person given an office the reference does not give them, whatever else the clause says."""

@@ -46,6 +46,7 @@ class FrameReference:
     index: dict[str, list[int]]
     digest: str
     totals: list[float] = field(default_factory=list)     # each claim's key weight
+    values: frozenset[str] = frozenset()                   # every value the article gives (Frame.values)
 
     def weight(self, key: str) -> float:
         return self.weights.get(key, self.unseen_weight)
@@ -80,7 +81,8 @@ def extract(article: str, english: English, source_id: str = "reference") -> Fra
     weights, index = _weights(claims)
     totals = [sum(weights[k] for k in c.frame.keys()) for c in claims]
     return FrameReference(source_id, article, claims, doc.people, weights, index,
-                          hashlib.sha256(article.encode("utf-8", "surrogatepass")).hexdigest(), totals)
+                          hashlib.sha256(article.encode("utf-8", "surrogatepass")).hexdigest(), totals,
+                          frozenset(v for c in claims for v in c.frame.values()))
 
 
 def _evidence(article: str, frame: Frame) -> tuple[int, int, str]:

@@ -24,6 +24,7 @@ class Outcome:
     status: str
     reference: str
     found: str
+    key: str = ""         # the draft's value as a value key (Frame.values), where the kind compares values
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
         tol = params.tolerance
         hit = next((c for c in rivals if _overlap(d.lo, d.hi, c.lo * (1 - tol), c.hi * (1 + tol))
                     and not (d.approx and d.approx == c.approx and d.value != c.value)), None)   # "at least 90" is not "at least 89"
-        out.append(Outcome(AGREE, hit.text, d.text) if hit else Outcome(CONFLICT, rivals[0].text, d.text))
+        out.append(Outcome(AGREE, hit.text, d.text) if hit else Outcome(CONFLICT, rivals[0].text, d.text, d.key))
     return out
 
 
@@ -158,16 +159,16 @@ def agent(pair: Pair, params: Params) -> list[Outcome]:
     same_act = pair.claim.predicate and (pair.claim.predicate in pair.draft.verbs or pair.claim.predicate == pair.draft.predicate)
     if not same_act:
         return []                     # Graham said X; Graham had met Y: the same person, not the same act
-    d_agents, c_agents = _named(pair.draft.agents), [e for e in pair.claim.agents if e.kind == "person"]
-    if not d_agents or not c_agents:
-        mine = {e.key for e in pair.draft.agents if e.kind == "person"}
-        hit = next((e for e in c_agents if e.key in mine), None)
-        return [Outcome(AGREE, hit.text, hit.text)] if hit else []
-    c_keys = {e.key for e in c_agents}
-    hit = next((e for e in d_agents if e.key in c_keys), None)
+    mine = {e.key for e in pair.draft.agents if e.kind in ("person", "name")}
+    hit = next((e for e in pair.claim.agents if e.kind in ("person", "name") and e.key in mine), None)
     if hit:
         return [Outcome(AGREE, hit.text, hit.text)]
-    return [Outcome(CONFLICT, c_agents[0].text, d_agents[0].text)]
+    # another person doing it: both written as names of people, both in the active voice
+    d_agents = [e for e in pair.draft.agents if e.kind == "person" and e.how != "pronoun"]
+    c_agents = [e for e in pair.claim.agents if e.kind == "person" and e.how != "pronoun"]
+    if d_agents and c_agents and not pair.draft.passive and not pair.claim.passive:
+        return [Outcome(CONFLICT, c_agents[0].text, d_agents[0].text)]
+    return []
 
 
 def speaker(pair: Pair, params: Params) -> list[Outcome]:

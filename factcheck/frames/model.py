@@ -67,6 +67,10 @@ class Amount:
     vague: bool = False
     approx: str = ""      # at_least | at_most | about | ... (the approximator's kind)
 
+    @property
+    def key(self) -> str:
+        return f"#{self.dimension}:{self.lo:g}-{self.hi:g}"
+
 
 @dataclass
 class Frame:
@@ -84,6 +88,7 @@ class Frame:
     times: list[ClockTime] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
     ordinals: list[OrdinalRef] = field(default_factory=list)
+    passive: bool = False
     verbs: dict[str, tuple[bool, str]] = field(default_factory=dict)   # verb lemma -> (negated, modality of that verb)
     negated: bool = False
     negation: str = ""                        # the words that negate it
@@ -111,7 +116,7 @@ class Frame:
 
     def values(self) -> set[str]:
         """The compared values, as keys: an equal value is more evidence of the same fact."""
-        out = {f"#{a.dimension}:{a.lo:g}-{a.hi:g}" for a in self.amounts}
+        out = {a.key for a in self.amounts}
         out |= {f"#date:{d.year}-{d.month}-{d.day}-{d.weekday}" for d in self.dates}
         out |= {f"#time:{t.minutes:g}" for t in self.times}
         out |= {f"#ord:{o.value}-{o.noun}" for o in self.ordinals}

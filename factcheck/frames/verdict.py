@@ -38,7 +38,7 @@ class Verdict:
     score: float
 
 
-def decide(similarities: list[tuple[float, int]], outcomes_of) -> Verdict | None:
+def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: frozenset[str] = frozenset()) -> Verdict | None:
     """The verdict on one clause: the most similar claim that compares anything decides.
 
     `similarities` are (similarity, claim) best first. A claim that shares words but compares
@@ -48,6 +48,12 @@ def decide(similarities: list[tuple[float, int]], outcomes_of) -> Verdict | None
         if sim < ABOUT:
             break
         outcomes = outcomes_of(claim)
+        # a value of the claim found in the clause shows which value the clause gives for it; another
+        # value of the same kind there that the reference gives for another fact is about that fact
+        # ("cut to 4.75%, down from 5.25%")
+        agreeing = {r.id for r, o in outcomes if o.status == AGREE}
+        outcomes = [(r, o) for r, o in outcomes
+                    if not (o.status == CONFLICT and r.id in agreeing and o.key and o.key in known_values)]
         conflicts = [(r, o) for r, o in outcomes if o.status == CONFLICT]
         agrees = [(r, o) for r, o in outcomes if o.status == AGREE]
         if conflicts:
