@@ -155,7 +155,7 @@ def _name_runs(tokens: list[Token], en: English, text: str, offset: int) -> list
             known_word = bool(pos) and tok.norm not in en.places.names and tok.norm not in en.places.demonyms
             next_cap = i + 1 < n and nameable(tokens[i + 1]) and adjacent(i)
             says_next = i + 1 < n and tokens[i + 1].norm in en.say_words and not tok.norm.endswith("s")   # "Graham said"
-            if (tok.norm in en.function_words or known_word) and not next_cap and lemma not in en.office_nouns and not says_next:
+            if tok.norm in en.function_words or (known_word and not next_cap and lemma not in en.office_nouns and not says_next):
                 i += 1
                 continue
         j = i
@@ -260,6 +260,8 @@ def _person(tokens: list[Token], a: int, b: int, title: str, doc: Document) -> E
     if len(words) >= 2 and _ROMAN.match(words[-1]):
         surname = " ".join(words[-2:])          # Leo XIV, not "xiv"
     single = len(words) == 1
+    if not title and sum(bool(lemma_of(w)[1]) for w in words) >= 2:
+        return None                              # "Dow Jones Industrial Average": common words, not a person's name
     if single and not title and surname not in doc.people and not (doc.known and surname in doc.known):
         key = doc.person_key(surname)
         if key == surname:
@@ -543,6 +545,11 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], a: 
                 comma = next((k for k in range(after[0].last, b + 1) if tokens[k].norm == ","), None)
                 content = comma + 1 if comma is not None else content
             continue
+        if before and before[-1].kind != "person" and say.first >= 2 and tokens[say.first - 1].norm == ",":
+            # "Jerome Powell, the Fed chair, said": the person before the appositive speaks
+            opening = max((k for k in range(a, say.first - 1) if tokens[k].norm == ","), default=None)
+            people = [e for e in ents if e.kind == "person" and opening is not None and e.last == opening - 1]
+            before = people or before
         if before:
             frame.speaker = before[-1]
             content = say.last + 1
@@ -642,7 +649,8 @@ def _verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en
             if target:
                 states[target][1] = "ruled_out"
         elif m.entry.type == "modality" and phrase not in _TENSE_ONLY:
-            target = next_verb(m.last + 1)
+            target = next_verb(m.last + 1) if phrase != "if" else next(
+                (by_pos[j] for j in range(m.last + 1, b + 1) if j in by_pos), None)   # "if the market unexpectedly weakened"
             level = {"possible": "possible", "scheduled": "planned"}.get(m.entry.id, "certain" if phrase in _REQUIRED else "asserted")
             if target and level != "asserted":
                 states[target][1] = level

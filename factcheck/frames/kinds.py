@@ -135,18 +135,27 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
     out = []
     places = pair.english.places
     for d in pair.draft.places:
-        if not pair.claim.places:
+        role = _ROLE.get(d.prep)
+        if role is None:
+            continue                  # "Spain beat England": a country as a participant, not a place
+        same_role = [c for c in pair.claim.places if _ROLE.get(c.prep) == role]
+        if not same_role:
             continue
         # a city is compared with the claim's cities first: Trujillo is in Peru, but it is not Chiclayo
-        peers = [c for c in pair.claim.places if c.kind == d.kind] or pair.claim.places
+        peers = [c for c in same_role if c.kind == d.kind] or same_role
         hit = next((c for c in peers if places.related(d.place, c.place)), None)
         if hit:
             out.append(Outcome(AGREE, hit.text, d.text))
             continue
-        same_level = [c for c in pair.claim.places if c.kind == d.kind or {c.kind, d.kind} <= {"city", "region"}]
+        same_level = [c for c in same_role if c.kind == d.kind or {c.kind, d.kind} <= {"city", "region"}]
         if same_level:
             out.append(Outcome(CONFLICT, same_level[0].text, d.text))
     return out
+
+
+# where a place stands in the clause, by its preposition: where it happened, where from, where to
+_ROLE = {p: "at" for p in ("in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "on", "of")}
+_ROLE.update({"from": "from", "to": "to", "into": "to", "towards": "to", "toward": "to", "for": "to"})
 
 
 def _named(entities):
