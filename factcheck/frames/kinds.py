@@ -269,13 +269,14 @@ def modality(pair: Pair, params: Params) -> list[Outcome]:
         out.append(Outcome(AGREE if sd == sc else CONFLICT, f"{verb}: {cm}", f"{verb}: {dm}"))
     if out:
         return out
-    sd, sc = stance(pair.draft), stance(pair.claim)
-    nominal = {"possibility", "possible", "out of the question", "off the table", "impossible", "likely", "unlikely"}
-    if pair.draft.modality_cue in nominal or pair.claim.modality_cue in nominal:
-        if "maybe" in (sd, sc) or "ruled_out" in (pair.draft.modality, pair.claim.modality):
-            found = pair.draft.modality_cue or pair.draft.negation or "stated as fact"
-            ref = pair.claim.modality_cue or pair.claim.negation or "stated as fact"
-            out.append(Outcome(AGREE if sd == sc else CONFLICT, ref, found))
+    # no verb in common: the statements' own certainty, where both state one ("would certainly
+    # have to surrender" against "may need to make concessions"), or where one rules out or hedges
+    # (the clause's negation is not used here: it may belong to another of its verbs)
+    d, c = pair.draft, pair.claim
+    levels = {d.modality, c.modality} - {"asserted", "planned"}
+    if d.modality in levels and c.modality in levels:
+        status = AGREE if d.modality == c.modality else CONFLICT
+        return [Outcome(status, c.modality_cue or c.modality, d.modality_cue or d.modality)]
     return out
 
 
@@ -285,9 +286,17 @@ def opposite(pair: Pair, params: Params) -> list[Outcome]:
     d, c = pair.draft.lemmas, pair.claim.lemmas
     for w in d - c:
         for v in c - d:
-            if en.opposite(w, v):
+            if en.opposite(w, v) or _negative_prefix(w, v) or _negative_prefix(v, w):
                 return [Outcome(CONFLICT, v, w)]
     return []
+
+
+_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis")
+
+
+def _negative_prefix(word: str, other: str) -> bool:
+    """ "unrealistic" against "realistic", "impossible" against "possible": English's negative prefixes."""
+    return len(other) >= 5 and any(word == p + other or word == p + "-" + other for p in _PREFIXES)
 
 
 def participant(pair: Pair, params: Params) -> list[Outcome]:
