@@ -260,7 +260,7 @@ def _person(tokens: list[Token], a: int, b: int, title: str, doc: Document) -> E
     if len(words) >= 2 and _ROMAN.match(words[-1]):
         surname = " ".join(words[-2:])          # Leo XIV, not "xiv"
     single = len(words) == 1
-    if not title and sum(bool(lemma_of(w)[1]) for w in words) >= 2:
+    if not title and len(words) >= 3 and sum(bool(lemma_of(w)[1]) for w in words) >= 2:
         return None                              # "Dow Jones Industrial Average": common words, not a person's name
     if single and not title and surname not in doc.people and not (doc.known and surname in doc.known):
         key = doc.person_key(surname)
@@ -389,9 +389,10 @@ def _amounts(tokens: list[Token], en: English) -> list[Amount]:
     out: list[Amount] = []
     taken: set[int] = set()
     n = len(tokens)
-    for key, (lo, hi) in sorted(en.vague.items(), key=lambda kv: -len(kv[0])):
-        k = len(key)
-        for i in range(n - k + 1):
+    for i in range(n):
+        for key in en.vague_by_first.get(tokens[i].norm, ()):     # longest first
+            k = len(key)
+            lo, hi = en.vague[key]
             if tuple(t.norm for t in tokens[i:i + k]) == key and not taken & set(range(i, i + k)):
                 noun = _noun_after(tokens, i + k, en)
                 out.append(Amount("count", lo, hi, lo, noun, " ".join(t.text for t in tokens[i:i + k]), i, vague=True))

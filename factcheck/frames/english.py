@@ -57,6 +57,13 @@ class English:
     vague: dict[tuple[str, ...], tuple[float, float]]
     places: Places
     say_words: frozenset[str] = field(default_factory=frozenset)
+    vague_by_first: dict[str, list[tuple[str, ...]]] = field(init=False)
+
+    def __post_init__(self):
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for key in sorted(self.vague, key=len, reverse=True):
+            by_first.setdefault(key[0], []).append(key)
+        self.vague_by_first = by_first
 
     def canonical(self, lemma: str) -> str:
         """One word for each paraphrase group ("pontiff" -> "pope")."""
