@@ -112,10 +112,11 @@ def analyse_sentence(sentence: Sentence, index: int, doc: Document) -> list[Fram
     cues = [m for m in cues if m.first not in date_tokens]
     ordinals = _ordinals(tokens, en)
     frames = []
-    clauses = _clauses(tokens, entities, en)
+    verb = [_is_verb(tokens, i, en) for i in range(len(tokens))]
+    clauses = _clauses(tokens, verb)
     for c, (a, b) in enumerate(clauses):
-        frames.append(_frame(sentence, index, c, tokens, a, b, entities, places, amounts, times, dates, ordinals, cues, doc,
-                             frames[-1] if frames else None))
+        frames.append(_frame(sentence, index, c, tokens, verb, a, b, entities, places, amounts, times, dates, ordinals, cues,
+                             doc, frames[-1] if frames else None))
     named = [e.key for f in frames for e in f.agents + ([f.speaker] if f.speaker else []) if e.kind == "person"]
     for e in entities:
         if e.kind == "person" and e.how != "pronoun":
@@ -495,7 +496,7 @@ def _is_verb(tokens: list[Token], i: int, en: English) -> bool:
     return prev in _AUX or prev in _PRONOUNS or prev in ("they", "we", "i", "you", "who")
 
 
-def _clauses(tokens: list[Token], entities: list[Entity], en: English) -> list[tuple[int, int]]:
+def _clauses(tokens: list[Token], verb: list[bool]) -> list[tuple[int, int]]:
     n = len(tokens)
     breaks = set()
     for i, t in enumerate(tokens):
@@ -504,7 +505,7 @@ def _clauses(tokens: list[Token], entities: list[Entity], en: English) -> list[t
             breaks.add(i + 1)
         elif t.norm in ("but", "while", "whereas", "although", "though") and i > 2 and prev != "not":
             breaks.add(i)
-        elif t.norm == "and" and prev == "," and i + 2 < n and any(_is_verb(tokens, k, en) for k in range(i + 1, min(n, i + 6))):
+        elif t.norm == "and" and prev == "," and i + 2 < n and any(verb[k] for k in range(i + 1, min(n, i + 6))):
             breaks.add(i)
         elif t.norm == "who" and prev == ",":
             breaks.add(i)
@@ -513,7 +514,7 @@ def _clauses(tokens: list[Token], entities: list[Entity], en: English) -> list[t
                 breaks.add(end)
     if tokens[0].norm in _SUBORDINATORS:
         comma = next((k for k in range(1, n) if tokens[k].norm == ","), None)
-        if comma is not None and comma + 3 < n and any(_is_verb(tokens, k, en) for k in range(1, comma)):
+        if comma is not None and comma + 3 < n and any(verb[k] for k in range(1, comma)):
             breaks.add(comma)
     bounds, start = [], 0
     for b in sorted(breaks):
@@ -524,7 +525,7 @@ def _clauses(tokens: list[Token], entities: list[Entity], en: English) -> list[t
     return bounds
 
 
-def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], a: int, b: int, entities, places, amounts,
+def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], verb: list[bool], a: int, b: int, entities, places, amounts,
            times, dates, ordinals, cues, doc: Document, previous: Frame | None) -> Frame:
     en = doc.english
     inside = lambda i: a <= i <= b   # noqa: E731 - one short predicate
@@ -564,18 +565,17 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], a: 
     region = range(content, b + 1)
     lemmas = set()
     verbs = []
+    named = {i for e in ents if e.kind in ("person", "place", "name") for i in range(e.first, e.last + 1)}
     for i in range(a, b + 1):
         t = tokens[i]
-        if not t.is_word or t.norm in en.function_words or t.norm in _PRONOUNS:
-            continue
-        if any(e.first <= i <= e.last for e in ents if e.kind in ("person", "place", "name")):
+        if not t.is_word or t.norm in en.function_words or t.norm in _PRONOUNS or i in named:
             continue
         lemma = lemma_of(t.norm)[0]
         if i + 1 <= b and tokens[i + 1].norm in _PARTICLE_AFTER and f"{lemma} {tokens[i + 1].norm}" in en.paraphrase:
             lemma = f"{lemma} {tokens[i + 1].norm}"          # "called off" is "cancel"
         lemma = en.canonical(lemma)
         lemmas.add(lemma)
-        if i in region and _is_verb(tokens, i, en):
+        if i in region and verb[i]:
             verbs.append(i)
     frame.lemmas = frozenset(lemmas)
     frame.words = sum(t.is_word for t in tokens[a:b + 1])
@@ -608,7 +608,7 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], a: 
     frame.titles = [e for e in ents if e.kind == "person" and e.title]
     frame.quotes = [m.group(1).strip() for m in _QUOTED.finditer(frame.text) if len(m.group(1).split()) >= 3]
     _stance(frame, tokens, cues, content, b)
-    frame.verbs = _verb_states(tokens, a, b, [i for i in range(a, b + 1) if _is_verb(tokens, i, en)], cues, en)
+    frame.verbs = _verb_states(tokens, a, b, [i for i in range(a, b + 1) if verb[i]], cues, en)
     people = [e for e in agents if e.kind == "person"]
     if people:
         doc.last_person = people[0].key

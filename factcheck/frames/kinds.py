@@ -283,20 +283,29 @@ def modality(pair: Pair, params: Params) -> list[Outcome]:
 def opposite(pair: Pair, params: Params) -> list[Outcome]:
     """An opposite word in place of the claim's ("smallest" for "largest", "cordially" for "angrily")."""
     en = pair.english
-    d, c = pair.draft.lemmas, pair.claim.lemmas
-    for w in d - c:
-        for v in c - d:
-            if en.opposite(w, v) or _negative_prefix(w, v) or _negative_prefix(v, w):
-                return [Outcome(CONFLICT, v, w)]
+    d, c = pair.draft.lemmas - pair.claim.lemmas, pair.claim.lemmas - pair.draft.lemmas
+    for w in sorted(d):
+        v = next(iter(sorted(en.opposites.get(w, frozenset()) & c)), None) or _unprefixed(w, c) or _prefixed(w, c)
+        if v:
+            return [Outcome(CONFLICT, v, w)]
     return []
 
 
-_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis")
+_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis", "non-")
 
 
-def _negative_prefix(word: str, other: str) -> bool:
-    """ "unrealistic" against "realistic", "impossible" against "possible": English's negative prefixes."""
-    return len(other) >= 5 and any(word == p + other or word == p + "-" + other for p in _PREFIXES)
+def _unprefixed(word: str, others: set[str]) -> str | None:
+    """ "unrealistic" here, "realistic" there: English's negative prefixes make opposites."""
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 5 and word[len(p):] in others:
+            return word[len(p):]
+    return None
+
+
+def _prefixed(word: str, others: set[str]) -> str | None:
+    if len(word) < 5:
+        return None
+    return next((p + word for p in _PREFIXES if p + word in others), None)
 
 
 def participant(pair: Pair, params: Params) -> list[Outcome]:
