@@ -14,12 +14,13 @@ from . import __version__
 from .analysis import Context, SentenceAnalysis, analyze
 from .errors import InputError
 from .frames.checker import FrameChecker
-from .frames.extract import FrameReference
+from .frames.extract import FrameReference, claim_ref
 from .lexicon import Lexicon, load_lexicon
 from .matching import Judgement, Matcher
 from .models import ClaimRef, Finding, Report, RuleHit, Span, Summary, Suppressed
 from .paths import data_dir
-from .reference import Reference, load_reference
+from .errors import DataError
+from .reference import Reference, load_reference, unclaimed_articles
 from .ruleset import LoadedRule, load_rules
 from .suppressions import find_markers, marker_target, normalise
 from .text.sentences import split_sentences
@@ -49,6 +50,7 @@ class Checker:
         self.rules_dir = rules_dir or data_dir("rules")
         self.matcher = Matcher(reference.claims, rules, lexicon, reference.events)
         self._extracted: OrderedDict[str, FrameReference] = OrderedDict()
+        self.extracted: dict[str, FrameReference] = {}     # seeds/ articles without a claims file
         self._lock = threading.Lock()
 
     @cached_property
@@ -85,13 +87,29 @@ class Checker:
         rules_dir = Path(rules_dir) if rules_dir else data_dir("rules")
         seeds_dir = Path(seeds_dir) if seeds_dir else data_dir("seeds")
         lexicon = load_lexicon(rules_dir)
-        checker = cls(lexicon, load_reference(seeds_dir, lexicon), load_rules(rules_dir), rules_dir)
-        checker.data_hash = _hash_files(sorted(seeds_dir.glob("*")) + sorted(rules_dir.rglob("*.json")))
+        reference = load_reference(seeds_dir, lexicon)
+        checker = cls(lexicon, reference, load_rules(rules_dir), rules_dir)
+        # an article with no claims file is a reference too: its claims are extracted now
+        for sid, (path, article) in unclaimed_articles(seeds_dir, reference).items():
+            if len(article) > MAX_REFERENCE_CHARS:
+                raise DataError(path, f"the article is {len(article):,} characters; a reference is at most {MAX_REFERENCE_CHARS:,}")
+            checker.extracted[sid] = checker.extract(article, sid)
+        if not reference.sources and not checker.extracted:
+            raise DataError(seeds_dir, "no reference articles (*.txt) or claims files (*.claims.json)")
+        checker.data_hash = _hash_files(sorted(seeds_dir.glob("*")) + sorted(rules_dir.rglob("*.json")) + sorted(rules_dir.rglob("*.tsv")))
         return checker
+
+    @property
+    def source_ids(self) -> list[str]:
+        """Every loaded reference: those with claims files and those whose claims were extracted."""
+        return sorted(set(self.reference.sources) | set(self.extracted))
 
     @cached_property
     def claim_refs(self) -> dict[str, ClaimRef]:
-        return {c.id: ClaimRef(id=c.id, statement=c.statement, source=s, evidence=c.evidence) for s, c in self.reference.claims}
+        refs = {c.id: ClaimRef(id=c.id, statement=c.statement, source=s, evidence=c.evidence) for s, c in self.reference.claims}
+        for ref in self.extracted.values():
+            refs.update({c.id: claim_ref(c, ref.id) for c in ref.claims})
+        return refs
 
     def analyse(self, text: str, sentences=None):
         """Judge each sentence in order; yields one SentenceResult per sentence."""
@@ -112,8 +130,12 @@ class Checker:
         silence findings.
         """
         _require_size(text)
-        if source is not None and source not in self.reference.sources:
-            raise InputError(f"unknown source {source!r}; sources are: {', '.join(sorted(self.reference.sources))}")
+        if source is not None and source not in self.reference.sources and source not in self.extracted:
+            raise InputError(f"unknown source {source!r}; sources are: {', '.join(self.source_ids)}")
+        if source in self.extracted:
+            return self._with_sources(self.frames.check(text, self.extracted[source], title=title))
+        if not self.reference.sources:
+            return self._best_extracted(text, title)
         blanked, markers = find_markers(text)
         sentences = split_sentences(blanked)
         ignored = _inline_targets(text, markers, [(s.start, s.end) for s in sentences])
@@ -156,8 +178,23 @@ class Checker:
         summary = Summary(sentences=len(sentences), agreements=kinds.count("agreement"),
                           contradictions=kinds.count("contradiction"), new_claims=kinds.count("new_claim"),
                           omitted=len(omitted), suppressed=len(silenced))
-        return Report(version=__version__, title=title, reference=chosen, sources=sorted(self.reference.sources),
+        if chosen is None and self.extracted and source is None:
+            return self._best_extracted(text, title)     # about none of the hand-claimed sources
+        return Report(version=__version__, title=title, reference=chosen, sources=self.source_ids,
                       findings=findings, omitted=omitted, suppressed=silenced, summary=summary)
+
+    def _best_extracted(self, text: str, title: str | None) -> Report:
+        """The report against the extracted reference the text agrees or disagrees with most."""
+        best = None
+        for sid in sorted(self.extracted):
+            report = self.frames.check(text, self.extracted[sid], title=title)
+            score = report.summary.agreements + report.summary.contradictions
+            if best is None or score > best[0]:
+                best = (score, report)
+        return self._with_sources(best[1])
+
+    def _with_sources(self, report: Report) -> Report:
+        return report.model_copy(update={"sources": self.source_ids})
 
 
 @dataclass

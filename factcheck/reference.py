@@ -43,8 +43,6 @@ class Reference:
 
 def load_reference(seeds_dir: Path, lex: Lexicon) -> Reference:
     files = sorted(seeds_dir.glob(CLAIMS_GLOB))
-    if not files:
-        raise DataError(seeds_dir, f"no {CLAIMS_GLOB} files")
     sources: dict[str, SourceDoc] = {}
     claims: list[tuple[str, Claim]] = []
     events: list[Event] = []
@@ -82,6 +80,26 @@ def load_reference(seeds_dir: Path, lex: Lexicon) -> Reference:
             _check_claim(claim, article, lex, event_ids, path, where)
             claims.append((sid, claim))
     return Reference(sources, claims, events, event_sources)
+
+
+def unclaimed_articles(seeds_dir: Path, reference: Reference) -> dict[str, tuple[Path, str]]:
+    """Articles of seeds/ that no claims file quotes: source id (the file name's stem) -> (path, text)."""
+    quoted = {(doc.path.parent / doc.source.article).resolve() for doc in reference.sources.values()}
+    out: dict[str, tuple[Path, str]] = {}
+    for path in sorted(seeds_dir.glob("*.txt")):
+        if path.resolve() in quoted:
+            continue
+        sid = "-".join(re.findall(r"[a-z0-9]+", path.stem.lower())) or "article"
+        if sid in reference.sources or sid in out:
+            raise DataError(path, f"source id {sid!r} (from the file name) is already used")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataError(path, f"cannot read this reference article: {exc}") from None
+        if not text.strip():
+            raise DataError(path, "the reference article is empty")
+        out[sid] = (path, text)
+    return out
 
 
 def _need(ok: bool, path: Path, pointer: str, message: str) -> None:

@@ -274,3 +274,33 @@ def test_api_compare_with_a_reference_of_ones_own():
     assert reference[ev["start"]:ev["end"]] == ev["text"]
     bad = client.post("/v1/compare", json={"text": "Vance will meet Zelensky.", "reference": "   "})
     assert bad.status_code == 422 and bad.content_type == "application/problem+json"
+
+
+# --- seeds/ articles without a claims file --------------------------------------------------------
+
+def _seeds_with(tmp_path, name, text):
+    import shutil
+    seeds = tmp_path / "seeds"
+    shutil.copytree(data_dir("seeds"), seeds)
+    (seeds / name).write_text(text, encoding="utf-8")
+    return seeds
+
+
+def test_an_article_without_claims_is_extracted_at_load(tmp_path):
+    from factcheck.engine import Checker
+    seeds = _seeds_with(tmp_path, "fed-cut.txt", (OWN_REFS[1] / "reference.txt").read_text(encoding="utf-8"))
+    checker = Checker.load(seeds)
+    assert "fed-cut" in checker.source_ids and "seed-article" in checker.source_ids
+    assert any(cid.startswith("fed-cut.s01.") for cid in checker.claim_refs)
+    draft = "The Federal Reserve cut interest rates by a quarter of a percentage point on Wednesday."
+    chosen = checker.check(draft)                       # about none of the hand-claimed references
+    assert chosen.reference == "fed-cut" and chosen.summary.contradictions == 1
+    assert checker.check(draft, source="fed-cut").summary.contradictions == 1
+
+
+def test_an_empty_article_in_seeds_stops_start_up(tmp_path):
+    from factcheck.engine import Checker
+    from factcheck.errors import DataError
+    seeds = _seeds_with(tmp_path, "blank.txt", "  \n")
+    with pytest.raises(DataError, match="blank.txt.*empty"):
+        Checker.load(seeds)

@@ -97,5 +97,5 @@ def test_invalid_json_in_a_lexicon_gives_line_and_column(data_copy):
 
 
 def test_missing_seeds_directory_is_a_data_error(tmp_path):
-    with pytest.raises(DataError, match="no \\*.claims.json files"):
+    with pytest.raises(DataError, match="no reference articles"):
         Checker.load(tmp_path, data_dir("rules"))

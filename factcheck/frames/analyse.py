@@ -246,7 +246,7 @@ def _entities(tokens: list[Token], doc: Document, text: str, offset: int) -> lis
             out.append(Entity(folded, "name", text, a, b))
         else:
             out.append(Entity(folded, "org", text, a, b))
-    _lowercase_titles(tokens, out, en)
+    _lowercase_titles(tokens, out, doc)
     _appositive_titles(tokens, out, doc)
     out.extend(_pronouns(tokens, out, doc))
     out.sort(key=lambda e: e.first)
@@ -281,10 +281,11 @@ def _person(tokens: list[Token], a: int, b: int, title: str, doc: Document) -> E
     return Entity(key, "person", full, a, b, title=title, how="surname" if single else "name")
 
 
-def _lowercase_titles(tokens: list[Token], entities: list[Entity], en: English) -> None:
+def _lowercase_titles(tokens: list[Token], entities: list[Entity], doc: Document) -> None:
     """ "foreign minister Andrii Sybiha": a lower-case office right before a person's name."""
+    en = doc.english
     for k, e in enumerate(entities):
-        if e.kind != "person" or e.title or e.first == 0:
+        if e.kind not in ("person", "name") or e.title or e.first == 0:
             continue
         for size in (3, 2, 1):
             lo = e.first - size
@@ -292,7 +293,7 @@ def _lowercase_titles(tokens: list[Token], entities: list[Entity], en: English) 
                 continue
             phrase = tuple(t.norm for t in tokens[lo:e.first])
             if phrase in en.office_phrases or (size == 1 and lemma_of(phrase[0])[0] in en.office_nouns):
-                entities[k] = _with_title(e, " ".join(phrase))
+                entities[k] = _as_person(_with_title(e, " ".join(phrase)), doc)
                 break
 
 
@@ -301,7 +302,7 @@ def _appositive_titles(tokens: list[Token], entities: list[Entity], doc: Documen
     en = doc.english
     n = len(tokens)
     for k, e in enumerate(entities):
-        if e.kind != "person":
+        if e.kind not in ("person", "name"):
             continue
         j = e.last + 1
         if j + 1 < n and tokens[j].norm == "of" and _capital(tokens[j + 1]):      # "Mamberti of France, the protodeacon"
@@ -317,25 +318,45 @@ def _appositive_titles(tokens: list[Token], entities: list[Entity], doc: Documen
                 title = _title_phrase(phrase, en)
                 if title:
                     entities[k] = e = _with_title(e, title)
-        # "Peru's president, Dina Boluarte"
-        if e.first >= 2 and tokens[e.first - 1].norm == ",":
+        # "Peru's president, Dina Boluarte": the noun phrase that ends in an office, right before the comma
+        if e.first >= 2 and tokens[e.first - 1].norm == "," and lemma_of(tokens[e.first - 2].norm)[0] in en.office_nouns:
             lo = e.first - 2
-            while lo > 0 and tokens[lo - 1].norm not in (",", ".", ";") and e.first - lo < 6:
+            while lo > 0 and e.first - lo < 5 and _in_title(tokens[lo - 1], en):
                 lo -= 1
-            title = _title_phrase(tokens[lo:e.first - 1], en)
-            if title and lemma_of(tokens[e.first - 2].norm)[0] in en.office_nouns:
+            before = tokens[lo - 1].norm if lo > 0 else ""
+            title = _title_phrase(tokens[lo:e.first - 1], en) if before in ("", ",", "and", "but", '"', "(") else ""
+            if title:                               # not "According to a White House official, Trump ..."
                 entities[k] = _with_title(e, title)
         if entities[k].title:
+            entities[k] = _as_person(entities[k], doc)
             p = doc.people.get(entities[k].key)
             if p is not None and entities[k].title not in p.titles:
                 p.titles.append(entities[k].title)
+
+
+def _in_title(tok: Token, en: English) -> bool:
+    """A word that can stand in an office's noun phrase before it: "Peru 's", "Vatican", "deputy"."""
+    if not tok.is_word and tok.norm != "'s":
+        return False
+    if tok.norm in en.function_words and tok.norm not in ("'s", "of"):
+        return False
+    lemma, pos = lemma_of(tok.norm)
+    return "VERB" not in pos or lemma in en.office_nouns or tok.text[:1].isupper()
+
+
+def _as_person(e: Entity, doc: Document) -> Entity:
+    """A single name given an office ("Rodri, Spain's midfielder") is a person's."""
+    if e.kind != "name":
+        return e
+    doc.people.setdefault(e.key, Person(e.key, e.text))
+    return Entity(e.key, "person", e.text, e.first, e.last, title=e.title, how=e.how)
 
 
 def _title_phrase(phrase: list[Token], en: English) -> str:
     """The office in a short noun phrase ("the Vatican secretary of state"), or ""."""
     words = [t.norm for t in phrase]
     lemmas = [lemma_of(w)[0] for w in words]
-    if not any(lm in en.office_nouns for lm in lemmas) or any(lemma_of(w)[1] & {"VERB"} and w.endswith(("ed", "s")) and lemma_of(w)[0] not in en.office_nouns and w not in ("states",) for w in words[1:2]):
+    if not any(lm in en.office_nouns for lm in lemmas) or any(lemma_of(w)[1] & {"VERB"} and w.endswith(("ed", "s")) and lemma_of(w)[0] not in en.office_nouns and w not in ("states", "'s") for w in words[1:2]):
         return ""
     keep = [w for w in words if w not in ("the", "a", "an", "his", "her", "its", "their")]
     return " ".join(keep)

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
-from ..models import ClaimRef, Evidence, Finding, Report, RuleHit, Span, Summary
+from ..models import Finding, Report, RuleHit, Span, Summary
 from ..text.sentences import split_sentences
 from .analyse import analyse_document
 from .english import English, load_english
-from .extract import ExtractedClaim, FrameReference, extract
+from .extract import FrameReference, claim_ref, extract
 from .kinds import Pair
 from .model import Frame
 from .rules import FrameRule, load_frame_rules
@@ -89,12 +89,12 @@ class FrameChecker:
                     continue
                 seen.add((v.kind, claim.id))
                 mentioned.add(claim.id)
-                findings.append(Finding(kind=v.kind, claim=_claim_ref(claim, ref.id), score=v.score,
+                findings.append(Finding(kind=v.kind, claim=claim_ref(claim, ref.id), score=v.score,
                                         rules=[RuleHit(id=r.id, category=r.category, message=r.message(o)) for r, o in v.hits], **base))
             if not verdicts and any(checkable(f) for f, _ in judged):
                 findings.append(Finding(kind="new_claim", claim=None, score=0.5, rules=[RuleHit(
                     id="new.uncovered", category="new", message="states a checkable fact that no reference claim covers")], **base))
-        omitted = [_claim_ref(c, ref.id) for c in ref.claims if c.id not in mentioned]
+        omitted = [claim_ref(c, ref.id) for c in ref.claims if c.id not in mentioned]
         kinds = [f.kind for f in findings]
         summary = Summary(sentences=len(sentences), agreements=kinds.count("agreement"), contradictions=kinds.count("contradiction"),
                           new_claims=kinds.count("new_claim"), omitted=len(omitted))
@@ -102,6 +102,3 @@ class FrameChecker:
                       omitted=omitted, summary=summary)
 
 
-def _claim_ref(claim: ExtractedClaim, source: str) -> ClaimRef:
-    return ClaimRef(id=claim.id, statement=claim.statement, source=source,
-                    evidence=Evidence(start=claim.start, end=claim.end, text=claim.text))

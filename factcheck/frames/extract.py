@@ -76,6 +76,8 @@ def extract(article: str, english: English, source_id: str = "reference") -> Fra
             parts = [replace(frame, agents=[p] + [e for e in frame.agents if e.kind != "person"]) for p in people] if len(people) > 1 else [frame]
             for part in parts:
                 cid = _claim_id(part, used)
+                if source_id != "reference":
+                    cid = f"{_slug(source_id)}.{cid}"       # unique across references
                 statement = _statement(text, part, doc.people)
                 claims.append(ExtractedClaim(cid, statement, start, end, text, part, _review(part, english)))
     weights, index = _weights(claims)
@@ -167,3 +169,9 @@ def _claim_model(c: ExtractedClaim) -> models.ExtractedClaim:
         places=[models.FrameEntity(text=p.text, key=p.place, kind="place") for p in f.places], values=values,
         polarity="negative" if f.negated else "positive", modality=f.modality,
         speaker=_entity(f.speaker) if f.speaker else None, titles=[_entity(e) for e in f.titles], review=c.review)
+
+
+def claim_ref(claim: ExtractedClaim, source: str) -> models.ClaimRef:
+    """The claim as a report names it."""
+    return models.ClaimRef(id=claim.id, statement=claim.statement, source=source,
+                           evidence=models.Evidence(start=claim.start, end=claim.end, text=claim.text))

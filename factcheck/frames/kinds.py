@@ -227,7 +227,9 @@ def _title_parts(t: str, en: English) -> tuple[str, set[str]]:
     lemmas = [en.canonical(lemma_of(w)[0]) for w in before_of]
     offices = [w for w in lemmas if w in en.office_nouns or lemma_of(w)[0] in en.office_nouns]
     head = offices[-1] if offices else ""
-    rest = {en.canonical(lemma_of(w)[0]) for w in words if w not in en.function_words} - {head}
+    # qualifiers that tell offices apart are nouns ("defense", "state"); adjectives describe ("reforming")
+    rest = {en.canonical(lemma_of(w)[0]) for w in words if w not in en.function_words and w not in en.numbers.ordinals
+            and (not lemma_of(w)[1] or "NOUN" in lemma_of(w)[1] or w == "former")} - {head}
     return head, rest
 
 

@@ -39,7 +39,7 @@ def _query_source() -> str | None:
     if len(values) > 1:
         raise Problem("validation-error", "the source parameter is given more than once",
                       [{"pointer": "", "parameter": "source", "detail": "give it at most once"}])
-    known = sorted(checker().reference.sources)
+    known = checker().source_ids
     if values[0] not in known:
         raise Problem("validation-error", f"unknown source {values[0]!r}; sources are: {', '.join(known)}",
                       [{"pointer": "", "parameter": "source", "detail": f"is not a loaded source ({', '.join(known)})"}])
@@ -76,8 +76,8 @@ def _read_compare_request() -> tuple[str, str | None, str | None, str | None]:
     reference = data.get("reference")
     if reference is not None:          # an article of the client's own: it alone is the reference
         return data["text"], data.get("title"), None, reference
-    if source is not None and source not in checker().reference.sources:
-        known = ", ".join(sorted(checker().reference.sources))
+    if source is not None and source not in checker().source_ids:
+        known = ", ".join(checker().source_ids)
         raise Problem("validation-error", f"/source: unknown source {source!r}; sources are: {known}",
                       [{"pointer": "/source", "detail": f"is not a loaded source ({known})"}])
     return data["text"], data.get("title"), source, None
@@ -138,13 +138,13 @@ def list_rules():
 @bp.get("/healthz")
 def healthz():
     c = checker()
-    return jsonify(Health(status="ok", version=__version__, sources=sorted(c.reference.sources),
+    return jsonify(Health(status="ok", version=__version__, sources=c.source_ids,
                           claims=len(c.reference.claims), rules=len(c.rules), data_hash=c.data_hash).model_dump())
 
 
 @bp.get("/openapi.json")
 def openapi():
-    return jsonify(document(sorted(checker().reference.sources)))
+    return jsonify(document(checker().source_ids))
 
 
 @bp.get("/problems/<slug>")
