@@ -393,6 +393,8 @@ def _places(tokens: list[Token], entities: list[Entity], en: English) -> list[Pl
         ids = candidates[e.first]
         pid = en.places.resolve(ids, nearby - set(ids))
         prep = tokens[e.first - 1].norm if e.first else ""
+        if e.first == 0 and e.last + 1 < len(tokens) and tokens[e.last + 1].norm == "," and e.text.isupper():
+            prep = "in"                              # a dateline: "BERLIN, 14 July -" is where it happened
         out.append(PlaceRef(pid, en.places.places[pid].kind, e.text, e.first, prep))
     return out
 
@@ -584,7 +586,7 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     if content > b - 1:                             # "Trump said." - the saying is the fact
         content = a
     region = range(content, b + 1)
-    lemmas = set()
+    lemmas, raw = set(), set()
     verbs = []
     named = {i for e in ents if e.kind in ("person", "place", "name") for i in range(e.first, e.last + 1)}
     for i in range(a, b + 1):
@@ -592,6 +594,8 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
         if not t.is_word or t.norm in en.function_words or t.norm in _PRONOUNS or i in named:
             continue
         lemma = lemma_of(t.norm)[0]
+        raw.add(lemma)
+        raw.add(t.norm)
         if i + 1 <= b and tokens[i + 1].norm in _PARTICLE_AFTER and f"{lemma} {tokens[i + 1].norm}" in en.paraphrase:
             lemma = f"{lemma} {tokens[i + 1].norm}"          # "called off" is "cancel"
         lemma = en.canonical(lemma)
@@ -599,6 +603,7 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
         if i in region and verb[i]:
             verbs.append(i)
     frame.lemmas = frozenset(lemmas)
+    frame.raw = frozenset(raw)
     frame.words = sum(t.is_word for t in tokens[a:b + 1])
     finite_first = next((i for i in verbs if tokens[i - 1].norm != "to" and not tokens[i].norm.endswith("ing")), verbs[0] if verbs else None)
     subject_zone = [e for e in ents if e.first >= content and (finite_first is None or e.last < finite_first) and e is not frame.speaker]

@@ -205,6 +205,7 @@ def title(pair: Pair, params: Params) -> list[Outcome]:
     return out
 
 
+_RANK = frozenset({"vice", "deputy", "assistant", "acting", "former", "ex", "associate", "co", "under"})
 _GENERIC = frozenset({"leader", "official", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "mr", "mrs", "ms", "dr"})
 
 
@@ -214,9 +215,9 @@ def titles_compatible(a: str, b: str, en: English) -> bool:
     (ha, qa), (hb, qb) = _title_parts(a, en), _title_parts(b, en)
     if not ha or not hb or ha in _GENERIC or hb in _GENERIC:
         return True
-    if ha != hb or ("former" in qa) != ("former" in qb):      # a former president is not the president
-        return False
-    qa, qb = qa - {"former"}, qb - {"former"}
+    if ha != hb and en.canonical(ha) != en.canonical(hb) or (qa & _RANK) != (qb & _RANK):
+        return False                   # a former president is not the president, a vice chair not the chair
+    qa, qb = qa - _RANK, qb - _RANK
     return not qa or not qb or bool(qa & qb)
 
 
@@ -224,12 +225,12 @@ def _title_parts(t: str, en: English) -> tuple[str, set[str]]:
     """(head office noun, qualifier words): the head is the office before "of" ("dean of the college of cardinals")."""
     words = [w for w in t.split() if w not in en.places.demonyms]
     before_of = words[:words.index("of")] if "of" in words else words
-    lemmas = [en.canonical(lemma_of(w)[0]) for w in before_of]
-    offices = [w for w in lemmas if w in en.office_nouns or lemma_of(w)[0] in en.office_nouns]
+    lemmas = [lemma_of(w)[0] for w in before_of]
+    offices = [w for w in lemmas if w in en.office_nouns and w not in _RANK]
     head = offices[-1] if offices else ""
     # qualifiers that tell offices apart are nouns ("defense", "state"); adjectives describe ("reforming")
-    rest = {en.canonical(lemma_of(w)[0]) for w in words if w not in en.function_words and w not in en.numbers.ordinals
-            and (not lemma_of(w)[1] or "NOUN" in lemma_of(w)[1] or w == "former")} - {head}
+    rest = {lemma_of(w)[0] for w in words if w not in en.function_words and w not in en.numbers.ordinals
+            and (not lemma_of(w)[1] or "NOUN" in lemma_of(w)[1] or w in _RANK)} - {head}
     return head, rest
 
 
@@ -285,7 +286,8 @@ def modality(pair: Pair, params: Params) -> list[Outcome]:
 def opposite(pair: Pair, params: Params) -> list[Outcome]:
     """An opposite word in place of the claim's ("smallest" for "largest", "cordially" for "angrily")."""
     en = pair.english
-    d, c = pair.draft.lemmas - pair.claim.lemmas, pair.claim.lemmas - pair.draft.lemmas
+    d_all, c_all = pair.draft.raw | pair.draft.lemmas, pair.claim.raw | pair.claim.lemmas
+    d, c = d_all - c_all, c_all - d_all
     for w in sorted(d):
         v = next(iter(sorted(en.opposites.get(w, frozenset()) & c)), None) or _unprefixed(w, c) or _prefixed(w, c)
         if v:

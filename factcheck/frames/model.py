@@ -81,6 +81,7 @@ class Frame:
     text: str
     predicate: str = ""                       # canonical lemma of the main verb
     lemmas: frozenset[str] = frozenset()      # canonical content lemmas
+    raw: frozenset[str] = frozenset()         # the same before paraphrase groups ("lower", not "cut")
     agents: list[Entity] = field(default_factory=list)
     participants: list[Entity] = field(default_factory=list)
     places: list[PlaceRef] = field(default_factory=list)
