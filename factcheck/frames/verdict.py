@@ -18,6 +18,8 @@ ABOUT = 0.25            # similarity a claim must reach to be compared with the 
 CONTRADICT = 0.25       # ... and to be contradicted
 CANDIDATES = 3          # claims compared per clause, best covered first
 MIN_CHECKABLE_WORDS = 4
+WEAK = frozenset({"participant", "quotation", "polarity"})    # kinds whose agreement names no value
+VALUES = frozenset({"numeric", "quantity", "date", "location"})
 
 
 DRAFT_SHARE = 0.5       # how much the draft clause's coverage counts against the claim's
@@ -61,7 +63,27 @@ def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: fro
                 return Verdict("contradiction", claim, conflicts, round(min(1.0, sim), 3))
             return None
         if agrees:
+            if all(r.rule.kind in WEAK for r, _ in agrees):
+                # only a shared name or verb agrees here; a value the clause gives may still find its
+                # own claim further down ("manager since 2018" against "in charge since 2016")
+                later = _value_conflict(similarities, claim, outcomes_of, known_values)
+                if later:
+                    return later
             return Verdict("agreement", claim, agrees, round(min(1.0, sim), 3))
+    return None
+
+
+def _value_conflict(similarities, decided: int, outcomes_of, known_values) -> Verdict | None:
+    for sim, claim in similarities[:CANDIDATES]:
+        if claim == decided or sim < CONTRADICT:
+            continue
+        outcomes = outcomes_of(claim)
+        if any(o.status == AGREE and r.rule.kind not in WEAK for r, o in outcomes):
+            return None
+        conflicts = [(r, o) for r, o in outcomes if o.status == CONFLICT and r.category in VALUES
+                     and not (o.key and o.key in known_values)]
+        if conflicts:
+            return Verdict("contradiction", claim, conflicts, round(min(1.0, sim), 3))
     return None
 
 
