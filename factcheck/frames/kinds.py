@@ -84,8 +84,14 @@ def _same_noun(a: str, b: str, pair: Pair) -> bool:
 
 
 def ordinal(pair: Pair, params: Params) -> list[Outcome]:
-    """Ordinals of the same noun ("fourth ballot", "third vote"): the same rank."""
+    """Ordinals of the same noun ("fourth ballot", "third vote") in the same act: the same rank.
+
+    The act must be shared (a verb or another content word besides the ranked noun): "the 73rd
+    minute" of an equaliser says nothing of "the 61st minute" of a substitution."""
     out = []
+    shared = (pair.draft.lemmas & pair.claim.lemmas) - {o.noun for o in pair.draft.ordinals}
+    if not shared and not pair.draft.verbs.keys() & pair.claim.verbs.keys():
+        return out
     for d in pair.draft.ordinals:
         rivals = [c for c in pair.claim.ordinals if c.noun and c.noun == d.noun]
         if rivals:
@@ -112,7 +118,7 @@ def date(pair: Pair, params: Params) -> list[Outcome]:
             if ok:
                 best = Outcome(AGREE, c.text, d.text)
                 break
-            if best is None and (d.relation == c.relation or "at" in (d.relation, c.relation)):
+            if best is None and d.relation == c.relation:     # "since 1966" is not the date of the final
                 best = Outcome(CONFLICT, c.text, d.text)
         if best:
             out.append(best)
