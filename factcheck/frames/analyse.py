@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -593,7 +594,7 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
         t = tokens[i]
         if not t.is_word or t.norm in en.function_words or t.norm in _PRONOUNS or i in named:
             continue
-        lemma = lemma_of(t.norm)[0]
+        lemma = verb_of_noun(lemma_of(t.norm)[0])
         raw.add(lemma)
         raw.add(t.norm)
         if i + 1 <= b and tokens[i + 1].norm in _PARTICLE_AFTER and f"{lemma} {tokens[i + 1].norm}" in en.paraphrase:
@@ -612,6 +613,13 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     pred_at = (inflected or finite or verbs)[0] if verbs else None
     if pred_at is not None:
         frame.predicate = en.canonical(lemma_of(tokens[pred_at].norm)[0])
+        if frame.predicate in _LIGHT_VERBS:            # "extended an invitation" is "invited"
+            for k in range(pred_at + 1, min(b + 1, pred_at + 4)):
+                noun = lemma_of(tokens[k].norm)[0]
+                derived = verb_of_noun(noun)
+                if derived != noun:
+                    frame.predicate = en.canonical(derived)
+                    break
     passive = pred_at is not None and pred_at > 0 and tokens[pred_at - 1].norm in _PASSIVE_BE and tokens[pred_at].norm.endswith(("ed", "en", "wn", "t"))
     agents = [e for e in subject_zone if e.kind in ("person", "org", "demonym", "name")]
     others = [e for e in ents if e not in agents and e is not frame.speaker and e.kind in ("person", "org", "name")]
@@ -641,6 +649,26 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     elif frame.speaker is not None and frame.speaker.kind == "person":
         doc.last_person = frame.speaker.key
     return frame
+
+
+_LIGHT_VERBS = frozenset({"extend", "make", "give", "hold", "take", "have", "issue", "offer", "deliver", "conduct", "carry"})
+_NOMINAL = (("ation", "e"), ("ation", "ate"), ("ation", ""), ("ition", "ite"), ("ition", ""), ("ction", "ct"),
+            ("sion", "de"), ("ssion", "ss"), ("ment", ""), ("ance", ""), ("ence", "e"), ("al", "e"), ("al", ""), ("ure", ""),
+            ("ure", "e"))
+
+
+@lru_cache(maxsize=32768)
+def verb_of_noun(word: str) -> str:
+    """The verb a noun is made from, where English's suffixes say so: invitation -> invite,
+    election -> elect, announcement -> announce, refusal -> refuse. Other words are themselves."""
+    if len(word) < 8:
+        return word
+    for suffix, ending in _NOMINAL:
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)] + ending
+            if len(stem) >= 3 and "VERB" in lemma_of(stem)[1] and lemma_of(stem)[0] == stem:
+                return stem
+    return word
 
 
 _BEFORE_VERB = frozenset({"not", "never", "no longer", "n't", "without", "neither", "nor"})
