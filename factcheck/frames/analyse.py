@@ -39,7 +39,8 @@ _CLOCK_APPROX = {"shortly after": (0, 30), "just after": (0, 15), "soon after": 
                  "about": (-10, 10), "roughly": (-10, 10), "approximately": (-10, 10), "a few minutes past": (1, 10),
                  "just past": (0, 15), "past": (0, 30)}
 _RULED_OUT = ("rule out", "ruled out", "rules out", "ruling out", "out of the question", "off the table", "exclude",
-              "excluded", "excludes", "out of reach")
+              "excluded", "excludes", "out of reach", "reject", "rejected", "rejects", "rejecting", "refuse", "refused",
+              "refuses", "refusing", "dismissed", "dismisses")
 _REQUIRED = frozenset({"must", "have to", "has to", "had to", "need to", "needs to", "is required", "are required", "required to",
                        "would have to", "will have to", "certainly", "definitely", "inevitably", "inevitable", "guaranteed to",
                        "certain", "definite", "was certain"})

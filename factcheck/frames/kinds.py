@@ -286,6 +286,14 @@ def modality(pair: Pair, params: Params) -> list[Outcome]:
     if d.modality in levels and c.modality in levels:
         status = AGREE if d.modality == c.modality else CONFLICT
         return [Outcome(status, c.modality_cue or c.modality, d.modality_cue or d.modality)]
+    ruling = d if d.modality == "ruled_out" else c
+    actor = not ruling.passive and any(e.kind == "person" for e in ruling.agents + ([ruling.speaker] if ruling.speaker else []))
+    if "ruled_out" in (d.modality, c.modality) and (d.modality, c.modality) != ("ruled_out", "ruled_out") and actor:
+        # someone ruled it out, the other side states it as fact: a contradiction, unless stated negated
+        # (an impersonal "was regarded as out of the question" is a judgement, not a refusal)
+        other = c if d.modality == "ruled_out" else d
+        status = AGREE if other.negated else CONFLICT
+        return [Outcome(status, c.modality_cue or c.modality, d.modality_cue or ("not " if d.negated else "") + d.modality)]
     return out
 
 
