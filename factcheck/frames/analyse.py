@@ -211,6 +211,11 @@ def _entities(tokens: list[Token], doc: Document, text: str, offset: int) -> lis
                 or tokens[b].norm.endswith("s") and lemmas[-1] in en.office_nouns):
             # "Sistine Chapel", "St Peter's Basilica", "Dicastery for Bishops": an organisation or a site
             out.append(Entity(whole, "org", " ".join(t.text for t in tokens[a:b + 1]).replace(" 's", "'s"), a, b))
+            owner = next((k for k in range(a + 1, b) if tokens[k].norm == "'s"), None)
+            if owner is not None:                    # "Munich's Allianz Arena" is in Munich
+                where = " ".join(t.norm for t in tokens[a:owner])
+                if en.places.lookup(where):
+                    out.append(Entity(where, "place", " ".join(t.text for t in tokens[a:owner]), a, owner - 1))
             continue
         title = ""
         if t_end >= 0:
