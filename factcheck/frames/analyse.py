@@ -647,6 +647,9 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     frame.ordinals = [o for o in ordinals if inside(o.first)]
     frame.titles = [e for e in ents if e.kind == "person" and e.title]
     frame.quotes = [m.group(1).strip() for m in _QUOTED.finditer(frame.text) if len(m.group(1).split()) >= 3]
+    frame.predications = _predications(tokens, a, b, ents, places, en)
+    if frame.speaker is None and previous is not None and tokens[a - 1].norm == ":" if a > 0 else False:
+        frame.speaker = previous.speaker or next((e for e in previous.agents if e.kind == "person"), None)   # "X put it bluntly: Y"
     _stance(frame, tokens, cues, content, b)
     frame.verbs = _verb_states(tokens, a, b, [i for i in range(a, b + 1) if verb[i]], cues, en)
     people = [e for e in agents if e.kind == "person"]
@@ -678,6 +681,27 @@ def verb_of_noun(word: str) -> str:
 
 
 _BEFORE_VERB = frozenset({"not", "never", "no longer", "n't", "without", "neither", "nor"})
+
+
+def _predications(tokens: list[Token], a: int, b: int, ents: list[Entity], places, en: English) -> list[tuple[str, str]]:
+    """What a copula says of a name: "Russia is the aggressor", "Ukraine the victim" (the verb left out
+    after "and"), as (who, the noun said of them)."""
+    out = []
+    keyed = {e.last: e for e in ents if e.kind in ("person", "place", "org", "name", "demonym")}
+    place_key = {p.first: p.place for p in places}
+    for last, e in keyed.items():
+        if not a <= e.first and last < b:
+            continue
+        k = last + 1
+        if k <= b and tokens[k].norm in _PASSIVE_BE:
+            k += 1
+        elif not (e.first > a and tokens[e.first - 1].norm == "and"):
+            continue                                 # "..., and Ukraine the victim": the copula is shared
+        while k <= b and tokens[k].norm in ("the", "a", "an", "its", "their", "only", "real", "main"):
+            k += 1
+        if k <= b and tokens[k].is_word and tokens[k].norm not in en.function_words and not _capital(tokens[k]):
+            out.append((place_key.get(e.first, e.key), en.canonical(lemma_of(tokens[k].norm)[0])))
+    return out
 
 
 def _verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en: English) -> dict[str, tuple[bool, str]]:

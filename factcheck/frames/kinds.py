@@ -347,6 +347,21 @@ def quotation(pair: Pair, params: QuoteParams) -> list[Outcome]:
     return out
 
 
+def predication(pair: Pair, params: Params) -> list[Outcome]:
+    """What is said of whom ("Russia is the aggressor"): the same thing of the same one agrees; the
+    claim's noun said of another of its names is who-is-what swapped ("Ukraine is the aggressor")."""
+    out = []
+    theirs = pair.claim.predications
+    for who, what in pair.draft.predications:
+        if (who, what) in theirs:
+            out.append(Outcome(AGREE, f"{who}: {what}", f"{who}: {what}"))
+            continue
+        other = next((w for w, n in theirs if n == what and w != who), None)
+        if other and any(w == who for w, _ in theirs):
+            out.append(Outcome(CONFLICT, f"{other} is the {what}", f"{who} is the {what}"))
+    return out
+
+
 KINDS: dict[str, tuple[Callable[[Pair, Params], list[Outcome]], type[Params]]] = {
     "amount": (amount, AmountParams),
     "ordinal": (ordinal, Params),
@@ -361,4 +376,5 @@ KINDS: dict[str, tuple[Callable[[Pair, Params], list[Outcome]], type[Params]]] =
     "opposite": (opposite, Params),
     "participant": (participant, Params),
     "quotation": (quotation, QuoteParams),
+    "predication": (predication, Params),
 }

@@ -98,6 +98,7 @@ class Frame:
     speaker: Entity | None = None
     titles: list[Entity] = field(default_factory=list)   # people with the title the text gives them
     quotes: list[str] = field(default_factory=list)       # words quoted in the clause, as written
+    predications: list[tuple[str, str]] = field(default_factory=list)   # "Russia is the aggressor": (ru, aggressor)
     opinion: bool = False
     question: bool = False
     words: int = 0
