@@ -91,10 +91,6 @@ def load_english(rules_dir: Path) -> English:
     add(disc.say_verbs, "say", "say")
     add(disc.opinion, "opinion", "opinion")
     opposites: dict[str, set[str]] = {}
-    for a, b in eng.opposites:
-        for x, y in ((a, b), (b, a)):
-            for lx in {x, lemma_of(x)[0]}:
-                opposites.setdefault(lx, set()).update({y, lemma_of(y)[0]})
     paraphrase: dict[str, str] = {}
     def lemma_phrase(phrase: str) -> str:      # "called off" -> "call off"
         words = phrase.split()
@@ -104,6 +100,12 @@ def load_english(rules_dir: Path) -> English:
         head = lemma_phrase(group[0])
         for word in group:
             paraphrase.setdefault(lemma_phrase(word), head)
+    # opposites hold between words, their lemmas and their paraphrase groups ("hail" and "denounce")
+    for a, b in eng.opposites:
+        for x, y in ((a, b), (b, a)):
+            ys = {y, lemma_of(y)[0], paraphrase.get(lemma_of(y)[0], lemma_of(y)[0])}
+            for lx in {x, lemma_of(x)[0], paraphrase.get(lemma_of(x)[0], lemma_of(x)[0])}:
+                opposites.setdefault(lx, set()).update(ys)
     office_phrases = {_key(o): o for o in eng.office_nouns}
     return English(
         numbers=_number_words(f["numbers"]), dates=_date_words(f["dates"]), cues=cues,
