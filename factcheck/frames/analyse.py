@@ -39,8 +39,7 @@ _CLOCK_APPROX = {"shortly after": (0, 30), "just after": (0, 15), "soon after": 
                  "about": (-10, 10), "roughly": (-10, 10), "approximately": (-10, 10), "a few minutes past": (1, 10),
                  "just past": (0, 15), "past": (0, 30)}
 _RULED_OUT = ("rule out", "ruled out", "rules out", "ruling out", "out of the question", "off the table", "exclude",
-              "excluded", "excludes", "out of reach", "reject", "rejected", "rejects", "rejecting", "refuse", "refused",
-              "refuses", "refusing", "dismissed", "dismisses")
+              "excluded", "excludes", "out of reach")
 _REQUIRED = frozenset({"must", "have to", "has to", "had to", "need to", "needs to", "is required", "are required", "required to",
                        "would have to", "will have to", "certainly", "definitely", "inevitably", "inevitable", "guaranteed to",
                        "certain", "definite", "was certain"})
@@ -110,6 +109,7 @@ def analyse_sentence(sentence: Sentence, index: int, doc: Document) -> list[Fram
     time_tokens = {i for t in times for i in range(t.first, t.first + 4) if i < len(tokens) and tokens[i].start < t.end_char}
     dates = [d for d in find_dates(tokens, en.dates) if d.first not in time_tokens]
     date_tokens = {i for d in dates for i in range(d.first, d.last + 1)}
+    dates = [d for d in dates if not _attributive(tokens, d)]
     amounts = [q for q in amounts if q.first not in time_tokens and q.first not in date_tokens]
     cues = [m for m in cues if m.first not in date_tokens]
     ordinals = _ordinals(tokens, en)
@@ -318,7 +318,7 @@ def _appositive_titles(tokens: list[Token], entities: list[Entity], doc: Documen
                 j += 1
         if j < n and tokens[j].norm == ",":
             end = j + 1
-            while end < n and tokens[end].norm not in (",", ".", ";", ")", '"') and end - j <= 9:
+            while end < n and tokens[end].norm not in (",", ".", ";", ")", '"', "who", "which", "that", "whose") and end - j <= 9:
                 end += 1
             phrase = tokens[j + 1:end]
             if phrase and phrase[0].norm in ("the", "a", "an", "his", "her", "its", "their") or (len(phrase) > 1 and phrase[1].norm == "'s"):
@@ -466,8 +466,19 @@ def _amounts(tokens: list[Token], en: English) -> list[Amount]:
             share = 0.5 if t.norm == "half" else 0.25
             if rest[:3] == ["a", "percentage", "point"] or rest[:4] == ["of", "a", "percentage", "point"] or rest[:1] == ["point"]:
                 out.append(Amount("points", share * 100, share * 100, share * 100, "", t.text + " point", i))
+    out = [a for a in out if not _in_name(tokens, a.first)]
     out.sort(key=lambda a: a.first)
     return out
+
+
+def _in_name(tokens: list[Token], i: int) -> bool:
+    """A number that is part of a name: "Boeing 737", "737 MAX", "MAX 9s"."""
+    if not tokens[i].is_number:
+        return False
+    prev = tokens[i - 1] if i else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return bool(prev is not None and i > 1 and _capital(prev) and prev.norm not in ("a", "an")
+                or nxt is not None and nxt.caps and nxt.is_word)
 
 
 def _clock_times(sentence: Sentence, tokens: list[Token]) -> list[ClockTime]:
@@ -517,7 +528,14 @@ def _is_verb(tokens: list[Token], i: int, en: English) -> bool:
     if "VERB" not in pos:
         return False
     prev = tokens[i - 1].norm if i else ""
-    if lemma != t.norm and not ("NOUN" in pos and t.norm.endswith("s") and not t.norm.endswith("ss")):
+    if t.norm.endswith("s") and not t.norm.endswith("ss") and lemma != t.norm:
+        # "acts", "talks", "calls": a verb after its subject ("the court adds", "Trump says"), a noun
+        # after a determiner, an adjective or a preposition ("unofficial acts", "the talks")
+        if not i or prev in _DETERMINERS or prev in en.function_words and prev not in ("who", "which", "that", "it", "he", "she"):
+            return False
+        prev_pos = lemma_of(prev)[1]
+        return not (prev_pos and prev_pos <= {"ADJ", "ADV"} or prev_pos == {"ADJ"})
+    if lemma != t.norm:
         return True                               # inflected: "rose", "elected", "met"
     if t.norm.endswith("ing") and prev in _DETERMINERS:
         return False                              # "the meeting", "his signing": a noun
@@ -704,6 +722,20 @@ def _predications(tokens: list[Token], a: int, b: int, ents: list[Entity], place
     return out
 
 
+def _attributive(tokens: list[Token], d) -> bool:
+    """ "the 5 January accident": a date inside another event's name, not when this clause's act happened."""
+    nxt = tokens[d.last + 1] if d.last + 1 < len(tokens) else None
+    prev = tokens[d.first - 1].norm if d.first else ""
+    return prev in ("the", "a", "an", "this", "that") and nxt is not None and nxt.is_word and not _capital(nxt) \
+        and "NOUN" in lemma_of(nxt.norm)[1]
+
+
+def _purpose(tokens: list[Token], at: int) -> bool:
+    """A modal in a purpose clause ("so that rivets could be replaced", "in order that") states no doubt."""
+    before = [t.norm for t in tokens[max(0, at - 3):at]]
+    return "so" in before and "that" in before or "order" in before
+
+
 def _verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en: English) -> dict[str, tuple[bool, str]]:
     """Negation and modality of each verb: a cue applies to the verb it belongs to, not to the clause.
 
@@ -733,7 +765,7 @@ def _verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en
             target = prev_verb(m.first - 1) or next_verb(m.first)
             if target:
                 states[target][1] = "ruled_out"
-        elif m.entry.type == "modality" and phrase not in _TENSE_ONLY:
+        elif m.entry.type == "modality" and phrase not in _TENSE_ONLY and not _purpose(tokens, m.first):
             target = next_verb(m.last + 1) if phrase != "if" else next(
                 (by_pos[j] for j in range(m.last + 1, b + 1) if j in by_pos), None)   # "if the market unexpectedly weakened"
             level = {"possible": "possible", "scheduled": "planned"}.get(m.entry.id, "certain" if phrase in _REQUIRED else "asserted")

@@ -92,7 +92,10 @@ def ordinal(pair: Pair, params: Params) -> list[Outcome]:
     shared = (pair.draft.lemmas & pair.claim.lemmas) - {o.noun for o in pair.draft.ordinals}
     if not shared and not pair.draft.verbs.keys() & pair.claim.verbs.keys():
         return out
+    same_predicate = pair.draft.predicate and pair.draft.predicate == pair.claim.predicate
     for d in pair.draft.ordinals:
+        if d.noun == "time" and not same_predicate:
+            continue          # "flew for the fifth time" says nothing of "caught for the first time"
         rivals = [c for c in pair.claim.ordinals if c.noun and c.noun == d.noun]
         if rivals:
             hit = next((c for c in rivals if c.value == d.value), None)
@@ -171,7 +174,7 @@ def _named(entities):
 
 def agent(pair: Pair, params: Params) -> list[Outcome]:
     """Who did it: the person doing the claim's act, or the roles swapped."""
-    same_act = pair.claim.predicate and (pair.claim.predicate in pair.draft.verbs or pair.claim.predicate == pair.draft.predicate)
+    same_act = pair.claim.predicate and pair.claim.predicate == pair.draft.predicate
     if not same_act:
         return []                     # Graham said X; Graham had met Y: the same person, not the same act
     mine = {e.key for e in pair.draft.agents if e.kind in ("person", "name")}
@@ -258,6 +261,8 @@ def _verb_stance(negated: bool, modality: str) -> str:
 def polarity(pair: Pair, params: Params) -> list[Outcome]:
     """Negation of a verb both sides use: said to hold on one side, not to hold on the other."""
     out = []
+    if _first_time(pair.draft) != _first_time(pair.claim):
+        return out            # "the first time the court recognised it" is "no court had recognised it before"
     for verb in pair.draft.verbs.keys() & pair.claim.verbs.keys():
         (dn, dm), (cn, cm) = pair.draft.verbs[verb], pair.claim.verbs[verb]
         if "possible" in (dm, cm) or "ruled_out" in (dm, cm):
@@ -265,6 +270,10 @@ def polarity(pair: Pair, params: Params) -> list[Outcome]:
         word = lambda n: f"{verb}: {'negated' if n else 'affirmed'}"  # noqa: E731
         out.append(Outcome(AGREE if dn == cn else CONFLICT, word(cn), word(dn)))
     return out
+
+
+def _first_time(frame: Frame) -> bool:
+    return any(o.value == 1 for o in frame.ordinals) or "previously" in frame.raw or "before" in frame.raw and frame.negated
 
 
 def modality(pair: Pair, params: Params) -> list[Outcome]:
