@@ -22,6 +22,7 @@ from .english import English, lemma_of
 from .model import Amount, ClockTime, Entity, Frame, OrdinalRef, PlaceRef
 
 _CONNECT = frozenset({"of", "for", "de", "del", "della", "di", "da", "von", "van", "der", "la", "le", "al", "bin", "du", "dos", "das"})
+_RANK_WORDS = frozenset({"vice", "deputy", "assistant", "acting", "former", "ex", "associate", "interim"})
 _PARTICLES = frozenset({"de", "del", "della", "di", "da", "von", "van", "der", "al", "bin", "du", "dos", "das"})  # "von der Leyen"
 _NAME_INNER = frozenset({"'s"})
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -211,11 +212,13 @@ def _entities(tokens: list[Token], doc: Document, text: str, offset: int) -> lis
                 or tokens[b].norm.endswith("s") and lemmas[-1] in en.office_nouns):
             # "Sistine Chapel", "St Peter's Basilica", "Dicastery for Bishops": an organisation or a site
             out.append(Entity(whole, "org", " ".join(t.text for t in tokens[a:b + 1]).replace(" 's", "'s"), a, b))
-            owner = next((k for k in range(a + 1, b) if tokens[k].norm == "'s"), None)
-            if owner is not None:                    # "Munich's Allianz Arena" is in Munich
-                where = " ".join(t.norm for t in tokens[a:owner])
+            owner = next((k for k in range(a + 1, b) if tokens[k].norm == "'s"), a + 1)
+            # "Munich's Allianz Arena", "Portland International Airport": the place it is in
+            for end in range(owner, a, -1):
+                where = " ".join(t.norm for t in tokens[a:end])
                 if en.places.lookup(where):
-                    out.append(Entity(where, "place", " ".join(t.text for t in tokens[a:owner]), a, owner - 1))
+                    out.append(Entity(where, "place", " ".join(t.text for t in tokens[a:end]), a, end - 1))
+                    break
             continue
         title = ""
         if t_end >= 0:
@@ -300,6 +303,8 @@ def _lowercase_titles(tokens: list[Token], entities: list[Entity], doc: Document
                 continue
             phrase = tuple(t.norm for t in tokens[lo:e.first])
             if phrase in en.office_phrases or (size == 1 and lemma_of(phrase[0])[0] in en.office_nouns):
+                if lo > 0 and tokens[lo - 1].norm in _RANK_WORDS:         # "vice chair", "deputy administrator"
+                    phrase = (tokens[lo - 1].norm,) + phrase
                 entities[k] = _as_person(_with_title(e, " ".join(phrase)), doc)
                 break
 
@@ -331,7 +336,8 @@ def _appositive_titles(tokens: list[Token], entities: list[Entity], doc: Documen
             while lo > 0 and e.first - lo < 5 and _in_title(tokens[lo - 1], en):
                 lo -= 1
             before = tokens[lo - 1].norm if lo > 0 else ""
-            title = _title_phrase(tokens[lo:e.first - 1], en) if before in ("", ",", "and", "but", '"', "(") else ""
+            title = _title_phrase(tokens[lo:e.first - 1], en) \
+                if before in ("", ",", "and", "but", '"', "(", "its", "his", "her", "their", "our") else ""
             if title:                               # not "According to a White House official, Trump ..."
                 entities[k] = _with_title(e, title)
         if entities[k].title:
@@ -400,10 +406,19 @@ def _places(tokens: list[Token], entities: list[Entity], en: English) -> list[Pl
         ids = candidates[e.first]
         pid = en.places.resolve(ids, nearby - set(ids))
         prep = tokens[e.first - 1].norm if e.first else ""
+        if prep == "for" and e.first >= 2 and tokens[e.first - 2].norm in ("bound", "headed", "left", "leave", "leaves", "departed"):
+            prep = "bound for"                       # "bound for Ontario" is where to; "peace for Ukraine" is no place
+        if prep == "," and out and out[-1].first < e.first and _adjacent_place(out[-1], e, tokens):
+            prep = out[-1].prep                      # "bound for Ontario, Canada": Canada is where it was bound too
         if e.first == 0 and e.last + 1 < len(tokens) and tokens[e.last + 1].norm == "," and e.text.isupper():
             prep = "in"                              # a dateline: "BERLIN, 14 July -" is where it happened
         out.append(PlaceRef(pid, en.places.places[pid].kind, e.text, e.first, prep))
     return out
+
+
+def _adjacent_place(before: PlaceRef, e: Entity, tokens: list[Token]) -> bool:
+    k = e.first - 2
+    return k >= before.first and all(_capital(t) or t.norm == "'s" for t in tokens[before.first:k + 1])
 
 
 def _noun_after(tokens: list[Token], j: int, en: English, limit: int = 3) -> str:
@@ -416,6 +431,17 @@ def _noun_after(tokens: list[Token], j: int, en: English, limit: int = 3) -> str
     return ""
 
 
+def _noun_phrase(tokens: list[Token], j: int, en: English, limit: int = 4) -> tuple[str, ...]:
+    """The content words of the noun phrase from token j: "criminal counts", "cardinal electors"."""
+    out = []
+    for k in range(j, min(len(tokens), j + limit)):
+        t = tokens[k]
+        if not t.is_word or t.norm in en.function_words or (t.norm.endswith("ing") and out):
+            break
+        out.append(en.canonical(lemma_of(t.norm)[0]))
+    return tuple(out)
+
+
 def _amounts(tokens: list[Token], en: English) -> list[Amount]:
     out: list[Amount] = []
     taken: set[int] = set()
@@ -426,7 +452,8 @@ def _amounts(tokens: list[Token], en: English) -> list[Amount]:
             lo, hi = en.vague[key]
             if tuple(t.norm for t in tokens[i:i + k]) == key and not taken & set(range(i, i + k)):
                 noun = _noun_after(tokens, i + k, en)
-                out.append(Amount("count", lo, hi, lo, noun, " ".join(t.text for t in tokens[i:i + k]), i, vague=True))
+                out.append(Amount("count", lo, hi, lo, noun, " ".join(t.text for t in tokens[i:i + k]), i, vague=True,
+                                  phrase=_noun_phrase(tokens, i + k, en)))
                 taken.update(range(i, i + k))
     for q in find_quantities(tokens, en.numbers, offsets=True):
         if q.first in taken or any(i in taken for i in range(q.first, q.last + 1)):
@@ -453,7 +480,8 @@ def _amounts(tokens: list[Token], en: English) -> list[Amount]:
                 continue
             if q.noun in ("th", "st", "nd", "rd") or (q.noun in en.function_words and 1000 <= q.value <= 2100):
                 continue
-            out.append(Amount("count", q.lo, q.hi, q.value, noun, q.text, q.first, approx=q.approx))
+            out.append(Amount("count", q.lo, q.hi, q.value, noun, q.text, q.first, approx=q.approx,
+                              phrase=_noun_phrase(tokens, q.last, en)))
         else:
             out.append(Amount(q.dimension, q.lo, q.hi, q.value, "", q.text, q.first, approx=q.approx))
     for i, t in enumerate(tokens):        # "50%", "half a percentage point", "a quarter point"

@@ -66,7 +66,7 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
     out = []
     for d in pair.draft.amounts:
         rivals = [c for c in pair.claim.amounts if c.dimension == d.dimension
-                  and (d.dimension not in ("count", "offset") or _same_noun(d.noun, c.noun, pair) or d.dimension == "offset" and d.noun == c.noun)
+                  and (d.dimension not in ("count", "offset") or d.dimension == "count" and _same_noun(d, c, pair) or d.dimension == "offset" and d.noun == c.noun)
                   and (c.vague or d.vague) == params.vague]
         if not rivals:
             continue
@@ -77,10 +77,13 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
     return out
 
 
-def _same_noun(a: str, b: str, pair: Pair) -> bool:
+def _same_noun(d, c, pair: Pair) -> bool:
+    """Two counts count the same thing: the same noun, or noun phrases with a word in common."""
+    a, b = d.noun, c.noun
     if not a or not b:
         return False
-    return a == b or a in pair.claim.lemmas and b in pair.draft.lemmas and a in pair.draft.lemmas and b in pair.claim.lemmas
+    return a == b or bool(set(d.phrase) & set(c.phrase)) or (
+        a in pair.claim.lemmas and b in pair.draft.lemmas and a in pair.draft.lemmas and b in pair.claim.lemmas)
 
 
 def ordinal(pair: Pair, params: Params) -> list[Outcome]:
@@ -159,12 +162,14 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
         same_level = [c for c in same_role if c.kind == d.kind or {c.kind, d.kind} <= {"city", "region"}]
         if same_level:
             out.append(Outcome(CONFLICT, same_level[0].text, d.text))
+        elif d.kind == "country" and all(places.country(c.place) not in (None, d.place) for c in same_role):
+            out.append(Outcome(CONFLICT, same_role[0].text, d.text))     # "Ontario, Canada" for "Ontario, California"
     return out
 
 
 # where a place stands in the clause, by its preposition: where it happened, where from, where to
 _ROLE = {p: "at" for p in ("in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "on", "of")}
-_ROLE.update({"from": "from", "to": "to", "into": "to", "towards": "to", "toward": "to", "for": "to"})
+_ROLE.update({"from": "from", "to": "to", "into": "to", "towards": "to", "toward": "to", "bound for": "to"})
 
 
 def _named(entities):

@@ -66,6 +66,7 @@ class Amount:
     first: int
     vague: bool = False
     approx: str = ""      # at_least | at_most | about | ... (the approximator's kind)
+    phrase: tuple[str, ...] = ()   # counts: every content word of the counted noun phrase
 
     @property
     def key(self) -> str:
