@@ -495,7 +495,45 @@ def _amounts(tokens: list[Token], en: English) -> list[Amount]:
             if rest[:3] == ["a", "percentage", "point"] or rest[:4] == ["of", "a", "percentage", "point"] or rest[:1] == ["point"]:
                 out.append(Amount("points", share * 100, share * 100, share * 100, "", t.text + " point", i))
     out = [a for a in out if not _in_name(tokens, a.first)]
+    tallies = _tallies(tokens, en)
+    if tallies:
+        covered = {i for t in tallies for i in range(t.first, t.first + 3)}
+        out = [a for a in out if a.first not in covered] + tallies
     out.sort(key=lambda a: a.first)
+    return out
+
+
+_TALLY_NOUNS = frozenset({"vote", "decision", "ruling", "majority", "win", "victory", "defeat", "loss", "score", "margin",
+                          "verdict", "result", "final", "lead", "scoreline", "split", "opinion", "triumph"})
+_TALLY_VERBS = frozenset({"win", "beat", "defeat", "lose", "lead", "trail", "vote", "rule", "decide", "finish", "end"})
+
+
+def _tallies(tokens: list[Token], en: English) -> list[Amount]:
+    """Scores and votes: "a 6-3 decision", "won 2-1", "the five-to-four ruling", "voted 11 to 1"."""
+    out = []
+    n = len(tokens)
+
+    def small(tok: Token) -> float | None:
+        if tok.is_number and tok.norm.isdigit() and int(tok.norm) <= 30:
+            return float(tok.norm)
+        v = en.numbers.values.get(tok.norm)
+        return v if v is not None and v == int(v) and tok.norm not in ("a", "an") and v <= 30 else None
+
+    for i in range(n - 1):
+        a = small(tokens[i])
+        if a is None:
+            continue
+        j = i + 2 if i + 2 < n and tokens[i + 1].norm == "to" else i + 1
+        b = small(tokens[j]) if j < n else None
+        if b is None or (j == i + 1 and not tokens[i].end < tokens[j].start):
+            continue
+        after = {lemma_of(t.norm)[0] for t in tokens[j + 1:j + 3]}
+        before = {lemma_of(t.norm)[0] for t in tokens[max(0, i - 2):i]}
+        if after & _TALLY_NOUNS or before & _TALLY_VERBS:
+            hi, lo = max(a, b), min(a, b)
+            value = hi * 100 + lo
+            text = " ".join(t.text for t in tokens[i:j + 1])
+            out.append(Amount("tally", value, value, value, "", text, i))
     return out
 
 
