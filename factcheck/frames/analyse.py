@@ -412,7 +412,7 @@ def _places(tokens: list[Token], entities: list[Entity], en: English) -> list[Pl
             prep = out[-1].prep                      # "bound for Ontario, Canada": Canada is where it was bound too
         if e.first == 0 and e.last + 1 < len(tokens) and tokens[e.last + 1].norm == "," and e.text.isupper():
             prep = "in"                              # a dateline: "BERLIN, 14 July -" is where it happened
-        out.append(PlaceRef(pid, en.places.places[pid].kind, e.text, e.first, prep))
+        out.append(PlaceRef(pid, en.places.kind(pid), e.text, e.first, prep))
     return out
 
 

@@ -2,7 +2,8 @@
 
 The table is derived from GeoNames and ISO 3166 by factcheck.frames.build_gazetteer; a name
 can stand for several places (three Glendales), and `resolve` prefers the one inside a
-place already named nearby, then the most populous.
+place already named nearby, then the most populous. Rows are kept as tuples and made into
+Place objects only when asked for, so that loading 34,000 rows stays cheap.
 """
 from __future__ import annotations
 
@@ -24,12 +25,24 @@ class Place:
 
 
 class Places:
-    def __init__(self, places: dict[str, Place], names: dict[str, list[str]], demonyms: dict[str, str]):
-        self.places = places
+    def __init__(self, rows: dict[str, tuple[str, str, str, str]], names: dict[str, list[str]], demonyms: dict[str, str]):
+        self._rows = rows             # id -> (kind, name, parents, population)
         self.names = names            # folded name -> place ids
         self.demonyms = demonyms      # "ukrainian" -> "ua"
         self._up: dict[str, frozenset[str]] = {}
-        self.longest = max((len(n.split()) for n in names), default=1)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def get(self, pid: str) -> Place | None:
+        row = self._rows.get(pid)
+        if row is None:
+            return None
+        kind, name, parents, population = row
+        return Place(pid, kind, name, tuple(p for p in parents.split(",") if p), int(population or 0))
+
+    def kind(self, pid: str) -> str:
+        return self._rows[pid][0]
 
     def lookup(self, name: str) -> list[str]:
         return self.names.get(name.lower(), [])
@@ -40,8 +53,8 @@ class Places:
         if got is None:
             out, todo = {pid}, [pid]
             while todo:
-                place = self.places.get(todo.pop())
-                for parent in place.parents if place else ():
+                row = self._rows.get(todo.pop())
+                for parent in row[2].split(",") if row and row[2] else ():
                     if parent not in out:
                         out.add(parent)
                         todo.append(parent)
@@ -53,18 +66,19 @@ class Places:
         return a in self.ancestors(b) or b in self.ancestors(a)
 
     def country(self, pid: str) -> str | None:
-        return next((p for p in self.ancestors(pid) if self.places.get(p) and self.places[p].kind == "country"), None)
+        return next((p for p in self.ancestors(pid) if p in self._rows and self._rows[p][0] == "country"), None)
 
     def resolve(self, ids: list[str], nearby: set[str]) -> str:
         for pid in ids:
             if self.ancestors(pid) & nearby:
                 return pid
-        return max(ids, key=lambda p: (-KIND_RANK[self.places[p].kind] if self.places[p].kind != "city" else -4,
-                                       self.places[p].population))
+        # a country or region before a city of the same name; among cities the most populous
+        return max(ids, key=lambda p: (-KIND_RANK[self._rows[p][0]] if self._rows[p][0] != "city" else -4,
+                                       int(self._rows[p][3] or 0)))
 
 
 def load_places(path: Path) -> Places:
-    places: dict[str, Place] = {}
+    rows: dict[str, tuple[str, str, str, str]] = {}
     names: dict[str, list[str]] = {}
     demonyms: dict[str, str] = {}
     try:
@@ -72,7 +86,7 @@ def load_places(path: Path) -> Places:
     except OSError as exc:
         raise DataError(path, f"cannot read the gazetteer: {exc}") from None
     for number, line in enumerate(lines, 1):
-        if not line or line.startswith("#"):
+        if not line or line[0] == "#":
             continue
         cols = line.split("\t")
         if len(cols) != 6:
@@ -83,10 +97,14 @@ def load_places(path: Path) -> Places:
             continue
         if kind not in KIND_RANK:
             raise DataError(path, f"line {number}: unknown kind {kind!r}")
-        places[pid] = Place(pid, kind, name, tuple(p for p in parents.split(",") if p), int(population or 0))
-        for n in [name, *(a for a in aliases.split("|") if a)]:
-            key = n.lower().removeprefix("the ")
-            bucket = names.setdefault(key, [])
-            if pid not in bucket:
+        rows[pid] = (kind, name, parents, population)
+        for n in (name, *aliases.split("|")) if aliases else (name,):
+            key = n.lower()
+            if key.startswith("the "):
+                key = key[4:]
+            bucket = names.get(key)
+            if bucket is None:
+                names[key] = [pid]
+            elif pid not in bucket:
                 bucket.append(pid)
-    return Places(places, names, demonyms)
+    return Places(rows, names, demonyms)
