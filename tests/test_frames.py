@@ -288,7 +288,7 @@ def _seeds_with(tmp_path, name, text):
 
 def test_an_article_without_claims_is_extracted_at_load(tmp_path):
     from factcheck.engine import Checker
-    seeds = _seeds_with(tmp_path, "fed-cut.txt", (OWN_REFS[1] / "reference.txt").read_text(encoding="utf-8"))
+    seeds = _seeds_with(tmp_path, "fed-cut.txt", (ROOT / "tests" / "refs" / "fed-cut" / "reference.txt").read_text(encoding="utf-8"))
     checker = Checker.load(seeds)
     assert "fed-cut" in checker.source_ids and "seed-article" in checker.source_ids
     assert any(cid.startswith("fed-cut.s01.") for cid in checker.claim_refs)
