@@ -431,6 +431,10 @@ def _noun_after(tokens: list[Token], j: int, en: English, limit: int = 3) -> str
     return ""
 
 
+def verbish(word: str) -> bool:
+    return lemma_of(word)[1] == frozenset({"VERB"}) or lemma_of(word)[1] == frozenset({"VERB", "AUX"})
+
+
 def _noun_phrase(tokens: list[Token], j: int, en: English, limit: int = 4) -> tuple[str, ...]:
     """The content words of the noun phrase from token j: "criminal counts", "cardinal electors"."""
     out = []
@@ -478,12 +482,30 @@ def _amounts(tokens: list[Token], en: English) -> list[Amount]:
                 scale = 100 if noun == "percentage" else 1
                 out.append(Amount("points", q.lo * scale, q.hi * scale, q.value * scale, "", q.text, q.first))
                 continue
-            if q.noun in ("th", "st", "nd", "rd") or (q.noun in en.function_words and 1000 <= q.value <= 2100):
+            if q.noun in ("th", "st", "nd", "rd") or (q.noun in en.function_words and 1000 <= q.value <= 2100
+                                                       and "," not in tokens[q.first].text):
+                continue              # "from 1878 to 1903": years, not counts ("1,440 people" is a count)
+            nxt = tokens[q.first + 1].norm if q.first + 1 < n else ""
+            if nxt in en.numbers.count_nouns and (q.noun in en.function_words or verbish(q.noun)):
+                noun, q_last = en.canonical(lemma_of(nxt)[0]), q.first     # "144 people had been killed"
+                out.append(Amount("count", q.lo, q.hi, q.value, noun, q.text, q.first, approx=q.approx, phrase=(noun,)))
                 continue
             out.append(Amount("count", q.lo, q.hi, q.value, noun, q.text, q.first, approx=q.approx,
                               phrase=_noun_phrase(tokens, q.last, en)))
         else:
             out.append(Amount(q.dimension, q.lo, q.hi, q.value, "", q.text, q.first, approx=q.approx))
+    for i, t in enumerate(tokens):        # "half of the electorate", "a third of", "two-thirds of"
+        share = _FRACTIONS.get(t.norm)
+        if share and i + 1 < n and tokens[i + 1].norm == "of" and not (i and tokens[i - 1].norm in ("and",)):
+            prev = tokens[i - 1].norm if i else ""
+            if t.norm in ("thirds", "quarters") and prev in en.numbers.values:
+                share *= en.numbers.values[prev]
+            elif t.norm in ("thirds", "quarters"):
+                continue
+            lo, hi = share * 100, share * 100
+            if prev in ("about", "around", "roughly", "nearly", "almost", "some"):
+                lo, hi = lo * 0.9, hi * 1.1
+            out.append(Amount("percent", lo, hi, share * 100, "", t.text + " of", i))
     for i, t in enumerate(tokens):        # "50%", "half a percentage point", "a quarter point"
         if t.norm == "%" and i and tokens[i - 1].is_number:
             v = float(tokens[i - 1].norm.replace(",", ""))
@@ -503,6 +525,7 @@ def _amounts(tokens: list[Token], en: English) -> list[Amount]:
     return out
 
 
+_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "thirds": 1 / 3, "quarters": 0.25, "fifth": 0.2, "tenth": 0.1}
 _TALLY_NOUNS = frozenset({"vote", "decision", "ruling", "majority", "win", "victory", "defeat", "loss", "score", "margin",
                           "verdict", "result", "final", "lead", "scoreline", "split", "opinion", "triumph"})
 _TALLY_VERBS = frozenset({"win", "beat", "defeat", "lose", "lead", "trail", "vote", "rule", "decide", "finish", "end"})
