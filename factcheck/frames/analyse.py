@@ -257,6 +257,7 @@ def _entities(tokens: list[Token], doc: Document, text: str, offset: int) -> lis
         else:
             out.append(Entity(folded, "org", text, a, b))
     _lowercase_titles(tokens, out, doc)
+    _role_titles(tokens, out, doc)
     _appositive_titles(tokens, out, doc)
     out.extend(_pronouns(tokens, out, doc))
     out.sort(key=lambda e: e.first)
@@ -309,6 +310,38 @@ def _lowercase_titles(tokens: list[Token], entities: list[Entity], doc: Document
                 break
 
 
+_APPOINT = frozenset({"name", "appoint", "elect", "make", "choose", "nominate", "install", "swear", "select"})
+
+
+def _role_titles(tokens: list[Token], entities: list[Entity], doc: Document) -> None:
+    """An office given in the act itself: "named Rachel Reeves as chancellor", "appointed him prime
+    minister", "Angela Rayner was appointed chancellor"."""
+    en = doc.english
+    n = len(tokens)
+    for k, e in enumerate(entities):
+        if e.kind not in ("person", "name") or e.title or e.how == "pronoun":
+            continue
+        j = e.last + 1
+        passive = j + 1 < n and tokens[j].norm in ("was", "were", "is", "has", "had", "been") and \
+            lemma_of(tokens[j + 1].norm)[0] in _APPOINT
+        if passive:
+            j += 2
+        elif not (e.first > 0 and lemma_of(tokens[e.first - 1].norm)[0] in _APPOINT):
+            continue
+        if j < n and tokens[j].norm == "as":
+            j += 1
+        end = j
+        while end < n and end - j < 5 and (tokens[end].is_word and tokens[end].norm not in ("and", "but", "on", "in", "at", "after", "by")):
+            end += 1
+        title = _title_phrase(tokens[j:end], en) if end > j else ""
+        if title and lemma_of(tokens[j].norm)[0] in en.office_nouns | {"the", "a"} | _RANK_WORDS or title and _capital(tokens[j]) is False and \
+                any(lemma_of(t.norm)[0] in en.office_nouns for t in tokens[j:min(end, j + 3)]):
+            entities[k] = _as_person(_with_title(e, title), doc)
+            p = doc.people.get(e.key)
+            if p is not None and title not in p.titles:
+                p.titles.append(title)
+
+
 def _appositive_titles(tokens: list[Token], entities: list[Entity], doc: Document) -> None:
     """ "Marco Rubio, the secretary of state," and "Peru's president, Dina Boluarte"."""
     en = doc.english
@@ -331,13 +364,18 @@ def _appositive_titles(tokens: list[Token], entities: list[Entity], doc: Documen
                 if title:
                     entities[k] = e = _with_title(e, title)
         # "Peru's president, Dina Boluarte": the noun phrase that ends in an office, right before the comma
-        if e.first >= 2 and tokens[e.first - 1].norm == "," and lemma_of(tokens[e.first - 2].norm)[0] in en.office_nouns:
-            lo = e.first - 2
+        of_office = next((i for i in range(max(0, e.first - 6), e.first - 1) if lemma_of(tokens[i].norm)[0] in en.office_nouns
+                          and i + 1 < e.first - 1 and tokens[i + 1].norm == "of"), None) if e.first >= 2 else None
+        if e.first >= 2 and tokens[e.first - 1].norm == "," and (lemma_of(tokens[e.first - 2].norm)[0] in en.office_nouns or of_office is not None):
+            lo = e.first - 2 if of_office is None else of_office
             while lo > 0 and e.first - lo < 5 and _in_title(tokens[lo - 1], en):
                 lo -= 1
+            while lo > 0 and tokens[lo - 1].norm in _RANK_WORDS:
+                lo -= 1                                  # "A former director of public prosecutions, Starmer"
             before = tokens[lo - 1].norm if lo > 0 else ""
+            opening = lo == 1 and before in ("a", "an", "the")
             title = _title_phrase(tokens[lo:e.first - 1], en) \
-                if before in ("", ",", "and", "but", '"', "(", "its", "his", "her", "their", "our") else ""
+                if opening or before in ("", ",", "and", "but", '"', "(", "its", "his", "her", "their", "our") else ""
             if title:                               # not "According to a White House official, Trump ..."
                 entities[k] = _with_title(e, title)
         if entities[k].title:
