@@ -520,6 +520,11 @@ def _amounts(tokens: list[Token], en: English) -> list[Amount]:
                 scale = 100 if noun == "percentage" else 1
                 out.append(Amount("points", q.lo * scale, q.hi * scale, q.value * scale, "", q.text, q.first))
                 continue
+            unit = _MEASURES.get(q.noun) or _MEASURES.get(noun)
+            if unit:
+                dim, factor = unit
+                out.append(Amount(dim, q.lo * factor, q.hi * factor, q.value * factor, "", q.text, q.first, approx=q.approx))
+                continue
             if q.noun in ("th", "st", "nd", "rd") or (q.noun in en.function_words and 1000 <= q.value <= 2100
                                                        and "," not in tokens[q.first].text):
                 continue              # "from 1878 to 1903": years, not counts ("1,440 people" is a count)
@@ -563,6 +568,14 @@ def _amounts(tokens: list[Token], en: English) -> list[Amount]:
     return out
 
 
+_MEASURES = {"metre": ("length", 1), "meter": ("length", 1), "metres": ("length", 1), "meters": ("length", 1), "m": ("length", 1),
+             "kilometre": ("length", 1000), "kilometer": ("length", 1000), "kilometres": ("length", 1000), "kilometers": ("length", 1000),
+             "km": ("length", 1000), "foot": ("length", 0.3048), "feet": ("length", 0.3048), "ft": ("length", 0.3048),
+             "mile": ("length", 1609.34), "miles": ("length", 1609.34), "inch": ("length", 0.0254), "inches": ("length", 0.0254),
+             "yard": ("length", 0.9144), "yards": ("length", 0.9144), "centimetre": ("length", 0.01), "cm": ("length", 0.01),
+             "kilogram": ("mass", 1), "kilograms": ("mass", 1), "kg": ("mass", 1), "tonne": ("mass", 1000), "tonnes": ("mass", 1000),
+             "ton": ("mass", 907.2), "tons": ("mass", 907.2), "pound": ("mass", 0.4536), "pounds": ("mass", 0.4536),
+             "lb": ("mass", 0.4536), "lbs": ("mass", 0.4536)}
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "thirds": 1 / 3, "quarters": 0.25, "fifth": 0.2, "tenth": 0.1}
 _TALLY_NOUNS = frozenset({"vote", "decision", "ruling", "majority", "win", "victory", "defeat", "loss", "score", "margin",
                           "verdict", "result", "final", "lead", "scoreline", "split", "opinion", "triumph"})
@@ -892,6 +905,9 @@ def _verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en
             target = prev_verb(m.first - 1) or next_verb(m.first)
             if target:
                 states[target][1] = "ruled_out"
+            ruled = next_verb(m.last + 1)
+            if ruled and ruled != target:
+                states[ruled][0] += 1                # "ruled out raising the rates": no raise
         elif m.entry.type == "modality" and phrase not in _TENSE_ONLY and not _purpose(tokens, m.first):
             target = next_verb(m.last + 1) if phrase != "if" else next(
                 (by_pos[j] for j in range(m.last + 1, b + 1) if j in by_pos), None)   # "if the market unexpectedly weakened"

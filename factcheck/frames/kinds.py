@@ -70,7 +70,7 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
                   and (c.vague or d.vague) == params.vague]
         if not rivals:
             continue
-        tol = params.tolerance
+        tol = max(params.tolerance, 0.03) if d.dimension in ("length", "mass") else params.tolerance   # rounding after conversion
         hit = next((c for c in rivals if _overlap(d.lo, d.hi, c.lo * (1 - tol), c.hi * (1 + tol))
                     and not (d.approx and d.approx == c.approx and d.value != c.value)), None)   # "at least 90" is not "at least 89"
         out.append(Outcome(AGREE, hit.text, d.text) if hit else Outcome(CONFLICT, rivals[0].text, d.text, d.key))
@@ -212,6 +212,8 @@ def title(pair: Pair, params: Params) -> list[Outcome]:
         known = pair.reference_titles.get(e.key)
         if not known or e.how == "pronoun":
             continue
+        if "former" in e.title.split() and not any("former" in t.split() for t in known):
+            continue          # "a former war crimes prosecutor" says nothing against "special counsel"
         if any(titles_compatible(e.title, t, en) for t in known):
             out.append(Outcome(AGREE, next(t for t in known if titles_compatible(e.title, t, en)), e.title))
         else:
@@ -266,8 +268,10 @@ def _verb_stance(negated: bool, modality: str) -> str:
 def polarity(pair: Pair, params: Params) -> list[Outcome]:
     """Negation of a verb both sides use: said to hold on one side, not to hold on the other."""
     out = []
-    if _first_time(pair.draft) != _first_time(pair.claim):
-        return out            # "the first time the court recognised it" is "no court had recognised it before"
+    if _first_time(pair.draft) != _first_time(pair.claim) or _first_vs_never(pair.draft, pair.claim) \
+            or _superlative_vs_comparative(pair.draft, pair.claim) or _superlative_vs_comparative(pair.claim, pair.draft):
+        return out            # "the first time the court recognised it" is "no court had recognised it before";
+                              # "no stronger quake had hit" is "the strongest quake to hit"
     for verb in pair.draft.verbs.keys() & pair.claim.verbs.keys():
         (dn, dm), (cn, cm) = pair.draft.verbs[verb], pair.claim.verbs[verb]
         if "possible" in (dm, cm) or "ruled_out" in (dm, cm):
@@ -275,6 +279,23 @@ def polarity(pair: Pair, params: Params) -> list[Outcome]:
         word = lambda n: f"{verb}: {'negated' if n else 'affirmed'}"  # noqa: E731
         out.append(Outcome(AGREE if dn == cn else CONFLICT, word(cn), word(dn)))
     return out
+
+
+def _first_vs_never(a: Frame, b: Frame) -> bool:
+    firsts = [f for f in (a, b) if any(o.value == 1 for o in f.ordinals)]
+    nevers = [f for f in (a, b) if f.negated or any(n for n, _ in f.verbs.values())]
+    return bool(firsts) and bool(nevers) and firsts[0] is not nevers[0] and (
+        {"previously", "before", "ever", "never"} & (a.raw | b.raw))
+
+
+def _superlative_vs_comparative(sup: Frame, comp: Frame) -> bool:
+    """ "the strongest" against "no stronger": the same claim in two shapes."""
+    if not comp.negated and not any(n for n, _ in comp.verbs.values()):
+        return False
+    for w in comp.raw:
+        if w.endswith("er") and len(w) > 4 and (w[:-2] + "est" in sup.raw or w[:-1] + "st" in sup.raw or w[:-3] + "iest" in sup.raw):
+            return True
+    return "more" in comp.raw and "most" in sup.raw
 
 
 def _first_time(frame: Frame) -> bool:

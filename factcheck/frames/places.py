@@ -3,16 +3,20 @@
 The table is derived from GeoNames and ISO 3166 by factcheck.frames.build_gazetteer; a name
 can stand for several places (three Glendales), and `resolve` prefers the one inside a
 place already named nearby, then the most populous. Rows are kept as tuples and made into
-Place objects only when asked for, so that loading 34,000 rows stays cheap.
+Place objects only when asked for, so that loading 34,000 rows stays cheap. GeoNames has no
+districts inside cities (Chatuchak is a district of Bangkok, a "city" of its own there), so
+two cities within NEAR_KM of each other count as one place for comparison.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DataError
 
 KIND_RANK = {"continent": 0, "country": 1, "region": 2, "city": 3}
+NEAR_KM = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +29,8 @@ class Place:
 
 
 class Places:
-    def __init__(self, rows: dict[str, tuple[str, str, str, str]], names: dict[str, list[str]], demonyms: dict[str, str]):
-        self._rows = rows             # id -> (kind, name, parents, population)
+    def __init__(self, rows: dict[str, tuple[str, str, str, str, str]], names: dict[str, list[str]], demonyms: dict[str, str]):
+        self._rows = rows             # id -> (kind, name, parents, population, "lat,lon")
         self.names = names            # folded name -> place ids
         self.demonyms = demonyms      # "ukrainian" -> "ua"
         self._up: dict[str, frozenset[str]] = {}
@@ -38,7 +42,7 @@ class Places:
         row = self._rows.get(pid)
         if row is None:
             return None
-        kind, name, parents, population = row
+        kind, name, parents, population, _ = row
         return Place(pid, kind, name, tuple(p for p in parents.split(",") if p), int(population or 0))
 
     def kind(self, pid: str) -> str:
@@ -62,8 +66,18 @@ class Places:
         return got
 
     def related(self, a: str, b: str) -> bool:
-        """True when one place is the other or lies inside it (Munich and Germany)."""
-        return a in self.ancestors(b) or b in self.ancestors(a)
+        """True when one place is the other or lies inside it (Munich and Germany), or when two
+        cities are so close that one may be a district or suburb of the other."""
+        return a in self.ancestors(b) or b in self.ancestors(a) or self.distance_km(a, b) <= NEAR_KM
+
+    def distance_km(self, a: str, b: str) -> float:
+        ra, rb = self._rows.get(a), self._rows.get(b)
+        if not ra or not rb or not ra[4] or not rb[4]:
+            return math.inf
+        (la, oa), (lb, ob) = (map(float, ra[4].split(",")), map(float, rb[4].split(",")))
+        la, oa, lb, ob = map(math.radians, (la, oa, lb, ob))
+        h = math.sin((lb - la) / 2) ** 2 + math.cos(la) * math.cos(lb) * math.sin((ob - oa) / 2) ** 2
+        return 2 * 6371 * math.asin(math.sqrt(h))
 
     def country(self, pid: str) -> str | None:
         return next((p for p in self.ancestors(pid) if p in self._rows and self._rows[p][0] == "country"), None)
@@ -78,7 +92,7 @@ class Places:
 
 
 def load_places(path: Path) -> Places:
-    rows: dict[str, tuple[str, str, str, str]] = {}
+    rows: dict[str, tuple[str, str, str, str, str]] = {}
     names: dict[str, list[str]] = {}
     demonyms: dict[str, str] = {}
     try:
@@ -89,15 +103,15 @@ def load_places(path: Path) -> Places:
         if not line or line[0] == "#":
             continue
         cols = line.split("\t")
-        if len(cols) != 6:
-            raise DataError(path, f"line {number}: expected 6 tab-separated columns, found {len(cols)}")
-        kind, pid, name, parents, population, aliases = cols
+        if len(cols) != 7:
+            raise DataError(path, f"line {number}: expected 7 tab-separated columns, found {len(cols)}")
+        kind, pid, name, parents, population, aliases, latlon = cols
         if kind == "demonym":
             demonyms.setdefault(name.lower(), pid)
             continue
         if kind not in KIND_RANK:
             raise DataError(path, f"line {number}: unknown kind {kind!r}")
-        rows[pid] = (kind, name, parents, population)
+        rows[pid] = (kind, name, parents, population, latlon)
         for n in (name, *aliases.split("|")) if aliases else (name,):
             key = n.lower()
             if key.startswith("the "):
