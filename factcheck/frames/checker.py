@@ -15,6 +15,7 @@ from .extract import FrameReference, claim_ref, extract
 from .kinds import Pair
 from .model import Frame
 from .rules import FrameRule, load_frame_rules
+from . import verdict
 from .verdict import Verdict, checkable, decide, similarity, title_verdict
 
 _NEWLINE = re.compile("\n")
@@ -54,8 +55,10 @@ class FrameChecker:
                 candidates[i] = candidates.get(i, 0.0) + w
         ranked = sorted(((similarity(s, total, ref.totals[i]), i) for i, s in candidates.items()), reverse=True)
 
+        sims = {i: sim for sim, i in ranked[:verdict.CANDIDATES]}
+
         def outcomes(i: int):
-            pair = Pair(frame, ref.claims[i].frame, self.english, titles)
+            pair = Pair(frame, ref.claims[i].frame, self.english, titles, sims.get(i, 0.0))
             return [(rule, o) for rule in self.rules for o in rule.compare(pair, rule.params)]
 
         return self._title(frame, ref, titles) or decide(ranked, outcomes, ref.values)

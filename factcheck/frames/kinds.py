@@ -35,6 +35,7 @@ class Pair:
     claim: Frame
     english: English
     reference_titles: dict[str, list[str]]      # person key -> titles the reference gives them
+    similarity: float = 0.0                     # how much of the two clauses' keys they share (verdict.similarity)
 
 
 class Params(BaseModel):
@@ -397,6 +398,21 @@ def predication(pair: Pair, params: Params) -> list[Outcome]:
     return out
 
 
+class StatementParams(Params):
+    similarity: float = Field(0.5, ge=0, le=1, description="similarity from which two clauses make the same statement")
+
+
+def statement(pair: Pair, params: StatementParams) -> list[Outcome]:
+    """Two clauses that say nearly the same, with no verb in common to compare ("the control tower
+    collapsed" and "the control tower came down"): the same polarity and certainty agree."""
+    d, c = pair.draft, pair.claim
+    if pair.similarity < params.similarity or d.verbs.keys() & c.verbs.keys():
+        return []
+    if d.negated == c.negated and stance(d) == stance(c):
+        return [Outcome(AGREE, "negated" if c.negated else "affirmed", "negated" if d.negated else "affirmed")]
+    return []
+
+
 KINDS: dict[str, tuple[Callable[[Pair, Params], list[Outcome]], type[Params]]] = {
     "amount": (amount, AmountParams),
     "ordinal": (ordinal, Params),
@@ -412,4 +428,5 @@ KINDS: dict[str, tuple[Callable[[Pair, Params], list[Outcome]], type[Params]]] =
     "participant": (participant, Params),
     "quotation": (quotation, QuoteParams),
     "predication": (predication, Params),
+    "statement": (statement, StatementParams),
 }

@@ -18,7 +18,7 @@ ABOUT = 0.25            # similarity a claim must reach to be compared with the 
 CONTRADICT = 0.25       # ... and to be contradicted
 CANDIDATES = 3          # claims compared per clause, best covered first
 MIN_CHECKABLE_WORDS = 4
-WEAK = frozenset({"participant", "quotation", "polarity"})    # kinds whose agreement names no value
+WEAK = frozenset({"participant", "quotation", "polarity", "statement"})    # kinds whose agreement names no value
 VALUES = frozenset({"numeric", "quantity", "date", "location"})
 
 
