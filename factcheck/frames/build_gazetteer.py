@@ -67,7 +67,7 @@ def build() -> list[list[str]]:
         rows.append(["continent", f"continent-{code.lower()}", name, "", "0", "", ""])
     regions = {k: v for k, v in REGIONS.items() if v}
     region_of: dict[str, list[str]] = {}
-    for rid, (name, continents, countries) in regions.items():
+    for rid, (name, _, countries) in regions.items():
         rows.append(["continent", rid, name, "", "0", "", ""])
         for cc in countries:
             region_of.setdefault(cc, []).append(rid)

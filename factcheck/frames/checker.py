@@ -38,7 +38,7 @@ class FrameChecker:
         sentences = sentences if sentences is not None else split_sentences(text)
         analysed, _ = analyse_document(text, self.english, known=ref.people, sentences=sentences)
         titles = ref.titles
-        for sentence, frames in zip(sentences, analysed):
+        for sentence, frames in zip(sentences, analysed, strict=True):
             yield sentence, [(f, self._judge_frame(f, ref, titles)) for f in frames]
 
     def _judge_frame(self, frame: Frame, ref: FrameReference, titles) -> Verdict | None:

@@ -13,7 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from .. import models
-from .analyse import Person, analyse_document
+from .analyse import analyse_document
+from .names import Person
 from .english import English
 from .model import Frame
 

@@ -66,8 +66,7 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
     """Numbers of the same dimension (and, for counts, of the same thing): intervals must overlap."""
     out = []
     for d in pair.draft.amounts:
-        rivals = [c for c in pair.claim.amounts if c.dimension == d.dimension
-                  and (d.dimension not in ("count", "offset") or d.dimension == "count" and _same_noun(d, c, pair) or d.dimension == "offset" and d.noun == c.noun)
+        rivals = [c for c in pair.claim.amounts if c.dimension == d.dimension and _same_thing(d, c, pair)
                   and (c.vague or d.vague) == params.vague]
         if not rivals:
             continue
@@ -76,6 +75,15 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
                     and not (d.approx and d.approx == c.approx and d.value != c.value)), None)   # "at least 90" is not "at least 89"
         out.append(Outcome(AGREE, hit.text, d.text) if hit else Outcome(CONFLICT, rivals[0].text, d.text, d.key))
     return out
+
+
+def _same_thing(d, c, pair: Pair) -> bool:
+    """Counts of the same thing, offsets after the same thing; other dimensions need no noun."""
+    if d.dimension == "count":
+        return _same_noun(d, c, pair)
+    if d.dimension == "offset":
+        return d.noun == c.noun
+    return True
 
 
 def _same_noun(d, c, pair: Pair) -> bool:
@@ -277,8 +285,7 @@ def polarity(pair: Pair, params: Params) -> list[Outcome]:
         (dn, dm), (cn, cm) = pair.draft.verbs[verb], pair.claim.verbs[verb]
         if "possible" in (dm, cm) or "ruled_out" in (dm, cm):
             continue
-        word = lambda n: f"{verb}: {'negated' if n else 'affirmed'}"  # noqa: E731
-        out.append(Outcome(AGREE if dn == cn else CONFLICT, word(cn), word(dn)))
+        out.append(Outcome(AGREE if dn == cn else CONFLICT, _polarity_word(verb, cn), _polarity_word(verb, dn)))
     return out
 
 
@@ -301,6 +308,10 @@ def _superlative_vs_comparative(sup: Frame, comp: Frame) -> bool:
 
 def _first_time(frame: Frame) -> bool:
     return any(o.value == 1 for o in frame.ordinals) or "previously" in frame.raw or "before" in frame.raw and frame.negated
+
+
+def _polarity_word(verb: str, negated: bool) -> str:
+    return f"{verb}: {'negated' if negated else 'affirmed'}"
 
 
 def modality(pair: Pair, params: Params) -> list[Outcome]:

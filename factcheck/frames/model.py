@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..text.dates import DateMention
-from ..text.quantities import Quantity
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,233 @@
+"""The shape of a clause: which words are verbs, where one clause ends and the next begins,
+what a copula says of whom, and the negation and certainty of each verb.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+from ..text.tokens import Token
+from .english import English, lemma_of
+from .model import Entity, Frame
+from .names import PRONOUNS, capital
+
+
+_SUBORDINATORS = frozenset({"after", "before", "when", "while", "although", "though", "as", "since", "because", "if", "once", "until"})
+
+
+_AUX = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "do", "does", "did", "will", "would",
+                  "shall", "should", "can", "could", "may", "might", "must", "to", "not", "n't", "never", "also", "then", "already"})
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+                          "'s", "no", "every", "each"})
+# words of scarcity in the negation lexicon: "few" and "little" are amounts here, not a verb's negation
+_SCARCITY = frozenset({"few", "little", "limited", "scant", "absence", "lack", "lacked", "lacking", "scarce", "sparse"})
+
+
+PASSIVE_BE = frozenset({"is", "are", "was", "were", "been", "be", "being"})
+
+
+QUOTED = re.compile(r'["\u201c]([^"\u201c\u201d]{3,300})["\u201d]')
+
+
+PARTICLE_AFTER = frozenset({"off", "out", "up", "down", "back", "on", "over", "away"})
+
+
+_RULED_OUT = ("rule out", "ruled out", "rules out", "ruling out", "out of the question", "off the table", "exclude",
+              "excluded", "excludes", "out of reach")
+
+
+_REQUIRED = frozenset({"must", "have to", "has to", "had to", "need to", "needs to", "is required", "are required", "required to",
+                       "would have to", "will have to", "certainly", "definitely", "inevitably", "inevitable", "guaranteed to",
+                       "certain", "definite", "was certain"})
+
+
+_TENSE_ONLY = frozenset({"will", "would be", "will be", "shall", "is going to", "are going to"})
+
+
+def is_verb(tokens: list[Token], i: int, en: English) -> bool:
+    t = tokens[i]
+    if not t.is_word or t.norm in en.function_words or (i and capital(t)):
+        return False
+    lemma, pos = lemma_of(t.norm)
+    if "VERB" not in pos:
+        return False
+    prev = tokens[i - 1].norm if i else ""
+    if t.norm.endswith("s") and not t.norm.endswith("ss") and lemma != t.norm:
+        # "acts", "talks", "calls": a verb after its subject ("the court adds", "Trump says"), a noun
+        # after a determiner, an adjective or a preposition ("unofficial acts", "the talks")
+        if not i or prev in _DETERMINERS or prev in en.function_words and prev not in ("who", "which", "that", "it", "he", "she"):
+            return False
+        prev_pos = lemma_of(prev)[1]
+        return not (prev_pos and prev_pos <= {"ADJ", "ADV"} or prev_pos == {"ADJ"})
+    if lemma != t.norm:
+        return True                               # inflected: "rose", "elected", "met"
+    if t.norm.endswith("ing") and prev in _DETERMINERS:
+        return False                              # "the meeting", "his signing": a noun
+    if prev in PASSIVE_BE and lemma == t.norm:
+        return False                              # "was ready": after "be" a base form is an adjective or a noun
+    return prev in _AUX or prev in PRONOUNS or prev in ("they", "we", "i", "you", "who")
+
+
+def clauses(tokens: list[Token], verb: list[bool]) -> list[tuple[int, int]]:
+    n = len(tokens)
+    breaks = set()
+    for i, t in enumerate(tokens):
+        prev = tokens[i - 1].norm if i else ""
+        if t.norm in (";", ":") and i + 3 < n and not (t.norm == ":" and prev[:1].isdigit()):
+            breaks.add(i + 1)
+        elif t.norm in ("but", "while", "whereas", "although", "though") and i > 2 and prev != "not":
+            breaks.add(i)
+        elif t.norm == "and" and prev == "," and i + 2 < n and any(verb[k] for k in range(i + 1, min(n, i + 6))):
+            breaks.add(i)
+        elif t.norm == "who" and prev == ",":
+            breaks.add(i)
+            end = next((k for k in range(i, n) if tokens[k].norm == ","), None)
+            if end is not None:
+                breaks.add(end)
+    if tokens[0].norm in _SUBORDINATORS:
+        comma = next((k for k in range(1, n) if tokens[k].norm == ","), None)
+        if comma is not None and comma + 3 < n and any(verb[k] for k in range(1, comma)):
+            breaks.add(comma)
+    bounds, start = [], 0
+    for b in sorted(breaks):
+        if b - start >= 2:
+            bounds.append((start, b - 1))
+            start = b
+    bounds.append((start, n - 1))
+    return bounds
+
+
+LIGHT_VERBS = frozenset({"extend", "make", "give", "hold", "take", "have", "issue", "offer", "deliver", "conduct", "carry"})
+
+
+_NOMINAL = (("ation", "e"), ("ation", "ate"), ("ation", ""), ("ition", "ite"), ("ition", ""), ("ction", "ct"),
+            ("sion", "de"), ("ssion", "ss"), ("ment", ""), ("ance", ""), ("ence", "e"), ("al", "e"), ("al", ""), ("ure", ""),
+            ("ure", "e"))
+
+
+@lru_cache(maxsize=32768)
+def verb_of_noun(word: str) -> str:
+    """The verb a noun is made from, where English's suffixes say so: invitation -> invite,
+    election -> elect, announcement -> announce, refusal -> refuse. Other words are themselves."""
+    if len(word) < 8:
+        return word
+    for suffix, ending in _NOMINAL:
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)] + ending
+            if len(stem) >= 3 and "VERB" in lemma_of(stem)[1] and lemma_of(stem)[0] == stem:
+                return stem
+    return word
+
+
+_BEFORE_VERB = frozenset({"not", "never", "no longer", "n't", "without", "neither", "nor"})
+
+
+def predications(tokens: list[Token], a: int, b: int, ents: list[Entity], places, en: English) -> list[tuple[str, str]]:
+    """What a copula says of a name: "Russia is the aggressor", "Ukraine the victim" (the verb left out
+    after "and"), as (who, the noun said of them)."""
+    out = []
+    keyed = {e.last: e for e in ents if e.kind in ("person", "place", "org", "name", "demonym")}
+    place_key = {p.first: p.place for p in places}
+    for last, e in keyed.items():
+        if not a <= e.first and last < b:
+            continue
+        k = last + 1
+        if k <= b and tokens[k].norm in PASSIVE_BE:
+            k += 1
+        elif not (e.first > a and tokens[e.first - 1].norm == "and"):
+            continue                                 # "..., and Ukraine the victim": the copula is shared
+        while k <= b and tokens[k].norm in ("the", "a", "an", "its", "their", "only", "real", "main"):
+            k += 1
+        if k <= b and tokens[k].is_word and tokens[k].norm not in en.function_words and not capital(tokens[k]):
+            out.append((place_key.get(e.first, e.key), en.canonical(lemma_of(tokens[k].norm)[0])))
+    return out
+
+
+def _purpose(tokens: list[Token], at: int) -> bool:
+    """A modal in a purpose clause ("so that rivets could be replaced", "in order that") states no doubt."""
+    before = [t.norm for t in tokens[max(0, at - 3):at]]
+    return "so" in before and "that" in before or "order" in before
+
+
+def verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en: English) -> dict[str, tuple[bool, str]]:
+    """Negation and modality of each verb: a cue applies to the verb it belongs to, not to the clause.
+
+    "not", "never" and modals bind to the next verb (within three tokens); "no", "nothing",
+    "without" to the verb before them ("said nothing"); "did not rule out" leaves a verb open.
+    """
+    states: dict[str, list] = {}
+    for i in verbs:
+        states.setdefault(en.canonical(lemma_of(tokens[i].norm)[0]), [0, "asserted", i])
+    by_pos = {st[2]: lemma for lemma, st in states.items()}
+
+    def next_verb(k: int):
+        return next((by_pos[j] for j in range(k, min(b + 1, k + 4)) if j in by_pos), None)
+
+    def prev_verb(k: int):
+        return next((by_pos[j] for j in range(k, max(a - 1, k - 4), -1) if j in by_pos), None)
+
+    for m in cues:
+        if not (a <= m.first <= b):
+            continue
+        phrase = " ".join(t.norm for t in tokens[m.first:m.last + 1])
+        if m.entry.type == "negation" and m.entry.id == "negator":
+            target = next_verb(m.last + 1) if phrase in _BEFORE_VERB else (prev_verb(m.first - 1) or next_verb(m.last + 1))
+            if target:
+                states[target][0] += 1
+        elif m.entry.type == "negation" and phrase in _RULED_OUT:
+            target = prev_verb(m.first - 1) or next_verb(m.first)
+            if target:
+                states[target][1] = "ruled_out"
+            ruled = next_verb(m.last + 1)
+            if ruled and ruled != target:
+                states[ruled][0] += 1                # "ruled out raising the rates": no raise
+        elif m.entry.type == "modality" and phrase not in _TENSE_ONLY and not _purpose(tokens, m.first):
+            target = next_verb(m.last + 1) if phrase != "if" else next(
+                (by_pos[j] for j in range(m.last + 1, b + 1) if j in by_pos), None)   # "if the market unexpectedly weakened"
+            level = {"possible": "possible", "scheduled": "planned"}.get(m.entry.id, "certain" if phrase in _REQUIRED else "asserted")
+            if target and level != "asserted":
+                states[target][1] = level
+    for i in range(a, b + 1):
+        if tokens[i].norm.endswith("n't"):
+            target = next_verb(i + 1)
+            if target:
+                states[target][0] += 1
+    return {lemma: (st[0] % 2 == 1, st[1]) for lemma, st in states.items()}
+
+
+def stance(frame: Frame, tokens: list[Token], cues, a: int, b: int) -> None:
+    """Polarity and modality of the clause's content: negators, ruled-out predicates, hedges."""
+    neutral = [(m.first, m.last) for m in cues if m.entry.type == "neutral"]
+    negations, ruled, modal = [], [], []
+    for m in cues:
+        if not (a <= m.first <= b) or any(lo <= m.first <= hi for lo, hi in neutral):
+            continue
+        phrase = " ".join(t.norm for t in tokens[m.first:m.last + 1])
+        if m.entry.type == "negation" and m.entry.id == "negator" and phrase not in _SCARCITY:
+            negations.append(phrase)
+        elif m.entry.type == "negation" and m.entry.id == "predicate" and phrase in _RULED_OUT:
+            ruled.append(phrase)
+        elif m.entry.type == "modality":
+            modal.append((m.entry.id, phrase))
+    for i in range(a, b + 1):
+        if tokens[i].norm.endswith("n't") and tokens[i].norm not in negations:
+            negations.append(tokens[i].norm)
+    frame.negated = len(negations) % 2 == 1
+    frame.negation = " ".join(negations)
+    if ruled:
+        frame.modality, frame.modality_cue = ("possible" if frame.negated else "ruled_out"), ruled[0]
+        frame.negated = False
+        return
+    for level, phrase in modal:
+        if phrase in _TENSE_ONLY:
+            continue
+        if level == "possible":
+            frame.modality, frame.modality_cue = "possible", phrase
+            return
+        if level == "certain" and phrase in _REQUIRED:
+            frame.modality, frame.modality_cue = "certain", phrase
+        elif level == "scheduled" and frame.modality == "asserted":
+            frame.modality, frame.modality_cue = "planned", phrase

@@ -1,0 +1,266 @@
+"""The values a clause gives: places with their prepositions, counts with what they count,
+durations, money, shares and points, lengths and weights, scores and votes, clock times with
+their slack, and ranks with the noun they rank.
+"""
+from __future__ import annotations
+
+import re
+
+
+from ..text.quantities import find_quantities
+from ..text.sentences import Sentence
+from ..text.tokens import Token
+from .english import English, lemma_of
+from .model import Amount, ClockTime, Entity, OrdinalRef, PlaceRef
+from .names import capital
+
+
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?(a\.?m\.?|p\.?m\.?)(?![a-z])|\b(\d{1,2}):(\d{2})\b", re.I)
+
+
+_CLOCK_APPROX = {"shortly after": (0, 30), "just after": (0, 15), "soon after": (0, 30), "after": (0, 60),
+                 "just before": (-15, 0), "shortly before": (-30, 0), "before": (-60, 0), "around": (-10, 10),
+                 "about": (-10, 10), "roughly": (-10, 10), "approximately": (-10, 10), "a few minutes past": (1, 10),
+                 "just past": (0, 15), "past": (0, 30)}
+
+
+def places(tokens: list[Token], entities: list[Entity], en: English) -> list[PlaceRef]:
+    found = [e for e in entities if e.kind in ("place", "org", "demonym")]
+    candidates = {e.first: en.places.lookup(e.key) or en.places.lookup(e.key.removesuffix("'s")) for e in found if e.kind == "place"}
+    nearby: set[str] = set()
+    for ids in candidates.values():
+        if len(ids) == 1:
+            nearby |= en.places.ancestors(ids[0])
+    out = []
+    for e in found:
+        if e.kind != "place":
+            continue
+        ids = candidates[e.first]
+        pid = en.places.resolve(ids, nearby - set(ids))
+        prep = tokens[e.first - 1].norm if e.first else ""
+        if prep == "for" and e.first >= 2 and tokens[e.first - 2].norm in ("bound", "headed", "left", "leave", "leaves", "departed"):
+            prep = "bound for"                       # "bound for Ontario" is where to; "peace for Ukraine" is no place
+        if prep == "," and out and out[-1].first < e.first and _adjacent_place(out[-1], e, tokens):
+            prep = out[-1].prep                      # "bound for Ontario, Canada": Canada is where it was bound too
+        if e.first == 0 and e.last + 1 < len(tokens) and tokens[e.last + 1].norm == "," and e.text.isupper():
+            prep = "in"                              # a dateline: "BERLIN, 14 July -" is where it happened
+        out.append(PlaceRef(pid, en.places.kind(pid), e.text, e.first, prep))
+    return out
+
+
+def _adjacent_place(before: PlaceRef, e: Entity, tokens: list[Token]) -> bool:
+    k = e.first - 2
+    return k >= before.first and all(capital(t) or t.norm == "'s" for t in tokens[before.first:k + 1])
+
+
+def _noun_after(tokens: list[Token], j: int, en: English, limit: int = 3) -> str:
+    for k in range(j, min(len(tokens), j + limit)):
+        if tokens[k].is_number:
+            return ""                 # "the first 45 minutes" ranks nothing
+        w = tokens[k].norm
+        if tokens[k].is_word and w not in en.function_words:
+            return en.canonical(lemma_of(w)[0])
+    return ""
+
+
+def verbish(word: str) -> bool:
+    return lemma_of(word)[1] == frozenset({"VERB"}) or lemma_of(word)[1] == frozenset({"VERB", "AUX"})
+
+
+def _noun_phrase(tokens: list[Token], j: int, en: English, limit: int = 4) -> tuple[str, ...]:
+    """The content words of the noun phrase from token j: "criminal counts", "cardinal electors"."""
+    out = []
+    for k in range(j, min(len(tokens), j + limit)):
+        t = tokens[k]
+        if not t.is_word or t.norm in en.function_words or (t.norm.endswith("ing") and out):
+            break
+        out.append(en.canonical(lemma_of(t.norm)[0]))
+    return tuple(out)
+
+
+def amounts(tokens: list[Token], en: English) -> list[Amount]:
+    out: list[Amount] = []
+    taken: set[int] = set()
+    n = len(tokens)
+    for i in range(n):
+        for key in en.vague_by_first.get(tokens[i].norm, ()):     # longest first
+            k = len(key)
+            lo, hi = en.vague[key]
+            if tuple(t.norm for t in tokens[i:i + k]) == key and not taken & set(range(i, i + k)):
+                noun = _noun_after(tokens, i + k, en)
+                out.append(Amount("count", lo, hi, lo, noun, " ".join(t.text for t in tokens[i:i + k]), i, vague=True,
+                                  phrase=_noun_phrase(tokens, i + k, en)))
+                taken.update(range(i, i + k))
+    for q in find_quantities(tokens, en.numbers, offsets=True):
+        if q.first in taken or any(i in taken for i in range(q.first, q.last + 1)):
+            continue
+        after = tokens[q.last + 1].norm if q.last + 1 < n else ""
+        if q.dimension == "duration" and after == "old" or (q.first >= 2 and tokens[q.first - 1].norm == "of" and tokens[q.first - 2].norm == "age"):
+            out.append(Amount("age", q.lo / 525600, q.hi / 525600, q.value / 525600, "", q.text, q.first))
+            continue
+        if q.dimension == "offset":      # "forty minutes after the smoke": after what, and how long after
+            k = q.last + 2
+            while k < n and tokens[k].norm in en.function_words:
+                k += 1
+            anchor = en.canonical(lemma_of(tokens[k].norm)[0]) if k < n and tokens[k].is_word else ""
+            out.append(Amount("offset", q.lo, q.hi, q.value, f"{q.noun} {anchor}".strip(), q.text, q.first, approx=q.approx))
+            continue
+        if q.dimension == "count":
+            noun = en.canonical(lemma_of(q.noun)[0])
+            if noun in ("percent", "per"):
+                out.append(Amount("percent", q.lo, q.hi, q.value, "", q.text, q.first))
+                continue
+            if noun in ("basis", "point", "percentage"):
+                scale = 100 if noun == "percentage" else 1
+                out.append(Amount("points", q.lo * scale, q.hi * scale, q.value * scale, "", q.text, q.first))
+                continue
+            unit = _MEASURES.get(q.noun) or _MEASURES.get(noun)
+            if unit:
+                dim, factor = unit
+                out.append(Amount(dim, q.lo * factor, q.hi * factor, q.value * factor, "", q.text, q.first, approx=q.approx))
+                continue
+            if q.noun in ("th", "st", "nd", "rd") or (q.noun in en.function_words and 1000 <= q.value <= 2100
+                                                       and "," not in tokens[q.first].text):
+                continue              # "from 1878 to 1903": years, not counts ("1,440 people" is a count)
+            nxt = tokens[q.first + 1].norm if q.first + 1 < n else ""
+            if nxt in en.numbers.count_nouns and (q.noun in en.function_words or verbish(q.noun)):
+                noun = en.canonical(lemma_of(nxt)[0])     # "144 people had been killed"
+                out.append(Amount("count", q.lo, q.hi, q.value, noun, q.text, q.first, approx=q.approx, phrase=(noun,)))
+                continue
+            out.append(Amount("count", q.lo, q.hi, q.value, noun, q.text, q.first, approx=q.approx,
+                              phrase=_noun_phrase(tokens, q.last, en)))
+        else:
+            out.append(Amount(q.dimension, q.lo, q.hi, q.value, "", q.text, q.first, approx=q.approx))
+    for i, t in enumerate(tokens):        # "half of the electorate", "a third of", "two-thirds of"
+        share = _FRACTIONS.get(t.norm)
+        if share and i + 1 < n and tokens[i + 1].norm == "of" and not (i and tokens[i - 1].norm in ("and",)):
+            prev = tokens[i - 1].norm if i else ""
+            if t.norm in ("thirds", "quarters") and prev in en.numbers.values:
+                share *= en.numbers.values[prev]
+            elif t.norm in ("thirds", "quarters"):
+                continue
+            lo, hi = share * 100, share * 100
+            if prev in ("about", "around", "roughly", "nearly", "almost", "some"):
+                lo, hi = lo * 0.9, hi * 1.1
+            out.append(Amount("percent", lo, hi, share * 100, "", t.text + " of", i))
+    for i, t in enumerate(tokens):        # "50%", "half a percentage point", "a quarter point"
+        if t.norm == "%" and i and tokens[i - 1].is_number:
+            v = float(tokens[i - 1].norm.replace(",", ""))
+            out = [a for a in out if a.first != i - 1]
+            out.append(Amount("percent", v, v, v, "", tokens[i - 1].text + "%", i - 1))
+        if t.norm in ("half", "quarter") and i + 1 < n:
+            rest = [x.norm for x in tokens[i + 1:i + 5]]
+            share = 0.5 if t.norm == "half" else 0.25
+            if rest[:3] == ["a", "percentage", "point"] or rest[:4] == ["of", "a", "percentage", "point"] or rest[:1] == ["point"]:
+                out.append(Amount("points", share * 100, share * 100, share * 100, "", t.text + " point", i))
+    out = [a for a in out if not _in_name(tokens, a.first)]
+    tallies = _tallies(tokens, en)
+    if tallies:
+        covered = {i for t in tallies for i in range(t.first, t.first + 3)}
+        out = [a for a in out if a.first not in covered] + tallies
+    out.sort(key=lambda a: a.first)
+    return out
+
+
+_MEASURES = {"metre": ("length", 1), "meter": ("length", 1), "metres": ("length", 1), "meters": ("length", 1), "m": ("length", 1),
+             "kilometre": ("length", 1000), "kilometer": ("length", 1000), "kilometres": ("length", 1000), "kilometers": ("length", 1000),
+             "km": ("length", 1000), "foot": ("length", 0.3048), "feet": ("length", 0.3048), "ft": ("length", 0.3048),
+             "mile": ("length", 1609.34), "miles": ("length", 1609.34), "inch": ("length", 0.0254), "inches": ("length", 0.0254),
+             "yard": ("length", 0.9144), "yards": ("length", 0.9144), "centimetre": ("length", 0.01), "cm": ("length", 0.01),
+             "kilogram": ("mass", 1), "kilograms": ("mass", 1), "kg": ("mass", 1), "tonne": ("mass", 1000), "tonnes": ("mass", 1000),
+             "ton": ("mass", 907.2), "tons": ("mass", 907.2), "pound": ("mass", 0.4536), "pounds": ("mass", 0.4536),
+             "lb": ("mass", 0.4536), "lbs": ("mass", 0.4536)}
+
+
+_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "thirds": 1 / 3, "quarters": 0.25, "fifth": 0.2, "tenth": 0.1}
+
+
+_TALLY_NOUNS = frozenset({"vote", "decision", "ruling", "majority", "win", "victory", "defeat", "loss", "score", "margin",
+                          "verdict", "result", "final", "lead", "scoreline", "split", "opinion", "triumph"})
+
+
+_TALLY_VERBS = frozenset({"win", "beat", "defeat", "lose", "lead", "trail", "vote", "rule", "decide", "finish", "end"})
+
+
+def _tallies(tokens: list[Token], en: English) -> list[Amount]:
+    """Scores and votes: "a 6-3 decision", "won 2-1", "the five-to-four ruling", "voted 11 to 1"."""
+    out = []
+    n = len(tokens)
+
+    def small(tok: Token) -> float | None:
+        if tok.is_number and tok.norm.isdigit() and int(tok.norm) <= 30:
+            return float(tok.norm)
+        v = en.numbers.values.get(tok.norm)
+        return v if v is not None and v == int(v) and tok.norm not in ("a", "an") and v <= 30 else None
+
+    for i in range(n - 1):
+        a = small(tokens[i])
+        if a is None:
+            continue
+        j = i + 2 if i + 2 < n and tokens[i + 1].norm == "to" else i + 1
+        b = small(tokens[j]) if j < n else None
+        if b is None or (j == i + 1 and not tokens[i].end < tokens[j].start):
+            continue
+        after = {lemma_of(t.norm)[0] for t in tokens[j + 1:j + 3]}
+        before = {lemma_of(t.norm)[0] for t in tokens[max(0, i - 2):i]}
+        if after & _TALLY_NOUNS or before & _TALLY_VERBS:
+            hi, lo = max(a, b), min(a, b)
+            value = hi * 100 + lo
+            text = " ".join(t.text for t in tokens[i:j + 1])
+            out.append(Amount("tally", value, value, value, "", text, i))
+    return out
+
+
+def _in_name(tokens: list[Token], i: int) -> bool:
+    """A number that is part of a name: "Boeing 737", "737 MAX", "MAX 9s"."""
+    if not tokens[i].is_number:
+        return False
+    prev = tokens[i - 1] if i else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return bool(prev is not None and i > 1 and capital(prev) and prev.norm not in ("a", "an")
+                or nxt is not None and nxt.caps and nxt.is_word)
+
+
+def clock_times(sentence: Sentence, tokens: list[Token]) -> list[ClockTime]:
+    out = []
+    for m in _CLOCK.finditer(sentence.text):
+        if m.group(1):
+            hour, minute, half = int(m.group(1)), int(m.group(2) or 0), m.group(3).lower()[0]
+            if hour > 12:
+                continue
+            hour = hour % 12 + (12 if half == "p" else 0)
+        else:
+            hour, minute = int(m.group(4)), int(m.group(5))
+            if hour > 23 or minute > 59:
+                continue
+        value = hour * 60 + minute
+        before = sentence.text[max(0, m.start() - 24):m.start()].lower().strip()
+        lo, hi = value, value
+        for cue, (dlo, dhi) in sorted(_CLOCK_APPROX.items(), key=lambda kv: -len(kv[0])):
+            if before.endswith(cue):
+                lo, hi = value + dlo, value + dhi
+                break
+        offset = sentence.start + m.start()
+        first = next((i for i, t in enumerate(tokens) if t.start >= offset), 0)
+        out.append(ClockTime(value, lo, hi, m.group(0), first, sentence.start + m.end()))
+    return out
+
+
+def ordinals(tokens: list[Token], en: English) -> list[OrdinalRef]:
+    out = []
+    for i, t in enumerate(tokens):
+        value = en.numbers.ordinals.get(t.norm)
+        j = i + 1
+        if value is None and t.is_number and i + 1 < len(tokens) and tokens[i + 1].norm in ("th", "st", "nd", "rd"):
+            value, j = int(float(t.norm.replace(",", ""))), i + 2
+        if value is not None:
+            out.append(OrdinalRef(value, _noun_after(tokens, j, en), t.text, i))
+    return out
+
+
+def attributive(tokens: list[Token], d) -> bool:
+    """ "the 5 January accident": a date inside another event's name, not when this clause's act happened."""
+    nxt = tokens[d.last + 1] if d.last + 1 < len(tokens) else None
+    prev = tokens[d.first - 1].norm if d.first else ""
+    return prev in ("the", "a", "an", "this", "that") and nxt is not None and nxt.is_word and not capital(nxt) \
+        and "NOUN" in lemma_of(nxt.norm)[1]
