@@ -50,14 +50,24 @@ def load_rules(rules_dir: Path) -> list[LoadedRule]:
         kind = KINDS.get(rule.kind)
         if kind is None:
             raise ReferenceDataError(path, f"unknown kind {rule.kind!r}; kinds are: {', '.join(sorted(KINDS))}", "/kind")
-        try:
-            params = kind.Params.model_validate(rule.params)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            raise SchemaError(path, first["msg"], "/params" + pointer(first["loc"])) from None
-        try:
-            rule.message.format(reference="", found="")
-        except (KeyError, IndexError, ValueError) as exc:
-            raise SchemaError(path, f"message template: {exc!r}; use {{reference}} and {{found}}", "/message") from None
+        params = rule_params(path, rule, kind.Params)
+        check_message(path, rule)
         out.append(LoadedRule(rule, kind, params, path))
     return out
+
+
+def rule_params(path: Path, rule: Rule, model: type[BaseModel]) -> BaseModel:
+    """A rule file's params as its kind's Params model, or a SchemaError pointing into the file."""
+    try:
+        return model.model_validate(rule.params)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise SchemaError(path, first["msg"], "/params" + pointer(first["loc"])) from None
+
+
+def check_message(path: Path, rule: Rule) -> None:
+    """The message template may use {reference} and {found}, nothing else."""
+    try:
+        rule.message.format(reference="", found="")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise SchemaError(path, f"message template: {exc!r}; use {{reference}} and {{found}}", "/message") from None

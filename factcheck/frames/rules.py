@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from ..errors import ReferenceDataError, SchemaError
-from ..loader import load_model, pointer
+from ..errors import ReferenceDataError
+from ..loader import load_model
 from ..models import Rule
+from ..ruleset import check_message, rule_params
 from .kinds import KINDS, Outcome, Pair
 
 FOLDER = "frames"
@@ -45,19 +46,12 @@ def load_frame_rules(rules_dir: Path) -> list[FrameRule]:
         if rule.kind not in KINDS:
             raise ReferenceDataError(path, f"unknown kind {rule.kind!r}; frame kinds are: {', '.join(sorted(KINDS))}", "/kind")
         compare, params_model = KINDS[rule.kind]
-        try:
-            params = params_model.model_validate(rule.params)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            raise SchemaError(path, first["msg"], "/params" + pointer(first["loc"])) from None
+        params = rule_params(path, rule, params_model)
         slot = (rule.kind, params.model_dump_json())
         if slot in seen:
             raise ReferenceDataError(path, f"kind {rule.kind!r} with the same params is already configured by {seen[slot]}", "/kind")
         seen[slot] = path
-        try:
-            rule.message.format(reference="", found="")
-        except (KeyError, IndexError, ValueError) as exc:
-            raise SchemaError(path, f"message template: {exc!r}; use {{reference}} and {{found}}", "/message") from None
+        check_message(path, rule)
         out.append(FrameRule(rule, compare, params, path))
     if not out:
         raise ReferenceDataError(rules_dir / FOLDER, "no frame rules")
