@@ -14,7 +14,7 @@ from . import __version__
 from .analysis import Context, SentenceAnalysis, analyze
 from .errors import InputError
 from .frames.checker import FrameChecker
-from .frames.extract import FrameReference, claim_ref
+from .frames.extract import FrameReference, apply_review, claim_ref
 from .lexicon import Lexicon, load_lexicon
 from .matching import Judgement, Matcher
 from .models import ClaimRef, Finding, Report, RuleHit, Span, Summary, Suppressed
@@ -93,7 +93,9 @@ class Checker:
         for sid, (path, article) in unclaimed_articles(seeds_dir, reference).items():
             if len(article) > MAX_REFERENCE_CHARS:
                 raise DataError(path, f"the article is {len(article):,} characters; a reference is at most {MAX_REFERENCE_CHARS:,}")
-            checker.extracted[sid] = checker.extract(article, sid)
+            extracted = checker.extract(article, sid)
+            review = path.with_suffix(".review.json")
+            checker.extracted[sid] = apply_review(extracted, review) if review.exists() else extracted
         if not reference.sources and not checker.extracted:
             raise DataError(seeds_dir, "no reference articles (*.txt) or claims files (*.claims.json)")
         checker.data_hash = _hash_files(sorted(seeds_dir.glob("*")) + sorted(rules_dir.rglob("*.json")) + sorted(rules_dir.rglob("*.tsv")))

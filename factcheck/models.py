@@ -396,6 +396,14 @@ class ExtractedClaimsFile(Strict):
     claims: list[ExtractedClaim]
 
 
+class ClaimReviewFile(Strict):
+    """An editor's review of the claims extracted from a seeds/ article (seeds/<article>.review.json)."""
+
+    description: str = ""
+    remove: list[str] = Field(default_factory=list, description="ids of extracted claims to drop")
+    statements: dict[str, str] = Field(default_factory=dict, description="claim id -> the statement reworded")
+
+
 class Suppression(Strict):
     claim: str = Field(description="claim id of the finding to silence")
     sentence: str = Field(min_length=1, description="the sentence, as factcheck normalises it (case and spacing do not matter)")

@@ -18,6 +18,7 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 MODELS: dict[str, type] = {
     "claims": models.ClaimsFile,
     "extracted-claims": models.ExtractedClaimsFile,
+    "claim-review": models.ClaimReviewFile,
     "rule": models.Rule,
     "request": models.CheckRequest,
     "report": models.Report,

@@ -304,3 +304,17 @@ def test_an_empty_article_in_seeds_stops_start_up(tmp_path):
     seeds = _seeds_with(tmp_path, "blank.txt", "  \n")
     with pytest.raises(DataError, match="blank.txt.*empty"):
         Checker.load(seeds)
+
+
+def test_a_review_file_refines_the_extracted_claims(tmp_path):
+    from factcheck.engine import Checker
+    from factcheck.errors import ReferenceDataError
+    article = (ROOT / "tests" / "refs" / "fed-cut" / "reference.txt").read_text(encoding="utf-8")
+    seeds = _seeds_with(tmp_path, "fed-cut.txt", article)
+    ids = [c for c in Checker.load(seeds).claim_refs if c.startswith("fed-cut.")]
+    (seeds / "fed-cut.review.json").write_text(json.dumps({"remove": [ids[1]], "statements": {ids[0]: "The Fed cut rates by half a point."}}))
+    refs = Checker.load(seeds).claim_refs
+    assert ids[1] not in refs and refs[ids[0]].statement == "The Fed cut rates by half a point."
+    (seeds / "fed-cut.review.json").write_text(json.dumps({"remove": ["fed-cut.s99.nothing"]}))
+    with pytest.raises(ReferenceDataError, match="fed-cut.review.json at /remove/0: no extracted claim"):
+        Checker.load(seeds)

@@ -176,3 +176,25 @@ def claim_ref(claim: ExtractedClaim, source: str) -> models.ClaimRef:
     """The claim as a report names it."""
     return models.ClaimRef(id=claim.id, statement=claim.statement, source=source,
                            evidence=models.Evidence(start=claim.start, end=claim.end, text=claim.text))
+
+
+def apply_review(ref: FrameReference, path) -> FrameReference:
+    """The reference as an editor reviewed it: claims removed and statements reworded
+    (seeds/<article>.review.json); an id the extraction does not give is an error."""
+    from dataclasses import replace as copy
+
+    from ..errors import ReferenceDataError
+    from ..loader import load_model
+    review = load_model(path, "claim-review", models.ClaimReviewFile)
+    ids = {c.id for c in ref.claims}
+    for i, cid in enumerate(review.remove):
+        if cid not in ids:
+            raise ReferenceDataError(path, f"no extracted claim {cid!r} to remove", f"/remove/{i}")
+    for cid in review.statements:
+        if cid not in ids:
+            raise ReferenceDataError(path, f"no extracted claim {cid!r} to reword", f"/statements/{cid}")
+    kept = [copy(c, statement=review.statements.get(c.id, c.statement)) for c in ref.claims if c.id not in set(review.remove)]
+    weights, index = _weights(kept)
+    totals = [sum(weights[k] for k in c.frame.keys()) for c in kept]
+    return FrameReference(ref.id, ref.article, kept, ref.people, weights, index, ref.digest, totals,
+                          frozenset(v for c in kept for v in c.frame.values()))
