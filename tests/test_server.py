@@ -63,6 +63,22 @@ def test_post_an_article_over_http_gets_the_same_report_as_the_cli(server, cli, 
     assert json.loads(cli("check", "--format", "json", path).stdout) == report
 
 
+def test_a_reference_of_ones_own_over_http_gets_the_same_report_as_the_cli(server, cli, tmp_path):
+    base, _ = server
+    reference = "Alcaraz beat Djokovic 6-2, 6-2, 7-6 on Centre Court on Sunday, 14 July 2024, to retain his title."
+    draft = "Alcaraz beat Djokovic on Centre Court on Saturday, 13 July 2024."
+    status, _, report = post(base, json.dumps({"text": draft, "reference": reference}).encode(), "application/json")
+    assert status == 200
+    (finding,) = report["findings"]
+    assert finding["kind"] == "contradiction" and {r["category"] for r in finding["rules"]} == {"date"}
+    ev = finding["claim"]["evidence"]
+    assert reference[ev["start"]:ev["end"]] == ev["text"]
+    (tmp_path / "reference.txt").write_text(reference)
+    (tmp_path / "draft.txt").write_text(draft)
+    from_cli = json.loads(cli("check", "--reference", tmp_path / "reference.txt", "--format", "json", tmp_path / "draft.txt").stdout)
+    assert [f["rules"] for f in from_cli["findings"]] == [f["rules"] for f in report["findings"]]
+
+
 def test_bad_requests_get_problems_over_http(server):
     base, _ = server
     status, headers, body = post(base, b"{not json", "application/json")
