@@ -75,7 +75,7 @@ class _Name:
 
 
 def capital(tok: Token) -> bool:
-    return tok.is_word and tok.text[:1].isupper()
+    return tok.capitalized and tok.is_word
 
 
 def _name_runs(tokens: list[Token], en: English, text: str, offset: int) -> list[_Name]:

@@ -194,6 +194,8 @@ def _tallies(tokens: list[Token], en: English) -> list[Amount]:
         return v if v is not None and v == int(v) and tok.norm not in ("a", "an") and v <= 30 else None
 
     for i in range(n - 1):
+        if not (tokens[i].is_number or tokens[i].norm in en.numbers.values):
+            continue
         a = small(tokens[i])
         if a is None:
             continue

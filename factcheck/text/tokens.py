@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .normalize import fold
 
@@ -20,29 +20,24 @@ _CONTRACTED_NOT = "n't"
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One token: `norm` is the folded form used for matching."""
+    """One token: `norm` is the folded form used for matching. The kind flags are computed once,
+    when the token is made: every later stage asks them many times."""
 
     text: str
     norm: str
     start: int
     end: int
+    is_word: bool = field(init=False)
+    is_number: bool = field(init=False)
+    caps: bool = field(init=False)          # all capitals, such as "US" or "NATO"
+    capitalized: bool = field(init=False)
 
-    @property
-    def is_word(self) -> bool:
-        return self.norm[:1].isalpha()
-
-    @property
-    def is_number(self) -> bool:
-        return self.norm[:1].isdecimal()
-
-    @property
-    def caps(self) -> bool:
-        """True for an all-capitals token such as "US" or "NATO"."""
-        return len(self.text) > 1 and self.text.isupper()
-
-    @property
-    def capitalized(self) -> bool:
-        return self.text[:1].isupper()
+    def __post_init__(self):
+        first = self.norm[:1]
+        object.__setattr__(self, "is_word", first.isalpha())
+        object.__setattr__(self, "is_number", first.isdecimal())
+        object.__setattr__(self, "caps", len(self.text) > 1 and self.text.isupper())
+        object.__setattr__(self, "capitalized", self.text[:1].isupper())
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
