@@ -21,8 +21,9 @@ from .syntax import LIGHT_VERBS, PARTICLE_AFTER, PASSIVE_BE, QUOTED, is_verb, ve
 
 
 def analyse_document(text: str, english: English, known: dict[str, Person] | None = None,
-                     sentences: list[Sentence] | None = None) -> tuple[list[list[Frame]], Document]:
-    doc = Document(english, known=known)
+                     sentences: list[Sentence] | None = None, places: set[str] = frozenset()) -> tuple[list[list[Frame]], Document]:
+    """Frames of every sentence; `known` and `places` are what the reference named, when reading a draft."""
+    doc = Document(english, known=known, places=set(places))
     out = []
     for i, sentence in enumerate(sentences if sentences is not None else split_sentences(text)):
         out.append(analyse_sentence(sentence, i, doc))
@@ -36,7 +37,9 @@ def analyse_sentence(sentence: Sentence, index: int, doc: Document) -> list[Fram
         return []
     cues = longest_per_layer(en.cues.find(tokens), per_id_layers=frozenset())
     entities = names.entities(tokens, doc, sentence.text, sentence.start)
-    places = values.places(tokens, entities, en)
+    places = values.places(tokens, entities, en, doc.places)
+    for p in places:
+        doc.places |= en.places.ancestors(p.place)
     amounts = values.amounts(tokens, en)
     times = values.clock_times(sentence, tokens)
     time_tokens = {i for t in times for i in range(t.first, t.first + 4) if i < len(tokens) and tokens[i].start < t.end_char}

@@ -36,7 +36,7 @@ class FrameChecker:
     def judge(self, text: str, ref: FrameReference, sentences=None):
         """(sentence, [(frame, verdict | None)]) for every sentence of `text`, in order."""
         sentences = sentences if sentences is not None else split_sentences(text)
-        analysed, _ = analyse_document(text, self.english, known=ref.people, sentences=sentences)
+        analysed, _ = analyse_document(text, self.english, known=ref.people, sentences=sentences, places=ref.places)
         titles = ref.titles
         for sentence, frames in zip(sentences, analysed, strict=True):
             yield sentence, [(f, self._judge_frame(f, ref, titles)) for f in frames]

@@ -48,6 +48,7 @@ class FrameReference:
     digest: str
     totals: list[float] = field(default_factory=list)     # each claim's key weight
     values: frozenset[str] = frozenset()                   # every value the article gives (Frame.values)
+    places: frozenset[str] = frozenset()                   # every place the article names, with what contains them
 
     def weight(self, key: str) -> float:
         return self.weights.get(key, self.unseen_weight)
@@ -85,7 +86,7 @@ def extract(article: str, english: English, source_id: str = "reference") -> Fra
     totals = [sum(weights[k] for k in c.frame.keys()) for c in claims]
     return FrameReference(source_id, article, claims, doc.people, weights, index,
                           hashlib.sha256(article.encode("utf-8", "surrogatepass")).hexdigest(), totals,
-                          frozenset(v for c in claims for v in c.frame.values()))
+                          frozenset(v for c in claims for v in c.frame.values()), frozenset(doc.places))
 
 
 def _evidence(article: str, frame: Frame) -> tuple[int, int, str]:
@@ -197,4 +198,4 @@ def apply_review(ref: FrameReference, path) -> FrameReference:
     weights, index = _weights(kept)
     totals = [sum(weights[k] for k in c.frame.keys()) for c in kept]
     return FrameReference(ref.id, ref.article, kept, ref.people, weights, index, ref.digest, totals,
-                          frozenset(v for c in kept for v in c.frame.values()))
+                          frozenset(v for c in kept for v in c.frame.values()), ref.places)

@@ -49,6 +49,7 @@ class Document:
     people: dict[str, Person] = field(default_factory=dict)
     last_person: str = ""
     mentions: dict[str, int] = field(default_factory=dict)
+    places: set[str] = field(default_factory=set)         # every place named so far, with what contains it
     known: dict[str, Person] | None = None      # the reference's people, when reading a draft
 
     def person_key(self, surname: str) -> str:

@@ -122,6 +122,7 @@ def verb_of_noun(word: str) -> str:
     return word
 
 
+_CHAIN = frozenset({"to", "on", "be", "been", "being", "have", "up", "out"})
 _BEFORE_VERB = frozenset({"not", "never", "no longer", "n't", "without", "neither", "nor"})
 
 
@@ -175,8 +176,8 @@ def verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en:
         phrase = " ".join(t.norm for t in tokens[m.first:m.last + 1])
         if m.entry.type == "negation" and m.entry.id == "negator":
             target = next_verb(m.last + 1) if phrase in _BEFORE_VERB else (prev_verb(m.first - 1) or next_verb(m.last + 1))
-            if target:
-                states[target][0] += 1
+            if target and not (phrase in _BEFORE_VERB and any(t.norm in ("until", "till") for t in tokens[m.last + 1:b + 1])):
+                states[target][0] += 1               # ("did not reach phones until 8:11 p.m." says when it did)
         elif m.entry.type == "negation" and phrase in _RULED_OUT:
             target = prev_verb(m.first - 1) or next_verb(m.first)
             if target:
@@ -190,6 +191,17 @@ def verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en:
             level = {"possible": "possible", "scheduled": "planned"}.get(m.entry.id, "certain" if phrase in _REQUIRED else "asserted")
             if target and level != "asserted":
                 states[target][1] = level
+                # and the verbs chained to it: "might go on rising", "may need to make"
+                k = states[target][2] + 1
+                while k <= b:
+                    gap = k
+                    while gap <= b and tokens[gap].norm in _CHAIN:
+                        gap += 1
+                    if gap <= b and gap in by_pos and gap - k <= 2:
+                        states[by_pos[gap]][1] = level
+                        k = gap + 1
+                    else:
+                        break
     for i in range(a, b + 1):
         if tokens[i].norm.endswith("n't"):
             target = next_verb(i + 1)

@@ -24,7 +24,9 @@ _CLOCK_APPROX = {"shortly after": (0, 30), "just after": (0, 15), "soon after": 
                  "just past": (0, 15), "past": (0, 30)}
 
 
-def places(tokens: list[Token], entities: list[Entity], en: English) -> list[PlaceRef]:
+def places(tokens: list[Token], entities: list[Entity], en: English, context: set[str] = frozenset()) -> list[PlaceRef]:
+    """Places with their role; an ambiguous name (Valencia in Spain or in Venezuela) is the one
+    inside a place named nearby, or else inside a place the document or its reference named."""
     found = [e for e in entities if e.kind in ("place", "org", "demonym")]
     candidates = {e.first: en.places.lookup(e.key) or en.places.lookup(e.key.removesuffix("'s")) for e in found if e.kind == "place"}
     nearby: set[str] = set()
@@ -36,7 +38,7 @@ def places(tokens: list[Token], entities: list[Entity], en: English) -> list[Pla
         if e.kind != "place":
             continue
         ids = candidates[e.first]
-        pid = en.places.resolve(ids, nearby - set(ids))
+        pid = en.places.resolve(ids, (nearby - set(ids)) or (set(context) - set(ids)))
         prep = tokens[e.first - 1].norm if e.first else ""
         if prep == "for" and e.first >= 2 and tokens[e.first - 2].norm in ("bound", "headed", "left", "leave", "leaves", "departed"):
             prep = "bound for"                       # "bound for Ontario" is where to; "peace for Ukraine" is no place
@@ -95,6 +97,8 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
         if q.first in taken or any(i in taken for i in range(q.first, q.last + 1)):
             continue
         after = tokens[q.last + 1].norm if q.last + 1 < n else ""
+        if q.dimension == "duration" and after == "'s":
+            continue                                    # "a year's rainfall" measures rain, not time
         if q.dimension == "duration" and after == "old" or (q.first >= 2 and tokens[q.first - 1].norm == "of" and tokens[q.first - 2].norm == "age"):
             out.append(Amount("age", q.lo / 525600, q.hi / 525600, q.value / 525600, "", q.text, q.first))
             continue
@@ -115,6 +119,8 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
                 out.append(Amount("points", q.lo * scale, q.hi * scale, q.value * scale, "", q.text, q.first))
                 continue
             unit = _MEASURES.get(q.noun) or _MEASURES.get(noun)
+            if unit and q.last >= 1 and tokens[q.last - 1].norm in ("square", "cubic"):
+                continue                                # "491 litres per square metre"
             if unit:
                 dim, factor = unit
                 out.append(Amount(dim, q.lo * factor, q.hi * factor, q.value * factor, "", q.text, q.first, approx=q.approx))
