@@ -97,8 +97,8 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
         if before:
             frame.speaker = before[-1]
             content = say.last + 1
-        elif after and (say.first == a or tokens[say.first - 1].norm == ","):
-            frame.speaker = after[0]                # "..., said Hegseth"
+        elif after and (say.first == a or tokens[say.first - 1].norm in (",", '"', "\u201d")):
+            frame.speaker = after[0]                # "..., said Hegseth", '"...," said Mazón'
         if content < b and tokens[content].norm == "that":
             content += 1
         break

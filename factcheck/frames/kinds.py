@@ -230,7 +230,8 @@ def title(pair: Pair, params: Params) -> list[Outcome]:
     return out
 
 
-_RANK = frozenset({"vice", "deputy", "assistant", "acting", "former", "ex", "associate", "co", "under"})
+_RANK = frozenset({"vice", "deputy", "assistant", "acting", "former", "ex", "associate", "co", "under", "outgoing", "incoming",
+                   "elect", "designate", "interim"})
 _GENERIC = frozenset({"leader", "official", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "mr", "mrs", "ms", "dr"})
 
 

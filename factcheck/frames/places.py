@@ -5,7 +5,7 @@ can stand for several places (three Glendales), and `resolve` prefers the one in
 place already named nearby, then the most populous. Rows are kept as tuples and made into
 Place objects only when asked for, so that loading 34,000 rows stays cheap. GeoNames has no
 districts inside cities (Chatuchak is a district of Bangkok, a "city" of its own there), so
-two cities within NEAR_KM of each other count as one place for comparison.
+a city within NEAR_KM of one five times its size counts as part of it for comparison.
 """
 from __future__ import annotations
 
@@ -68,7 +68,13 @@ class Places:
     def related(self, a: str, b: str) -> bool:
         """True when one place is the other or lies inside it (Munich and Germany), or when two
         cities are so close that one may be a district or suburb of the other."""
-        return a in self.ancestors(b) or b in self.ancestors(a) or self.distance_km(a, b) <= NEAR_KM
+        return a in self.ancestors(b) or b in self.ancestors(a) or (self.distance_km(a, b) <= NEAR_KM and self._nested(a, b))
+
+    def _nested(self, a: str, b: str) -> bool:
+        """One city so much bigger than the other that the smaller may be a district of it (Chatuchak
+        and Bangkok), not a neighbouring town of its own (Turís and Chiva)."""
+        pa, pb = int(self._rows[a][3] or 0), int(self._rows[b][3] or 0)
+        return min(pa, pb) > 0 and max(pa, pb) >= 5 * min(pa, pb)
 
     def distance_km(self, a: str, b: str) -> float:
         ra, rb = self._rows.get(a), self._rows.get(b)
