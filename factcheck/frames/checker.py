@@ -9,7 +9,8 @@ from pathlib import Path
 from .. import __version__
 from ..models import Finding, Report, RuleHit, Span, Summary
 from ..text.sentences import split_sentences
-from .analyse import analyse_document
+from .analyse import analyse_sentence
+from .names import Document
 from .english import English, load_english
 from .extract import FrameReference, claim_ref, extract
 from .kinds import Pair
@@ -36,9 +37,10 @@ class FrameChecker:
     def judge(self, text: str, ref: FrameReference, sentences=None):
         """(sentence, [(frame, verdict | None)]) for every sentence of `text`, in order."""
         sentences = sentences if sentences is not None else split_sentences(text)
-        analysed, _ = analyse_document(text, self.english, known=ref.people, sentences=sentences, places=ref.places)
+        doc = Document(self.english, known=ref.people, places=set(ref.places))
         titles = ref.titles
-        for sentence, frames in zip(sentences, analysed, strict=True):
+        for i, sentence in enumerate(sentences):          # one sentence at a time: a long text stays small
+            frames = analyse_sentence(sentence, i, doc)
             yield sentence, [(f, self._judge_frame(f, ref, titles)) for f in frames]
 
     def _judge_frame(self, frame: Frame, ref: FrameReference, titles) -> Verdict | None:
