@@ -327,7 +327,9 @@ def _appositive_titles(tokens: list[Token], entities: list[Entity], doc: Documen
 
 def _in_title(tok: Token, en: English) -> bool:
     """A word that can stand in an office's noun phrase before it: "Peru 's", "Vatican", "deputy"."""
-    if not tok.is_word and tok.norm != "'s":
+    if tok.norm == "'s":
+        return True                                  # "Japan's foreign minister"
+    if not tok.is_word:
         return False
     if tok.norm in en.function_words and tok.norm not in ("'s", "of"):
         return False

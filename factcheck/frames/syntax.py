@@ -122,6 +122,7 @@ def verb_of_noun(word: str) -> str:
     return word
 
 
+_FAILED = frozenset({"failed", "fail", "fails", "failing", "refused", "refuse", "refuses", "declined", "decline", "declines"})
 _CHAIN = frozenset({"to", "on", "be", "been", "being", "have", "up", "out"})
 _BEFORE_VERB = frozenset({"not", "never", "no longer", "n't", "without", "neither", "nor"})
 
@@ -205,6 +206,10 @@ def verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en:
     for i in range(a, b + 1):
         if tokens[i].norm.endswith("n't"):
             target = next_verb(i + 1)
+            if target:
+                states[target][0] += 1
+        elif tokens[i].norm in _FAILED and i + 1 <= b and tokens[i + 1].norm == "to":
+            target = next_verb(i + 2)                # "failed to reach a consensus": no consensus reached
             if target:
                 states[target][0] += 1
     return {lemma: (st[0] % 2 == 1, st[1]) for lemma, st in states.items()}

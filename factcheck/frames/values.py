@@ -44,6 +44,8 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
             prep = "bound for"                       # "bound for Ontario" is where to; "peace for Ukraine" is no place
         if prep == "," and out and out[-1].first < e.first and _adjacent_place(out[-1], e, tokens):
             prep = out[-1].prep                      # "bound for Ontario, Canada": Canada is where it was bound too
+        if e.last + 1 < len(tokens) and tokens[e.last + 1].norm in ("based", "headquartered"):
+            prep = "in"                              # "the Pittsburgh-based company"
         if e.first == 0 and e.last + 1 < len(tokens) and tokens[e.last + 1].norm == "," and e.text.isupper():
             prep = "in"                              # a dateline: "BERLIN, 14 July -" is where it happened
         out.append(PlaceRef(pid, en.places.kind(pid), e.text, e.first, prep))
@@ -93,7 +95,7 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
                 out.append(Amount("count", lo, hi, lo, noun, " ".join(t.text for t in tokens[i:i + k]), i, vague=True,
                                   phrase=_noun_phrase(tokens, i + k, en)))
                 taken.update(range(i, i + k))
-    for q in find_quantities(tokens, en.numbers, offsets=True):
+    for q in map(_precise, find_quantities(tokens, en.numbers, offsets=True)):
         if q.first in taken or any(i in taken for i in range(q.first, q.last + 1)):
             continue
         after = tokens[q.last + 1].norm if q.last + 1 < n else ""
@@ -217,6 +219,20 @@ def _tallies(tokens: list[Token], en: English) -> list[Amount]:
             text = " ".join(t.text for t in tokens[i:j + 1])
             out.append(Amount("tally", value, value, value, "", text, i))
     return out
+
+
+def _precise(q):
+    """An approximate number written precisely ("about 54.5 percent", "nearly 16,400") allows
+    little slack: the lexicon's width is for round numbers ("about 60")."""
+    if q.approx not in ("about", "below", "above") or q.value <= 0:
+        return q
+    whole = float(q.value).is_integer()
+    if whole and q.value % 5 == 0 or q.lo == q.hi:
+        return q
+    slack = 0.03 * q.value
+    lo = q.value - slack if q.approx in ("about", "below") else q.value
+    hi = q.value + slack if q.approx in ("about", "above") else q.value
+    return type(q)(q.dimension, q.value, lo, hi, q.first, q.last, q.text, q.noun, q.approx)
 
 
 def _in_name(tokens: list[Token], i: int) -> bool:
