@@ -260,6 +260,7 @@ def _title_parts(t: str, en: English) -> tuple[str, set[str]]:
     return head, rest
 
 
+HEDGE_SIMILARITY = 0.7        # a clause this close to its claim, done on one side and possible on the other, contradicts
 _STANCE = {"asserted": "yes", "certain": "yes", "planned": "yes", "possible": "maybe", "ruled_out": "no"}
 
 
@@ -334,6 +335,10 @@ def modality(pair: Pair, params: Params) -> list[Outcome]:
     if d.modality in levels and c.modality in levels:
         status = AGREE if d.modality == c.modality else CONFLICT
         return [Outcome(status, c.modality_cue or c.modality, d.modality_cue or d.modality)]
+    if pair.similarity >= HEDGE_SIMILARITY and {d.modality, c.modality} == {"possible", "asserted"} and not d.negated and not c.negated:
+        # nearly the same clause, stated as done on one side and as possible on the other
+        # ("has already secured a two-thirds majority" against "could reach the two-thirds majority")
+        return [Outcome(CONFLICT, c.modality_cue or c.modality, d.modality_cue or d.modality)]
     ruling = d if d.modality == "ruled_out" else c
     actor = not ruling.passive and any(e.kind == "person" for e in ruling.agents + ([ruling.speaker] if ruling.speaker else []))
     if "ruled_out" in (d.modality, c.modality) and (d.modality, c.modality) != ("ruled_out", "ruled_out") and actor:
