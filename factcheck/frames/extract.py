@@ -86,7 +86,8 @@ def extract(article: str, english: English, source_id: str = "reference") -> Fra
     totals = [sum(weights[k] for k in c.frame.keys()) for c in claims]
     return FrameReference(source_id, article, claims, doc.people, weights, index,
                           hashlib.sha256(article.encode("utf-8", "surrogatepass")).hexdigest(), totals,
-                          frozenset(v for c in claims for v in c.frame.values()), frozenset(doc.places))
+                          frozenset(v for c in claims for v in c.frame.values()) | {f"@{p.place}" for c in claims for p in c.frame.places},
+                          frozenset(doc.places))
 
 
 def _evidence(article: str, frame: Frame) -> tuple[int, int, str]:

@@ -62,9 +62,20 @@ def _overlap(lo1, hi1, lo2, hi2) -> bool:
     return lo1 <= hi2 and lo2 <= hi1
 
 
+def _other_subject(pair: Pair) -> bool:
+    """The two clauses are about different people ("her share" against "Gálvez received"): their
+    numbers belong to different subjects and are not compared."""
+    d = {e.key for e in pair.draft.agents if e.kind == "person"}
+    c = {e.key for e in pair.claim.agents if e.kind == "person"}
+    return bool(d) and bool(c) and not d & c
+
+
 def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
-    """Numbers of the same dimension (and, for counts, of the same thing): intervals must overlap."""
+    """Numbers of the same dimension (and, for counts, of the same thing), of the same subject:
+    intervals must overlap."""
     out = []
+    if _other_subject(pair):
+        return out
     for d in pair.draft.amounts:
         rivals = [c for c in pair.claim.amounts if c.dimension == d.dimension and _same_thing(d, c, pair)
                   and (c.vague or d.vague) == params.vague]
@@ -170,7 +181,7 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
             continue
         same_level = [c for c in same_role if c.kind == d.kind or {c.kind, d.kind} <= {"city", "region"}]
         if same_level:
-            out.append(Outcome(CONFLICT, same_level[0].text, d.text))
+            out.append(Outcome(CONFLICT, same_level[0].text, d.text, f"@{d.place}"))
         elif d.kind == "country" and all(places.country(c.place) not in (None, d.place) for c in same_role):
             out.append(Outcome(CONFLICT, same_role[0].text, d.text))     # "Ontario, Canada" for "Ontario, California"
     return out

@@ -162,6 +162,7 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
             if rest[:3] == ["a", "percentage", "point"] or rest[:4] == ["of", "a", "percentage", "point"] or rest[:1] == ["point"]:
                 out.append(Amount("points", share * 100, share * 100, share * 100, "", t.text + " point", i))
     out = [a for a in out if not _in_name(tokens, a.first)]
+    out = _ranges(out, tokens)
     tallies = _tallies(tokens, en)
     if tallies:
         covered = {i for t in tallies for i in range(t.first, t.first + 3)}
@@ -218,6 +219,18 @@ def _tallies(tokens: list[Token], en: English) -> list[Amount]:
             value = hi * 100 + lo
             text = " ".join(t.text for t in tokens[i:j + 1])
             out.append(Amount("tally", value, value, value, "", text, i))
+    return out
+
+
+def _ranges(out: list[Amount], tokens: list[Token]) -> list[Amount]:
+    """ "58.3 to 60.7 percent", "between 4.75 and 5%": the first number takes the second's unit."""
+    out = sorted(out, key=lambda a: a.first)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        gap = [t.norm for t in tokens[a.first + 1:b.first]]
+        if a.dimension == "count" and b.dimension != "count" and gap and all(w in ("to", "and", "-", "or") for w in gap[-1:]) \
+                and b.first - a.first <= 2:
+            out[k] = Amount(b.dimension, a.lo, a.hi, a.value, b.noun, a.text, a.first, a.vague, a.approx, b.phrase)
     return out
 
 
