@@ -217,7 +217,8 @@ def agent(pair: Pair, params: Params) -> list[Outcome]:
 def speaker(pair: Pair, params: Params) -> list[Outcome]:
     """Who said it: a statement put in another person's mouth."""
     d, c = pair.draft.speaker, pair.claim.speaker
-    if d is None or c is None or not _named([d]) or not _named([c]):
+    # the draft must name its speaker; the reference's "she wrote" counts, resolved to whom it names
+    if d is None or c is None or not _named([d]) or c.kind not in ("person", "name"):
         return []
     if d.key == c.key:
         return [Outcome(AGREE, c.text, d.text)]
@@ -230,7 +231,12 @@ def title(pair: Pair, params: Params) -> list[Outcome]:
     en = pair.english
     for e in pair.draft.titles:
         known = pair.reference_titles.get(e.key)
-        if not known or e.how == "pronoun":
+        if e.how == "pronoun":
+            continue
+        if not known:
+            holder = _holder(e, pair)
+            if holder:               # "Angela Rayner, chancellor of the exchequer": the reference's chancellor is Reeves
+                out.append(Outcome(CONFLICT, f"{holder[1]} ({holder[0]})", f"{e.title} ({e.text})"))
             continue
         if "former" in e.title.split() and not any("former" in t.split() for t in known):
             continue          # "a former war crimes prosecutor" says nothing against "special counsel"
@@ -239,6 +245,22 @@ def title(pair: Pair, params: Params) -> list[Outcome]:
         else:
             out.append(Outcome(CONFLICT, known[-1], e.title))
     return out
+
+
+def _holder(e, pair: Pair) -> tuple[str, str] | None:
+    """Someone else who holds, in the reference, the specific office the draft gives a person the
+    reference gives none: an office with a qualifier ("chancellor of the exchequer"), not "president"."""
+    head, rest = _title_parts(e.title, pair.english)
+    if not head or not (rest - _RANK) or head in _GENERIC:
+        return None
+    for key, titles in pair.reference_titles.items():
+        if key == e.key:
+            continue
+        for t in titles:
+            h, r = _title_parts(t, pair.english)
+            if h == head and (rest - _RANK) <= r and (r & _RANK) == (rest & _RANK):
+                return key, t
+    return None
 
 
 _RANK = frozenset({"vice", "deputy", "assistant", "acting", "former", "ex", "associate", "co", "under", "outgoing", "incoming",

@@ -68,6 +68,8 @@ def is_verb(tokens: list[Token], i: int, en: English) -> bool:
         return False                              # "the meeting", "his signing": a noun
     if prev in PASSIVE_BE and lemma == t.norm:
         return False                              # "was ready": after "be" a base form is an adjective or a noun
+    if lemma == t.norm and prev in _AFTER_SUBJECT:
+        return True                               # "Kirby later put the cost at": a past tense like its base
     return prev in _AUX or prev in PRONOUNS or prev in ("they", "we", "i", "you", "who")
 
 
@@ -122,6 +124,7 @@ def verb_of_noun(word: str) -> str:
     return word
 
 
+_AFTER_SUBJECT = frozenset({"later", "then", "also", "quickly", "still", "again", "just", "already", "soon", "initially"})
 _FAILED = frozenset({"failed", "fail", "fails", "failing", "refused", "refuse", "refuses", "declined", "decline", "declines"})
 _CHAIN = frozenset({"to", "on", "be", "been", "being", "have", "up", "out"})
 _BEFORE_VERB = frozenset({"not", "never", "no longer", "n't", "without", "neither", "nor"})
