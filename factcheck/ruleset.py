@@ -10,7 +10,6 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ReferenceDataError, SchemaError
 from .kinds import KINDS
-from .kinds.base import Outcome
 from .loader import load_model, pointer
 from .models import Rule
 
@@ -19,23 +18,29 @@ FRAMES_DIR = "frames"      # rules of the frame comparison (factcheck.frames.rul
 GAZETTEER_DIR = "gazetteer"
 
 
+class RuleMessages:
+    """What every loaded rule shares: its id and its message filled in from an outcome."""
+
+    rule: Rule
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    def message(self, outcome) -> str:
+        return self.rule.message.format(reference=outcome.reference, found=outcome.found)
+
+
 @dataclass(frozen=True)
-class LoadedRule:
+class LoadedRule(RuleMessages):
     rule: Rule
     kind: ModuleType
     params: BaseModel
     path: Path
 
     @property
-    def id(self) -> str:
-        return self.rule.id
-
-    @property
     def slot(self) -> str:
         return self.kind.SLOT
-
-    def message(self, outcome: Outcome) -> str:
-        return self.rule.message.format(reference=outcome.reference, found=outcome.found)
 
 
 def load_rules(rules_dir: Path) -> list[LoadedRule]:

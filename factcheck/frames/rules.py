@@ -11,29 +11,22 @@ from pydantic import BaseModel
 from ..errors import ReferenceDataError
 from ..loader import load_model
 from ..models import Rule
-from ..ruleset import check_message, rule_params
+from ..ruleset import RuleMessages, check_message, rule_params
 from .kinds import KINDS, Outcome, Pair
 
 FOLDER = "frames"
 
 
 @dataclass(frozen=True)
-class FrameRule:
+class FrameRule(RuleMessages):
     rule: Rule
     compare: Callable[[Pair, BaseModel], list[Outcome]]
     params: BaseModel
     path: Path
 
     @property
-    def id(self) -> str:
-        return self.rule.id
-
-    @property
     def category(self) -> str:
         return self.rule.category
-
-    def message(self, outcome: Outcome) -> str:
-        return self.rule.message.format(reference=outcome.reference, found=outcome.found)
 
 
 def load_frame_rules(rules_dir: Path) -> list[FrameRule]:

@@ -32,8 +32,9 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)   # static files are the editor blueprint's
     app.config.update(MAX_CONTENT_LENGTH=settings["MAX_BODY_BYTES"], FACTCHECK=settings, JSON_SORT_KEYS=False)
     _configure_logging(settings["LOG_LEVEL"])
-    app.extensions["factcheck"] = Checker.load(settings["SEEDS_DIR"], settings["RULES_DIR"])
-    app.extensions["factcheck"].frames      # read the frame rules and English now: a broken file stops start-up
+    app.extensions["factcheck"] = checker = Checker.load(settings["SEEDS_DIR"], settings["RULES_DIR"])
+    # read the frame rules and English now, not on the first request: a broken file stops start-up
+    logging.getLogger("factcheck").debug("%d frame rules loaded", len(checker.frames.rules))
     app.register_blueprint(api.bp)
     app.register_blueprint(editor.bp)
     app.before_request(_start)
