@@ -125,7 +125,8 @@ def verb_of_noun(word: str) -> str:
 
 
 _AFTER_SUBJECT = frozenset({"later", "then", "also", "quickly", "still", "again", "just", "already", "soon", "initially"})
-_FAILED = frozenset({"failed", "fail", "fails", "failing", "refused", "refuse", "refuses", "declined", "decline", "declines"})
+_FAILED = frozenset({"failed", "fail", "fails", "failing", "refused", "refuse", "refuses", "declined", "decline", "declines",
+                     "unable"})          # "was unable to break back": no break
 _CHAIN = frozenset({"to", "on", "be", "been", "being", "have", "up", "out"})
 _BEFORE_VERB = frozenset({"not", "never", "no longer", "n't", "without", "neither", "nor"})
 
