@@ -318,3 +318,17 @@ def test_a_review_file_refines_the_extracted_claims(tmp_path):
     (seeds / "fed-cut.review.json").write_text(json.dumps({"remove": ["fed-cut.s99.nothing"]}))
     with pytest.raises(ReferenceDataError, match="fed-cut.review.json at /remove/0: no extracted claim"):
         Checker.load(seeds)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Putin invited Trump to visit Vienna.", "location"),
+    ("Bessent will not travel to Ukraine.", "negation"),
+    ("Trump spoke with Zelensky for about an hour after his call with Putin.", "numeric"),
+])
+def test_the_issues_one_slot_changes_against_the_seed_article(fc, text, category):
+    """The three one-slot changes the issue found coming back as agreements, read against the
+    bundled seed article as a plain reference."""
+    ref = fc.extract((data_dir("seeds") / "seed-article.txt").read_text(encoding="utf-8"), "seed")
+    report = fc.check(text, ref)
+    assert [f.kind for f in report.findings] == ["contradiction"]
+    assert category in {r.category for r in report.findings[0].rules}

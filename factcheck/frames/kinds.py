@@ -189,7 +189,10 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
 
 # where a place stands in the clause, by its preposition: where it happened, where from, where to
 _ROLE = {p: "at" for p in ("in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "on", "of")}
-_ROLE.update({"from": "from", "to": "to", "into": "to", "towards": "to", "toward": "to", "bound for": "to"})
+_ROLE.update({"from": "from", "to": "to", "into": "to", "towards": "to", "toward": "to", "bound for": "to",
+              # a destination or a starting point as the verb's object: "visit Vienna", "left Kyiv"
+              "visit": "to", "visited": "to", "visiting": "to", "reach": "to", "reached": "to", "enter": "to", "entered": "to",
+              "tour": "to", "toured": "to", "leave": "from", "left": "from", "leaving": "from", "fled": "from", "flee": "from"})
 
 
 def _named(entities):

@@ -187,7 +187,8 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords, offsets: bool 
     if value is None:
         return None
     unit = _unit(tokens, j, words)
-    lasting = start > 0 and tokens[start - 1].norm in ("for", "lasted", "lasting")
+    before = _approximator(tokens, start, words)[2]          # "for about an hour": look past the approximator
+    lasting = before > 0 and tokens[before - 1].norm in ("for", "lasted", "lasting")
     offset = unit and j + 1 < n and unit[0] == "duration" and tokens[j + 1].norm in _RELATIVE and not lasting
     if offset and not offsets:
         return None  # "one day after", "two weeks later": when, not how long ("for 90 minutes after" is how long)
