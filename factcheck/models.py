@@ -295,8 +295,9 @@ class CheckRequest(Strict):
     text: str = Field(min_length=1, pattern=r"\S", description="the article or draft to check")
     title: str | None = Field(None, max_length=1000, description="echoed in the report")
     source: str | None = Field(None, max_length=200, description="check against this source only (default: the one the text is about)")
-    reference: str | None = Field(None, min_length=1, max_length=1_000_000, pattern=r"\S",
-                                  description="a reference article's text: check against it alone, its claims extracted (source is then not used)")
+    reference: str | None = Field(None, min_length=1, pattern=r"\S",
+                                  description="a reference article's text: check against it alone, its claims extracted (source is then not used); "
+                                              "bounded by the body limit")
 
 
 class Span(Strict):

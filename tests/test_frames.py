@@ -332,3 +332,13 @@ def test_the_issues_one_slot_changes_against_the_seed_article(fc, text, category
     report = fc.check(text, ref)
     assert [f.kind for f in report.findings] == ["contradiction"]
     assert category in {r.category for r in report.findings[0].rules}
+
+
+def test_api_reference_over_its_limit_is_a_problem_not_a_500(monkeypatch):
+    import factcheck.engine
+    from factcheck.web import create_app
+    monkeypatch.setattr(factcheck.engine, "MAX_REFERENCE_CHARS", 50)
+    client = create_app().test_client()
+    r = client.post("/v1/compare", json={"text": "Vance will meet Zelensky.", "reference": "Vance will meet Zelensky in Munich. " * 5})
+    assert r.status_code == 422 and r.content_type == "application/problem+json"
+    assert "limit" in r.json["detail"]

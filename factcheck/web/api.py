@@ -8,6 +8,7 @@ import jsonschema
 from flask import Blueprint, current_app, jsonify, request
 
 from .. import __version__, schemas
+from ..errors import InputError
 from ..models import Health, RuleInfo
 from .openapi import document
 from .problems import TYPES, Problem
@@ -103,7 +104,10 @@ def _explain(error) -> list[dict]:
 def compare():
     text, title, source, reference = _read_compare_request()
     if reference is not None:
-        report = checker().check_against(text, reference, title=title)
+        try:
+            report = checker().check_against(text, reference, title=title)
+        except InputError as exc:          # a reference over its size limit, when the body limit allows one
+            raise Problem("validation-error", f"/reference: {exc}", [{"pointer": "/reference", "detail": str(exc)}]) from None
     else:
         report = checker().check(text, title=title, source=source)
     return current_app.response_class(report.model_dump_json(), mimetype="application/json")
