@@ -197,14 +197,9 @@ def _read_reference(path: Path) -> str:
 
 
 def _best_report(checker, text: str, references: list[tuple[str, str]]):
-    """The report against the reference the text speaks about most (agreements and contradictions)."""
-    best = None
-    for source_id, article in references:
-        report = checker.check_against(text, article, source_id=source_id)
-        score = report.summary.agreements + report.summary.contradictions
-        if best is None or score > best[0]:
-            best = (score, report)
-    report = best[1]
+    """The report against the reference the text speaks about most."""
+    from .engine import most_about
+    report = most_about(checker.check_against(text, article, source_id=sid) for sid, article in references)
     return report.model_copy(update={"sources": sorted(sid for sid, _ in references)})
 
 

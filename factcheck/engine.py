@@ -187,16 +187,22 @@ class Checker:
 
     def _best_extracted(self, text: str, title: str | None) -> Report:
         """The report against the extracted reference the text agrees or disagrees with most."""
-        best = None
-        for sid in sorted(self.extracted):
-            report = self.frames.check(text, self.extracted[sid], title=title)
-            score = report.summary.agreements + report.summary.contradictions
-            if best is None or score > best[0]:
-                best = (score, report)
-        return self._with_sources(best[1])
+        return self._with_sources(most_about(self.frames.check(text, self.extracted[sid], title=title)
+                                             for sid in sorted(self.extracted)))
 
     def _with_sources(self, report: Report) -> Report:
         return report.model_copy(update={"sources": self.source_ids})
+
+
+def most_about(reports) -> Report:
+    """Of reports on one text against several references, the one against the reference the text
+    speaks about most (agreements and contradictions; the first on a tie)."""
+    best = None
+    for report in reports:
+        score = report.summary.agreements + report.summary.contradictions
+        if best is None or score > best[0]:
+            best = (score, report)
+    return best[1]
 
 
 @dataclass

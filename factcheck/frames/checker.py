@@ -9,14 +9,14 @@ from pathlib import Path
 from .. import __version__
 from ..models import Finding, Report, RuleHit, Span, Summary
 from ..text.sentences import split_sentences
+from . import verdict
 from .analyse import analyse_sentence
-from .names import Document
 from .english import English, load_english
 from .extract import FrameReference, claim_ref, extract
 from .kinds import Pair
 from .model import Frame
+from .names import Document
 from .rules import FrameRule, load_frame_rules
-from . import verdict
 from .verdict import Verdict, checkable, decide, similarity, title_verdict
 
 _NEWLINE = re.compile("\n")
@@ -58,17 +58,20 @@ class FrameChecker:
         ranked = sorted(((similarity(s, total, ref.totals[i]), i) for i, s in candidates.items()), reverse=True)
 
         sims = {i: sim for sim, i in ranked[:verdict.CANDIDATES]}
+        compared: dict[int, list] = {}          # the policy may ask twice about one claim
 
         def outcomes(i: int):
-            pair = Pair(frame, ref.claims[i].frame, self.english, titles, sims.get(i, 0.0))
-            return [(rule, o) for rule in self.rules for o in rule.compare(pair, rule.params)]
+            if i not in compared:
+                pair = Pair(frame, ref.claims[i].frame, self.english, titles, sims.get(i, 0.0))
+                compared[i] = [(rule, o) for rule in self.rules for o in rule.compare(pair, rule.params)]
+            return compared[i]
 
         return self._title(frame, ref, titles) or decide(ranked, outcomes, ref.values)
 
     def _title(self, frame: Frame, ref: FrameReference, titles) -> Verdict | None:
         """A person given an office the reference does not give them, whatever else the clause says."""
         for e in frame.titles:
-            where = next((i for i, c in enumerate(ref.claims) if any(t.key == e.key for t in c.frame.titles)), None)
+            where = ref.title_claims.get(e.key)
             if where is None:
                 continue
             pair = Pair(frame, ref.claims[where].frame, self.english, titles)

@@ -13,10 +13,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from .. import models
+from ..errors import ReferenceDataError
+from ..loader import load_model
 from .analyse import analyse_document
-from .names import Person
 from .english import English
 from .model import Frame
+from .names import Person
 
 _LEADING = re.compile(r"^(?:[\s,;:\u2014\u2013-]+|(?:and|but|while|whereas|who|although|though)\b\s*)+", re.I)
 _TRAILING = re.compile(r"[\s,;:\u2014\u2013-]+$")
@@ -49,6 +51,7 @@ class FrameReference:
     totals: list[float] = field(default_factory=list)     # each claim's key weight
     values: frozenset[str] = frozenset()                   # every value the article gives (Frame.values)
     places: frozenset[str] = frozenset()                   # every place the article names, with what contains them
+    title_claims: dict[str, int] = field(default_factory=dict)   # person key -> the first claim giving them a title
 
     def weight(self, key: str) -> float:
         return self.weights.get(key, self.unseen_weight)
@@ -82,12 +85,22 @@ def extract(article: str, english: English, source_id: str = "reference") -> Fra
                     cid = f"{_slug(source_id)}.{cid}"       # unique across references
                 statement = _statement(text, part, doc.people)
                 claims.append(ExtractedClaim(cid, statement, start, end, text, part, _review(part, english)))
+    return _reference(source_id, article, claims, doc.people, hashlib.sha256(article.encode("utf-8", "surrogatepass")).hexdigest(),
+                      frozenset(doc.places))
+
+
+def _reference(source_id: str, article: str, claims: list[ExtractedClaim], people: dict[str, Person], digest: str,
+               places: frozenset[str]) -> FrameReference:
+    """The reference with what matching needs, computed once: key weights, the index, each claim's
+    total weight, the values and places the article gives, and which claim gives each person's title."""
     weights, index = _weights(claims)
     totals = [sum(weights[k] for k in c.frame.keys()) for c in claims]
-    return FrameReference(source_id, article, claims, doc.people, weights, index,
-                          hashlib.sha256(article.encode("utf-8", "surrogatepass")).hexdigest(), totals,
-                          frozenset(v for c in claims for v in c.frame.values()) | {f"@{p.place}" for c in claims for p in c.frame.places},
-                          frozenset(doc.places))
+    values = frozenset(v for c in claims for v in c.frame.values()) | {f"@{p.place}" for c in claims for p in c.frame.places}
+    title_claims: dict[str, int] = {}
+    for i, c in enumerate(claims):
+        for e in c.frame.titles:
+            title_claims.setdefault(e.key, i)
+    return FrameReference(source_id, article, claims, people, weights, index, digest, totals, values, places, title_claims)
 
 
 def _evidence(article: str, frame: Frame) -> tuple[int, int, str]:
@@ -183,10 +196,6 @@ def claim_ref(claim: ExtractedClaim, source: str) -> models.ClaimRef:
 def apply_review(ref: FrameReference, path) -> FrameReference:
     """The reference as an editor reviewed it: claims removed and statements reworded
     (seeds/<article>.review.json); an id the extraction does not give is an error."""
-    from dataclasses import replace as copy
-
-    from ..errors import ReferenceDataError
-    from ..loader import load_model
     review = load_model(path, "claim-review", models.ClaimReviewFile)
     ids = {c.id for c in ref.claims}
     for i, cid in enumerate(review.remove):
@@ -195,8 +204,6 @@ def apply_review(ref: FrameReference, path) -> FrameReference:
     for cid in review.statements:
         if cid not in ids:
             raise ReferenceDataError(path, f"no extracted claim {cid!r} to reword", f"/statements/{cid}")
-    kept = [copy(c, statement=review.statements.get(c.id, c.statement)) for c in ref.claims if c.id not in set(review.remove)]
-    weights, index = _weights(kept)
-    totals = [sum(weights[k] for k in c.frame.keys()) for c in kept]
-    return FrameReference(ref.id, ref.article, kept, ref.people, weights, index, ref.digest, totals,
-                          frozenset(v for c in kept for v in c.frame.values()), ref.places)
+    removed = set(review.remove)
+    kept = [replace(c, statement=review.statements.get(c.id, c.statement)) for c in ref.claims if c.id not in removed]
+    return _reference(ref.id, ref.article, kept, ref.people, ref.digest, ref.places)

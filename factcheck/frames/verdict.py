@@ -20,8 +20,6 @@ CANDIDATES = 3          # claims compared per clause, best covered first
 MIN_CHECKABLE_WORDS = 4
 WEAK = frozenset({"participant", "quotation", "polarity", "statement"})    # kinds whose agreement names no value
 VALUES = frozenset({"numeric", "quantity", "date", "location", "person"})   # conflicts that outweigh a no-value agreement
-
-
 DRAFT_SHARE = 0.5       # how much the draft clause's coverage counts against the claim's
 
 
