@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz
 
 from .english import English, lemma_of
-from .model import Frame
+from .model import SITE, Frame
 
 AGREE, CONFLICT = "agree", "conflict"
 
@@ -171,6 +171,10 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
         if role is None:
             continue                  # "Spain beat England": a country as a participant, not a place
         same_role = [c for c in pair.claim.places if _ROLE.get(c.prep) == role]
+        if d.kind == SITE:
+            out.extend(_site(d, same_role, pair.draft.places))
+            continue
+        same_role = [c for c in same_role if c.kind != SITE]
         if not same_role:
             continue
         # a city is compared with the claim's cities first: Trujillo is in Peru, but it is not Chiclayo
@@ -185,6 +189,25 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
         elif d.kind == "country" and all(places.country(c.place) not in (None, d.place) for c in same_role):
             out.append(Outcome(CONFLICT, same_role[0].text, d.text))     # "Ontario, Canada" for "Ontario, California"
     return out
+
+
+def _site(d, same_role, draft_places) -> list[Outcome]:
+    """A place no gazetteer lists: the same name agrees ("the Elysee" is "the Elysee Palace"); two
+    such names in one role are two places (Turís is not Chiva) unless the clause also gives the
+    claim's; against a listed place nothing is known (Dundalk may be in Baltimore)."""
+    hit = next((c for c in same_role if c.kind == SITE and _same_site(c.place, d.place)), None)
+    if hit:
+        return [Outcome(AGREE, hit.text, d.text)]
+    sites = [c for c in same_role if c.kind == SITE]
+    given = {p.place for p in draft_places}
+    if sites and len(sites) == len(same_role) and not any(_same_site(c.place, g) for c in sites for g in given):
+        return [Outcome(CONFLICT, sites[0].text, d.text, f"@{d.place}")]
+    return []
+
+
+def _same_site(a: str, b: str) -> bool:
+    wa, wb = set(a[1:].split()), set(b[1:].split())
+    return a == b or bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
 # where a place stands in the clause, by its preposition: where it happened, where from, where to

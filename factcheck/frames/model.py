@@ -25,10 +25,13 @@ class Entity:
     how: str = "name"     # name | pronoun | surname
 
 
+SITE = "site"             # the kind of a place known only by its name in the text: "?" + its folded name
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceRef:
-    place: str            # gazetteer id
-    kind: str             # city | region | country | continent
+    place: str            # gazetteer id, or "?" + the folded name of a site no gazetteer lists
+    kind: str             # city | region | country | continent | site
     text: str
     first: int
     prep: str             # the preposition before it ("in", "from", "to"), or ""
@@ -113,7 +116,8 @@ class Frame:
         for e in self.agents + self.participants:
             out.add(f"@{e.key}")
         for p in self.places:
-            out.add(f"@{p.place}")
+            if p.kind != SITE:            # a site is a name already keyed as an entity
+                out.add(f"@{p.place}")
         return out
 
     def values(self) -> set[str]:

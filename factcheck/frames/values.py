@@ -11,7 +11,7 @@ from ..text.quantities import find_quantities
 from ..text.sentences import Sentence
 from ..text.tokens import Token
 from .english import English, lemma_of
-from .model import Amount, ClockTime, Entity, OrdinalRef, PlaceRef
+from .model import SITE, Amount, ClockTime, Entity, OrdinalRef, PlaceRef
 from .names import capital
 
 
@@ -34,6 +34,11 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
         if len(ids) == 1:
             nearby |= en.places.ancestors(ids[0])
     out = []
+    for e in entities:
+        if e.kind in ("name", "org") and e.first:
+            site = _site_prep(tokens, e.first)
+            if site:            # "to Turís", "in the Indian Ocean": a place no gazetteer lists, by its role
+                out.append(PlaceRef(f"?{e.key}", SITE, e.text, e.first, site))
     for e in found:
         if e.kind != "place":
             continue
@@ -49,7 +54,20 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
         if e.first == 0 and e.last + 1 < len(tokens) and tokens[e.last + 1].norm == "," and e.text.isupper():
             prep = "in"                              # a dateline: "BERLIN, 14 July -" is where it happened
         out.append(PlaceRef(pid, en.places.kind(pid), e.text, e.first, prep))
+    out.sort(key=lambda p: p.first)
     return out
+
+
+# prepositions that put a name nobody lists in a place's role; "on" and "of" are left out ("on Truth Social", "of the PAN")
+_SITE_PREPS = frozenset({"in", "at", "to", "from", "into", "near", "towards", "toward", "inside", "outside"})
+
+
+def _site_prep(tokens: list[Token], first: int) -> str:
+    k = first - 1
+    if tokens[k].norm == "the" and k:
+        k -= 1
+    prep = tokens[k].norm
+    return prep if prep in _SITE_PREPS else ""
 
 
 def _adjacent_place(before: PlaceRef, e: Entity, tokens: list[Token]) -> bool:
