@@ -69,6 +69,15 @@ def test_values_in_words_and_shapes(fc):
     assert [(d.year, d.month, d.day) for d in g.dates if d.year] == [(2024, 9, 18)]
 
 
+def test_counts_count_the_head_of_their_noun_phrase(fc):
+    (f,) = frames_of(fc, "Some 2,000 craftspeople worked on it.")          # a thousands comma is no year
+    assert [(a.value, a.noun) for a in f.amounts] == [(2000, "craftspeople")]
+    (g,) = frames_of(fc, "All three main US stock indexes closed lower.")
+    assert [(a.value, a.noun) for a in g.amounts] == [(3, "index")]
+    (h,) = frames_of(fc, "Most of those on board suffered minor injuries.")  # Most is a town in Czechia, and a word
+    assert not h.places
+
+
 def test_negation_and_modality_attach_to_their_verb(fc):
     (f,) = frames_of(fc, "He did not sign the deal but thanked the president.")[:1]
     assert f.verbs["sign"] == (True, "asserted")

@@ -15,6 +15,7 @@ from .english import English, lemma_of
 from .model import Entity
 
 
+_COMMON_POS = frozenset({"ADJ", "ADV", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "NUM"})
 _CONNECT = frozenset({"of", "for", "de", "del", "della", "di", "da", "von", "van", "der", "la", "le", "al", "bin", "du", "dos", "das"})
 
 
@@ -97,6 +98,8 @@ def _name_runs(tokens: list[Token], en: English, text: str, offset: int) -> list
         if i == 0 or tokens[i - 1].norm in ('"', "(", ":"):
             lemma, pos = lemma_of(tok.norm)
             known_word = bool(pos) and tok.norm not in en.places.names and tok.norm not in en.places.demonyms
+            # "Most of those on board": a town in Czechia by name, an English word at the start of a sentence
+            known_word = known_word or bool(pos & _COMMON_POS) and not (i + 1 < n and capital(tokens[i + 1]))
             next_cap = i + 1 < n and nameable(tokens[i + 1]) and adjacent(i)
             says_next = i + 1 < n and tokens[i + 1].norm in en.say_words and not tok.norm.endswith("s")   # "Graham said"
             if tok.norm in en.function_words or (known_word and not next_cap and lemma not in en.office_nouns and not says_next):

@@ -153,8 +153,10 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
                 noun = en.canonical(lemma_of(nxt)[0])     # "144 people had been killed"
                 out.append(Amount("count", q.lo, q.hi, q.value, noun, q.text, q.first, approx=q.approx, phrase=(noun,)))
                 continue
-            out.append(Amount("count", q.lo, q.hi, q.value, noun, q.text, q.first, approx=q.approx,
-                              phrase=_noun_phrase(tokens, q.last, en)))
+            phrase = _noun_phrase(tokens, q.last, en)
+            if len(phrase) > 1 and "NOUN" in lemma_of(phrase[-1])[1]:
+                noun = phrase[-1]             # "three main US stock indexes" count indexes
+            out.append(Amount("count", q.lo, q.hi, q.value, noun, q.text, q.first, approx=q.approx, phrase=phrase))
         else:
             out.append(Amount(q.dimension, q.lo, q.hi, q.value, "", q.text, q.first, approx=q.approx))
     for i, t in enumerate(tokens):        # "half of the electorate", "a third of", "two-thirds of"

@@ -182,7 +182,7 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords, offsets: bool 
         if run is None:
             return None
         value, j = run
-        if tok.is_number and 1900 <= value <= 2100 and not _unit(tokens, j, words):
+        if tok.is_number and 1900 <= value <= 2100 and "," not in tok.text and not _unit(tokens, j, words):
             return None  # a year: the dates module reads it
     if value is None:
         return None
