@@ -94,8 +94,11 @@ def _noun_phrase(tokens: list[Token], j: int, en: English, limit: int = 4) -> tu
     out = []
     for k in range(j, min(len(tokens), j + limit)):
         t = tokens[k]
-        if not t.is_word or t.norm in en.function_words or (t.norm.endswith("ing") and out):
-            break
+        if not t.is_word or t.norm in en.function_words and not t.text.isupper() or (t.norm.endswith("ing") and out):
+            break             # ("US" is a name, not "us")
+        lemma, pos = lemma_of(t.norm)
+        if out and (pos and pos <= {"VERB", "AUX"} or t.norm.endswith("ed") and lemma != t.norm):
+            break                     # "2,000 craftspeople worked": the phrase ends at its verb
         out.append(en.canonical(lemma_of(t.norm)[0]))
     return tuple(out)
 
