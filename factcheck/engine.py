@@ -95,7 +95,7 @@ class Checker:
                 raise DataError(path, f"the article is {len(article):,} characters; a reference is at most {MAX_REFERENCE_CHARS:,}")
             extracted = checker.extract(article, sid)
             review = path.with_suffix(".review.json")
-            checker.extracted[sid] = apply_review(extracted, review) if review.exists() else extracted
+            checker.extracted[sid] = apply_review(extracted, review, checker.frames.english) if review.exists() else extracted
         if not reference.sources and not checker.extracted:
             raise DataError(seeds_dir, "no reference articles (*.txt) or claims files (*.claims.json)")
         checker.data_hash = _hash_files(sorted(seeds_dir.glob("*")) + sorted(rules_dir.rglob("*.json")) + sorted(rules_dir.rglob("*.tsv")))

@@ -403,6 +403,12 @@ class ClaimReviewFile(Strict):
     description: str = ""
     remove: list[str] = Field(default_factory=list, description="ids of extracted claims to drop")
     statements: dict[str, str] = Field(default_factory=dict, description="claim id -> the statement reworded")
+    merge: list[list[str]] = Field(default_factory=list, description=(
+        "groups of claim ids that state one fact: each group becomes one claim with the first id, the union of "
+        "their slots and the evidence from the first claim's start to the last one's end"))
+    add: dict[str, str] = Field(default_factory=dict, description=(
+        "claim id -> a phrase giving slots the extraction missed (\"in Munich on Friday, 14 February\"), read by "
+        "the same analysis and added to the claim"))
 
 
 class Suppression(Strict):

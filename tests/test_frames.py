@@ -342,6 +342,33 @@ def test_a_review_file_refines_the_extracted_claims(tmp_path):
         Checker.load(seeds)
 
 
+def test_a_review_file_merges_claims_and_adds_slots(tmp_path):
+    from factcheck.engine import Checker
+    from factcheck.errors import ReferenceDataError
+    article = "Vance will meet Zelensky on Friday. The meeting will take place in Munich. Rubio flew to Riyadh."
+    seeds = _seeds_with(tmp_path, "trip.txt", article)
+    ids = [c for c in Checker.load(seeds).claim_refs if c.startswith("trip.")]
+    meet, where, flew = ids
+    draft = "Vance will meet Zelensky in Paris on Friday. Rubio flew to Riyadh on Monday."
+    before = Checker.load(seeds).check(draft, source="trip")
+    assert before.summary.contradictions == 0            # the place is another claim's, the day is nobody's
+    (seeds / "trip.review.json").write_text(json.dumps({"merge": [[meet, where]], "add": {flew: "on Tuesday"}}))
+    checker = Checker.load(seeds)
+    refs = checker.claim_refs
+    evidence = refs[meet].evidence
+    assert where not in refs and evidence.text.startswith("Vance will meet") and evidence.text.rstrip(".").endswith("in Munich")
+    assert article[evidence.start:evidence.end] == evidence.text
+    report = checker.check(draft, source="trip")
+    found = {(f.claim.id, r.category) for f in report.findings if f.kind == "contradiction" for r in f.rules}
+    assert found == {(meet, "location"), (flew, "date")}
+    (seeds / "trip.review.json").write_text(json.dumps({"merge": [[meet]]}))
+    with pytest.raises(ReferenceDataError, match="trip.review.json at /merge/0: a merge names at least two claims"):
+        Checker.load(seeds)
+    (seeds / "trip.review.json").write_text(json.dumps({"add": {"trip.s09.none": "in Kyiv"}}))
+    with pytest.raises(ReferenceDataError, match="at /add/trip.s09.none: no extracted claim"):
+        Checker.load(seeds)
+
+
 @pytest.mark.parametrize("text, category", [
     ("Putin invited Trump to visit Vienna.", "location"),
     ("Bessent will not travel to Ukraine.", "negation"),

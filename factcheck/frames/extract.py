@@ -193,17 +193,67 @@ def claim_ref(claim: ExtractedClaim, source: str) -> models.ClaimRef:
                            evidence=models.Evidence(start=claim.start, end=claim.end, text=claim.text))
 
 
-def apply_review(ref: FrameReference, path) -> FrameReference:
-    """The reference as an editor reviewed it: claims removed and statements reworded
-    (seeds/<article>.review.json); an id the extraction does not give is an error."""
+def apply_review(ref: FrameReference, path, english: English) -> FrameReference:
+    """The reference as an editor reviewed it (seeds/<article>.review.json): claims removed,
+    statements reworded, claims that state one fact merged, slots the extraction missed added.
+    An id the extraction does not give is an error with its place in the file."""
     review = load_model(path, "claim-review", models.ClaimReviewFile)
     ids = {c.id for c in ref.claims}
+
+    def known(cid: str, what: str, pointer: str) -> None:
+        if cid not in ids:
+            raise ReferenceDataError(path, f"no extracted claim {cid!r} to {what}", pointer)
+
     for i, cid in enumerate(review.remove):
-        if cid not in ids:
-            raise ReferenceDataError(path, f"no extracted claim {cid!r} to remove", f"/remove/{i}")
+        known(cid, "remove", f"/remove/{i}")
     for cid in review.statements:
-        if cid not in ids:
-            raise ReferenceDataError(path, f"no extracted claim {cid!r} to reword", f"/statements/{cid}")
-    removed = set(review.remove)
-    kept = [replace(c, statement=review.statements.get(c.id, c.statement)) for c in ref.claims if c.id not in removed]
+        known(cid, "reword", f"/statements/{cid}")
+    for cid in review.add:
+        known(cid, "add slots to", f"/add/{cid}")
+    merged_into: dict[str, str] = {}
+    for g, group in enumerate(review.merge):
+        if len(group) < 2:
+            raise ReferenceDataError(path, "a merge names at least two claims", f"/merge/{g}")
+        for i, cid in enumerate(group):
+            known(cid, "merge", f"/merge/{g}/{i}")
+            if cid in merged_into or cid in review.remove:
+                raise ReferenceDataError(path, f"claim {cid!r} is already merged or removed", f"/merge/{g}/{i}")
+            merged_into[cid] = group[0]
+    by_id = {c.id: c for c in ref.claims}
+    kept = []
+    for c in ref.claims:
+        if c.id in review.remove or merged_into.get(c.id, c.id) != c.id:
+            continue
+        group = [by_id[m] for m in next((g for g in review.merge if g[0] == c.id), [c.id])]
+        frame = c.frame
+        for other in group[1:]:
+            frame = _merged(frame, other.frame)
+        if c.id in review.add:
+            frame = _merged(frame, _slots_of(review.add[c.id], english, ref))
+        start, end = min(m.start for m in group), max(m.end for m in group)
+        kept.append(replace(c, statement=review.statements.get(c.id, c.statement), start=start, end=end,
+                            text=ref.article[start:end], frame=frame))
     return _reference(ref.id, ref.article, kept, ref.people, ref.digest, ref.places)
+
+
+def _slots_of(phrase: str, english: English, ref: FrameReference) -> Frame:
+    """The slots a reviewer's phrase gives, read as the drafts are read (the reference's people known)."""
+    sentences, _ = analyse_document(phrase, english, known=ref.people, places=set(ref.places))
+    frames = [f for fs in sentences for f in fs]
+    out = frames[0]
+    for f in frames[1:]:
+        out = _merged(out, f)
+    return out
+
+
+def _merged(a: Frame, b: Frame) -> Frame:
+    """One fact stated over two frames: every slot of either; the first frame's predicate, polarity,
+    modality and speaker stand, the second's where the first has none."""
+    def union(x, y):
+        return x + [v for v in y if v not in x]
+    return replace(a, lemmas=a.lemmas | b.lemmas, raw=a.raw | b.raw, agents=union(a.agents, b.agents),
+                   participants=union(a.participants, b.participants), places=union(a.places, b.places),
+                   dates=union(a.dates, b.dates), times=union(a.times, b.times), amounts=union(a.amounts, b.amounts),
+                   ordinals=union(a.ordinals, b.ordinals), verbs={**b.verbs, **a.verbs}, titles=union(a.titles, b.titles),
+                   quotes=union(a.quotes, b.quotes), predications=union(a.predications, b.predications),
+                   predicate=a.predicate or b.predicate, speaker=a.speaker or b.speaker, words=a.words + b.words)
