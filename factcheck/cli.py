@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     suppress.add_argument("--claim", action="append", help="only findings of this claim id (repeatable)")
     suppress.add_argument("--reason", default="", help="why they are intended, kept in the file")
     suppress.add_argument("--suppressions", type=Path, default=Path(SUPPRESSIONS_FILE))
+    suppress.add_argument("--reference", action="append", type=Path, metavar="ARTICLE",
+                          help="the findings against this reference article, as `check --reference` gives them")
     claims = sub.add_parser("claims", help="list the canonical claims")
     claims.add_argument("--format", choices=("text", "json"), default="text")
     claims.add_argument("--source", help="only the claims of this reference source")
@@ -145,7 +147,7 @@ def _check(checker, args) -> int:
     for name in names:
         try:
             text = _read(name)
-            report = (_best_report(checker, text, references) if references
+            report = (_best_report(checker, text, references, suppressions) if references
                       else checker.check(text, suppressions=suppressions, source=args.source))
         except InputError as exc:
             print(f"factcheck: {exc}", file=sys.stderr)
@@ -196,10 +198,10 @@ def _read_reference(path: Path) -> str:
     return text
 
 
-def _best_report(checker, text: str, references: list[tuple[str, str]]):
+def _best_report(checker, text: str, references: list[tuple[str, str]], suppressions=None):
     """The report against the reference the text speaks about most."""
     from .engine import most_about
-    report = most_about(checker.check_against(text, article, source_id=sid) for sid, article in references)
+    report = most_about(checker.check_against(text, article, source_id=sid, suppressions=suppressions) for sid, article in references)
     return report.model_copy(update={"sources": sorted(sid for sid, _ in references)})
 
 
@@ -250,7 +252,9 @@ class _Progress:
 
 def _suppress(checker, args) -> int:
     from .suppressions import add_to_file
-    report = checker.check(_read(args.file))
+    text = _read(args.file)
+    references = [(_reference_id(p), _read_reference(p)) for p in args.reference or []]
+    report = _best_report(checker, text, references) if references else checker.check(text)
     chosen = [f for f in report.findings if f.kind == "contradiction" and (not args.claim or f.claim.id in args.claim)]
     added = add_to_file(args.suppressions, chosen, args.reason)
     print(f"{args.suppressions}: {added} suppression{'s' if added != 1 else ''} added "

@@ -77,10 +77,19 @@ class Checker:
                 self._extracted.popitem(last=False)
         return got
 
-    def check_against(self, text: str, article: str, title: str | None = None, source_id: str = "reference") -> Report:
+    def check_against(self, text: str, article: str, title: str | None = None, source_id: str = "reference",
+                      suppressions: dict[tuple[str, str], str] | None = None) -> Report:
         """The report of `text` against one reference article given as text, with nothing else."""
         _require_size(text)
-        return self.frames.check(text, self.extract(article, source_id), title=title)
+        return self._frame_report(text, self.extract(article, source_id), title, suppressions)
+
+    def _frame_report(self, text: str, ref: FrameReference, title: str | None, suppressions) -> Report:
+        """The frame checker's report, markers blanked before reading and findings silenced after."""
+        blanked, markers = find_markers(text)
+        report = self.frames.check(blanked, ref, title=title)
+        if markers or suppressions:
+            report = silence(report, text, markers, split_sentences(blanked), suppressions)
+        return report
 
     @classmethod
     def load(cls, seeds_dir: Path | None = None, rules_dir: Path | None = None) -> Checker:
@@ -135,59 +144,42 @@ class Checker:
         if source is not None and source not in self.reference.sources and source not in self.extracted:
             raise InputError(f"unknown source {source!r}; sources are: {', '.join(self.source_ids)}")
         if source in self.extracted:
-            return self._with_sources(self.frames.check(text, self.extracted[source], title=title))
+            return self._with_sources(self._frame_report(text, self.extracted[source], title, suppressions))
         if not self.reference.sources:
-            return self._best_extracted(text, title)
+            return self._best_extracted(text, title, suppressions)
         blanked, markers = find_markers(text)
         sentences = split_sentences(blanked)
-        ignored = _inline_targets(text, markers, [(s.start, s.end) for s in sentences])
         records = [_Record.of(r) for r in self.analyse(blanked, sentences)]
         chosen = source or _main_source(records)
+        if chosen is None and self.extracted and source is None:
+            return self._best_extracted(text, title, suppressions)     # about none of the hand-claimed sources
         findings: list[Finding] = []
-        silenced: list[Suppressed] = []
         mentioned: set[str] = set()
         line_starts = _line_starts(text)
         for r in records:
             judgements = [j for j in r.judgements if j.source == chosen]
             line, column = _line_col(line_starts, r.start)
-            sentence_text = text[r.start:r.end]
-            base = dict(span=Span(start=r.start, end=r.end), text=sentence_text, line=line, column=column)
-            batch = []
+            base = dict(span=Span(start=r.start, end=r.end), text=text[r.start:r.end], line=line, column=column)
             for j in sorted(judgements, key=lambda j: (j.verdict != "contradiction", -j.score)):
                 if j.claim.kind != "title":
                     mentioned.add(j.claim.id)
-                batch.append(Finding(kind=j.verdict, claim=self.claim_refs[j.claim.id], rules=_hits(j), score=j.score, **base))
+                findings.append(Finding(kind=j.verdict, claim=self.claim_refs[j.claim.id], rules=_hits(j), score=j.score, **base))
             if not judgements and r.checkable:
-                batch.append(Finding(kind="new_claim", claim=None, score=r.new_score, rules=[RuleHit(
+                findings.append(Finding(kind="new_claim", claim=None, score=r.new_score, rules=[RuleHit(
                     id="new.uncovered", category="new",
                     message=f"states a checkable fact ({r.what}) that no reference claim covers")], **base))
-            inline = ignored.get((r.start, r.end), set())
-            key = normalise(sentence_text)
-            for f in batch:
-                claim_id = f.claim.id if f.claim else None
-                by, reason = "", ""
-                if inline is None or (claim_id or "new") in inline:
-                    by = "inline"
-                elif suppressions and claim_id and (claim_id, key) in suppressions:
-                    by, reason = "file", suppressions[(claim_id, key)]
-                if by:
-                    silenced.append(Suppressed(kind=f.kind, claim=claim_id, span=f.span, line=line, column=column, by=by, reason=reason))
-                else:
-                    findings.append(f)
         omitted = [self.claim_refs[c.id] for s, c in self.reference.claims
                    if c.kind != "title" and c.id not in mentioned and (chosen is None or s == chosen)]
         kinds = [f.kind for f in findings]
         summary = Summary(sentences=len(sentences), agreements=kinds.count("agreement"),
-                          contradictions=kinds.count("contradiction"), new_claims=kinds.count("new_claim"),
-                          omitted=len(omitted), suppressed=len(silenced))
-        if chosen is None and self.extracted and source is None:
-            return self._best_extracted(text, title)     # about none of the hand-claimed sources
-        return Report(version=__version__, title=title, reference=chosen, sources=self.source_ids,
-                      findings=findings, omitted=omitted, suppressed=silenced, summary=summary)
+                          contradictions=kinds.count("contradiction"), new_claims=kinds.count("new_claim"), omitted=len(omitted))
+        report = Report(version=__version__, title=title, reference=chosen, sources=self.source_ids,
+                        findings=findings, omitted=omitted, summary=summary)
+        return silence(report, text, markers, sentences, suppressions) if markers or suppressions else report
 
-    def _best_extracted(self, text: str, title: str | None) -> Report:
+    def _best_extracted(self, text: str, title: str | None, suppressions=None) -> Report:
         """The report against the extracted reference the text agrees or disagrees with most."""
-        return self._with_sources(most_about(self.frames.check(text, self.extracted[sid], title=title)
+        return self._with_sources(most_about(self._frame_report(text, self.extracted[sid], title, suppressions)
                                              for sid in sorted(self.extracted)))
 
     def _with_sources(self, report: Report) -> Report:
@@ -242,6 +234,31 @@ def _main_source(records: list[_Record]) -> str | None:
     if not evidence:
         return None
     return max(sorted(evidence), key=lambda src: (evidence[src], len(claims[src]), scores[src]))
+
+
+def silence(report: Report, text: str, markers, sentences, suppressions: dict[tuple[str, str], str] | None) -> Report:
+    """The report with the findings editors verified moved to `suppressed`: those of the claims an
+    inline marker names in its sentence (no id: all of them), and those a suppressions file keys
+    by claim id and normalised sentence. Whatever reference the report is against."""
+    ignored = _inline_targets(text, markers, [(s.start, s.end) for s in sentences])
+    kept: list[Finding] = []
+    silenced = list(report.suppressed)
+    for f in report.findings:
+        inline = ignored.get((f.span.start, f.span.end), set())
+        claim_id = f.claim.id if f.claim else None
+        by, reason = "", ""
+        if inline is None or (claim_id or "new") in inline:
+            by = "inline"
+        elif suppressions and claim_id and (claim_id, normalise(f.text)) in suppressions:
+            by, reason = "file", suppressions[(claim_id, normalise(f.text))]
+        if by:
+            silenced.append(Suppressed(kind=f.kind, claim=claim_id, span=f.span, line=f.line, column=f.column, by=by, reason=reason))
+        else:
+            kept.append(f)
+    kinds = [f.kind for f in kept]
+    summary = report.summary.model_copy(update=dict(agreements=kinds.count("agreement"), contradictions=kinds.count("contradiction"),
+                                                    new_claims=kinds.count("new_claim"), suppressed=len(silenced)))
+    return report.model_copy(update=dict(findings=kept, suppressed=silenced, summary=summary))
 
 
 def _inline_targets(text, markers, spans) -> dict[tuple[int, int], set[str] | None]:

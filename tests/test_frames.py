@@ -257,6 +257,25 @@ def test_cli_check_against_any_article(tmp_path):
     assert report["reference"] == "wire"
 
 
+def test_suppressions_apply_to_any_article_as_reference(tmp_path):
+    ref = tmp_path / "wire.txt"
+    ref.write_text("The central bank cut its rate by half a percentage point on Wednesday, 18 September 2024.\n")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The central bank cut its rate by a quarter point on Wednesday.\n")
+    store = tmp_path / "suppressions.json"
+    added = _cli("suppress", "--reference", str(ref), "--suppressions", str(store), "--reason", "checked", str(draft))
+    assert added.returncode == 0, added.stderr
+    run = _cli("check", "--reference", str(ref), "--suppressions", str(store), "--format", "json", str(draft))
+    assert run.returncode == 0, run.stderr                  # the contradiction is silenced, so nothing fails
+    report = json.loads(run.stdout)
+    assert report["summary"]["contradictions"] == 0 and [s["by"] for s in report["suppressed"]] == ["file"]
+    marked = tmp_path / "marked.txt"
+    claim = report["suppressed"][0]["claim"]
+    marked.write_text(f"The central bank cut its rate by a quarter point on Wednesday. <!-- factcheck: ignore {claim} -->\n")
+    inline = json.loads(_cli("check", "--reference", str(ref), "--format", "json", str(marked)).stdout)
+    assert inline["summary"]["contradictions"] == 0 and [s["by"] for s in inline["suppressed"]] == ["inline"]
+
+
 @pytest.mark.parametrize("content, message", [
     (None, "no such file"), (b"", "is empty"), (b"\x00\x01binary", "binary"), (b"a" * 5_000_000, "one article"),
 ])
