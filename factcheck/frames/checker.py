@@ -62,7 +62,7 @@ class FrameChecker:
 
         def outcomes(i: int):
             if i not in compared:
-                pair = Pair(frame, ref.claims[i].frame, self.english, titles, sims.get(i, 0.0))
+                pair = Pair(frame, ref.claims[i].frame, self.english, titles, sims.get(i, 0.0), ref.year)
                 compared[i] = [(rule, o) for rule in self.rules for o in rule.compare(pair, rule.params)]
             return compared[i]
 
@@ -74,7 +74,7 @@ class FrameChecker:
             where = ref.title_claims.get(e.key)
             if where is None:
                 continue
-            pair = Pair(frame, ref.claims[where].frame, self.english, titles)
+            pair = Pair(frame, ref.claims[where].frame, self.english, titles, reference_year=ref.year)
             verdict = title_verdict(where, [(r, o) for r in self.rules if r.rule.kind == "title" for o in r.compare(pair, r.params)])
             if verdict:
                 return verdict

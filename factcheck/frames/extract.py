@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .. import models
@@ -52,6 +52,7 @@ class FrameReference:
     values: frozenset[str] = frozenset()                   # every value the article gives (Frame.values)
     places: frozenset[str] = frozenset()                   # every place the article names, with what contains them
     title_claims: dict[str, int] = field(default_factory=dict)   # person key -> the first claim giving them a title
+    year: int | None = None                                # the year most of its dates fall in
 
     def weight(self, key: str) -> float:
         return self.weights.get(key, self.unseen_weight)
@@ -100,7 +101,9 @@ def _reference(source_id: str, article: str, claims: list[ExtractedClaim], peopl
     for i, c in enumerate(claims):
         for e in c.frame.titles:
             title_claims.setdefault(e.key, i)
-    return FrameReference(source_id, article, claims, people, weights, index, digest, totals, values, places, title_claims)
+    years = Counter(d.year for c in claims for d in c.frame.dates if d.year)
+    year = years.most_common(1)[0][0] if years else None
+    return FrameReference(source_id, article, claims, people, weights, index, digest, totals, values, places, title_claims, year)
 
 
 def _evidence(article: str, frame: Frame) -> tuple[int, int, str]:
