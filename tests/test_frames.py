@@ -130,6 +130,7 @@ def test_a_rule_with_a_duplicate_slot_is_refused(tmp_path):
     ("Bessent will travel to Kyiv to discuss the minerals deal.", "Bessent will not travel to Ukraine.", "negation"),
     ("Trump spoke with Zelensky for 90 minutes after his call with Putin.", "Trump spoke with Zelensky for about an hour.", "numeric"),
     ("Vance will meet Zelensky in Munich on Friday.", "Vance will meet Zelensky in Paris on Friday.", "location"),
+    ("President Donald Trump met Zelensky in the Oval Office.", "Then former President Donald Trump met Zelensky.", "title"),
     # places no gazetteer lists, known by their role only
     ("A planned visit to Chiva later that day was cancelled.", "A planned visit to Turís later that day was cancelled.", "location"),
     ("The upper stage splashed down in the Indian Ocean.", "The upper stage splashed down in the Pacific Ocean.", "location"),

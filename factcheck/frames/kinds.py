@@ -275,7 +275,13 @@ def title(pair: Pair, params: Params) -> list[Outcome]:
                 out.append(Outcome(CONFLICT, f"{holder[1]} ({holder[0]})", f"{e.title} ({e.text})"))
             continue
         if "former" in e.title.split() and not any("former" in t.split() for t in known):
-            continue          # "a former war crimes prosecutor" says nothing against "special counsel"
+            # "a former war crimes prosecutor" says nothing against "special counsel"; "former
+            # president" against "president" says he no longer holds the office he holds
+            head = _title_parts(e.title, en)[0]
+            same = next((t for t in known if head and _title_parts(t, en)[0] == head), None)
+            if same:
+                out.append(Outcome(CONFLICT, same, e.title))
+            continue
         if any(titles_compatible(e.title, t, en) for t in known):
             out.append(Outcome(AGREE, next(t for t in known if titles_compatible(e.title, t, en)), e.title))
         else:

@@ -15,6 +15,7 @@ from .english import English, lemma_of
 from .model import Entity
 
 
+_RANK_BEFORE = frozenset({"former", "ex", "acting", "outgoing", "incoming", "interim"})
 _COMMON_POS = frozenset({"ADJ", "ADV", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "NUM"})
 _CONNECT = frozenset({"of", "for", "de", "del", "della", "di", "da", "von", "van", "der", "la", "le", "al", "bin", "du", "dos", "das"})
 
@@ -166,6 +167,8 @@ def entities(tokens: list[Token], doc: Document, text: str, offset: int) -> list
         title = ""
         if t_end >= 0:
             title = " ".join(t.norm for t in tokens[a:t_end + 1])
+            if a and tokens[a - 1].norm in _RANK_BEFORE:
+                title = f"{tokens[a - 1].norm} {title}"     # "then former President Donald Trump"
             a = t_end + 1
         while a <= b and tokens[a].norm in _CONNECT:
             a += 1
