@@ -25,6 +25,8 @@ class Entity:
     how: str = "name"     # name | pronoun | surname
 
 
+# dimensions whose presence, not their value, identifies a fact: how long, how much money, what share
+MEASURED = frozenset({"duration", "money", "percent", "points", "length", "mass", "age"})
 SITE = "site"             # the kind of a place known only by its name in the text: "?" + its folded name
 
 
@@ -118,6 +120,9 @@ class Frame:
         for p in self.places:
             if p.kind != SITE:            # a site is a name already keyed as an entity
                 out.add(f"@{p.place}")
+        for a in self.amounts:
+            if a.dimension in MEASURED:       # "a 50-minute meeting" is about the claim that says how long
+                out.add(f"#{a.dimension}")
         return out
 
     def values(self) -> set[str]:

@@ -89,9 +89,12 @@ def clauses(tokens: list[Token], verb: list[bool]) -> list[tuple[int, int]]:
             end = next((k for k in range(i, n) if tokens[k].norm == ","), None)
             if end is not None:
                 breaks.add(end)
-    if tokens[0].norm in _SUBORDINATORS:
-        comma = next((k for k in range(1, n) if tokens[k].norm == ","), None)
-        if comma is not None and comma + 3 < n and any(verb[k] for k in range(1, comma)):
+    # a fronted subordinate clause ends at its comma: "When ..., ", "Hours after ..., ", "Shortly before ..., "
+    lead = next((k for k in range(min(n, 4)) if tokens[k].norm in _SUBORDINATORS
+                 and not any(verb[j] or not tokens[j].is_word for j in range(k))), None)
+    if lead is not None:
+        comma = next((k for k in range(lead + 1, n) if tokens[k].norm == ","), None)
+        if comma is not None and comma + 3 < n and any(verb[k] for k in range(lead + 1, comma)):
             breaks.add(comma)
     bounds, start = [], 0
     for b in sorted(breaks):
