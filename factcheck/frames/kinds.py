@@ -363,7 +363,20 @@ def polarity(pair: Pair, params: Params) -> list[Outcome]:
         if "possible" in (dm, cm) or "ruled_out" in (dm, cm):
             continue
         out.append(Outcome(AGREE if dn == cn else CONFLICT, _polarity_word(verb, cn), _polarity_word(verb, dn)))
+    if not out:
+        out = _verb_against_noun(pair)
     return out
+
+
+def _verb_against_noun(pair: Pair) -> list[Outcome]:
+    """A negated act one side says with a verb, the other affirms with its noun: "did not name any
+    country" against "singled out Russia by name"."""
+    for a, b in ((pair.draft, pair.claim), (pair.claim, pair.draft)):
+        for verb, (negated, modality) in a.verbs.items():
+            if negated and verb not in b.verbs and verb in b.lemmas and modality == b.modality == "asserted" and not b.negated:
+                d, c = (True, False) if a is pair.draft else (False, True)
+                return [Outcome(CONFLICT, _polarity_word(verb, c), _polarity_word(verb, d))]
+    return []
 
 
 def _first_vs_never(a: Frame, b: Frame) -> bool:
