@@ -78,6 +78,13 @@ def test_counts_count_the_head_of_their_noun_phrase(fc):
     assert not h.places
 
 
+def test_speeds_in_either_unit(fc):
+    (f,) = frames_of(fc, "Winds reached 120 mph, or 193 km/h, then fell to 75 miles per hour.")
+    assert [(a.dimension, round(a.value)) for a in f.amounts] == [("speed", 193), ("speed", 193), ("speed", 121)]
+    report = fc.check("Milton came ashore with winds of 193 km/h.", fc.extract("Milton made landfall with winds of 120 mph."))
+    assert [f.kind for f in report.findings] == ["agreement"]
+
+
 def test_negation_and_modality_attach_to_their_verb(fc):
     (f,) = frames_of(fc, "He did not sign the deal but thanked the president.")[:1]
     assert f.verbs["sign"] == (True, "asserted")

@@ -88,7 +88,7 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
                   and (c.vague or d.vague) == params.vague]
         if not rivals:
             continue
-        tol = max(params.tolerance, 0.03) if d.dimension in ("length", "mass") else params.tolerance   # rounding after conversion
+        tol = max(params.tolerance, 0.03) if d.dimension in ("length", "mass", "speed") else params.tolerance   # rounding after conversion
         hit = next((c for c in rivals if _overlap(d.lo, d.hi, c.lo * (1 - tol), c.hi * (1 + tol))
                     and not (d.approx and d.approx == c.approx and d.value != c.value)), None)   # "at least 90" is not "at least 89"
         out.append(Outcome(AGREE, hit.text, d.text) if hit else Outcome(CONFLICT, rivals[0].text, d.text, d.key))

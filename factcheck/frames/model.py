@@ -26,7 +26,7 @@ class Entity:
 
 
 # dimensions whose presence, not their value, identifies a fact: how long, how much money, what share
-MEASURED = frozenset({"duration", "money", "percent", "points", "length", "mass", "age"})
+MEASURED = frozenset({"duration", "money", "percent", "points", "length", "mass", "age", "speed"})
 SITE = "site"             # the kind of a place known only by its name in the text: "?" + its folded name
 
 
@@ -61,7 +61,7 @@ class OrdinalRef:
 class Amount:
     """A quantity with what it measures: "133 cardinal electors", "50 percent", "tens of thousands of people"."""
 
-    dimension: str        # duration | money | percent | count | age
+    dimension: str        # duration | money | percent | points | count | age | length | mass | speed | offset
     lo: float
     hi: float
     value: float

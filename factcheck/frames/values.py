@@ -142,6 +142,9 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
                 out.append(Amount("points", q.lo * scale, q.hi * scale, q.value * scale, "", q.text, q.first))
                 continue
             unit = _MEASURES.get(q.noun) or _MEASURES.get(noun)
+            per = [t.norm for t in tokens[q.last + 1:q.last + 3]]
+            if unit and unit[0] == "length" and (per == ["per", "hour"] or per[:1] == ["h"] or per[:1] == ["an"] and "hour" in per):
+                unit = ("speed", unit[1] / 1000)          # "193 km/h", "75 miles per hour": km/h
             if unit and q.last >= 1 and tokens[q.last - 1].norm in ("square", "cubic"):
                 continue                                # "491 litres per square metre"
             if unit:
@@ -201,7 +204,8 @@ _MEASURES = {"metre": ("length", 1), "meter": ("length", 1), "metres": ("length"
              "yard": ("length", 0.9144), "yards": ("length", 0.9144), "centimetre": ("length", 0.01), "cm": ("length", 0.01),
              "kilogram": ("mass", 1), "kilograms": ("mass", 1), "kg": ("mass", 1), "tonne": ("mass", 1000), "tonnes": ("mass", 1000),
              "ton": ("mass", 907.2), "tons": ("mass", 907.2), "pound": ("mass", 0.4536), "pounds": ("mass", 0.4536),
-             "lb": ("mass", 0.4536), "lbs": ("mass", 0.4536)}
+             "lb": ("mass", 0.4536), "lbs": ("mass", 0.4536),
+             "mph": ("speed", 1.609344), "kph": ("speed", 1), "kmh": ("speed", 1)}      # speeds in km/h
 
 
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "thirds": 1 / 3, "quarters": 0.25, "fifth": 0.2, "tenth": 0.1}
