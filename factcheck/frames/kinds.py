@@ -204,13 +204,16 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
 def _site(d, same_role, draft_places) -> list[Outcome]:
     """A place no gazetteer lists: the same name agrees ("the Elysee" is "the Elysee Palace"); two
     such names in one role are two places (Turís is not Chiva) unless the clause also gives the
-    claim's; against a listed place nothing is known (Dundalk may be in Baltimore)."""
+    claim's; against listed places alone nothing is known (Dundalk may be in Baltimore)."""
     hit = next((c for c in same_role if c.kind == SITE and _same_site(c.place, d.place)), None)
     if hit:
         return [Outcome(AGREE, hit.text, d.text)]
     sites = [c for c in same_role if c.kind == SITE]
     given = {p.place for p in draft_places}
-    if sites and len(sites) == len(same_role) and not any(_same_site(c.place, g) for c in sites for g in given):
+    # a listed place in the role may hold the site ("Dundalk" in Baltimore) unless they share no word
+    # and the claim names a site of its own there ("Collier County" against "Siesta Key, in Sarasota County")
+    apart = not any(set(d.place[1:].split()) & set(c.text.lower().split()) for c in same_role if c.kind != SITE)
+    if sites and (len(sites) == len(same_role) or apart) and not any(_same_site(c.place, g) for c in sites for g in given):
         return [Outcome(CONFLICT, sites[0].text, d.text, f"@{d.place}")]
     return []
 
