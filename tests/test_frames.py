@@ -162,6 +162,15 @@ def test_a_site_named_differently_or_alongside_is_not_a_contradiction(fc, refere
     assert "contradiction" not in [f.kind for f in report.findings]
 
 
+def test_figures_of_another_time_are_not_the_news_contradicted(fc):
+    ref = fc.extract("The earthquake on Friday, 28 March 2025 killed about 3,600 people in Myanmar. "
+                     "The bridge opened in 1977.")
+    other = fc.check("In 2008 Cyclone Nargis killed about 138,000 people in Myanmar.", ref)
+    assert "contradiction" not in [f.kind for f in other.findings]
+    history = fc.check("The bridge opened in 1987.", ref)           # a claim about the past is compared
+    assert [f.kind for f in history.findings] == ["contradiction"]
+
+
 def test_a_sentence_with_only_shared_names_is_a_new_claim(fc):
     report = fc.check("Zelensky also visited a school in Lviv on Tuesday.", fc.extract("Trump held a call with Zelensky."))
     assert [f.kind for f in report.findings] == ["new_claim"]

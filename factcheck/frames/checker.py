@@ -62,11 +62,12 @@ class FrameChecker:
 
         def outcomes(i: int):
             if i not in compared:
-                pair = Pair(frame, ref.claims[i].frame, self.english, titles, sims.get(i, 0.0), ref.year)
+                pair = Pair(frame, ref.claims[i].frame, self.english, titles, sims.get(i, 0.0))
                 compared[i] = [(rule, o) for rule in self.rules for o in rule.compare(pair, rule.params)]
             return compared[i]
 
-        return self._title(frame, ref, titles) or decide(ranked, outcomes, ref.values)
+        return self._title(frame, ref, titles) or decide(
+            ranked, outcomes, ref.values, lambda i: verdict.another_time(frame, ref.claims[i].frame, ref.year))
 
     def _title(self, frame: Frame, ref: FrameReference, titles) -> Verdict | None:
         """A person given an office the reference does not give them, whatever else the clause says."""
@@ -74,7 +75,7 @@ class FrameChecker:
             where = ref.title_claims.get(e.key)
             if where is None:
                 continue
-            pair = Pair(frame, ref.claims[where].frame, self.english, titles, reference_year=ref.year)
+            pair = Pair(frame, ref.claims[where].frame, self.english, titles)
             verdict = title_verdict(where, [(r, o) for r in self.rules if r.rule.kind == "title" for o in r.compare(pair, r.params)])
             if verdict:
                 return verdict

@@ -36,7 +36,6 @@ class Pair:
     english: English
     reference_titles: dict[str, list[str]]      # person key -> titles the reference gives them
     similarity: float = 0.0                     # how much of the two clauses' keys they share (verdict.similarity)
-    reference_year: int | None = None           # the year the reference's dates mostly fall in: its news
 
 
 class Params(BaseModel):
@@ -53,12 +52,6 @@ class AmountParams(ToleranceParams):
 
 class QuoteParams(Params):
     similarity: float = Field(85, ge=50, le=100, description="rapidfuzz partial ratio at which two quotations are the same")
-
-
-class DateParams(Params):
-    other_event_years: int = Field(3, ge=0, description=(
-        "a year this far from the claim's, when the claim is dated in the reference's own year, dates "
-        "another event (\"the 2026 World Cup\", \"17 years earlier, in 2007\"), not this one wrongly"))
 
 
 class ClockParams(Params):
@@ -133,7 +126,7 @@ def ordinal(pair: Pair, params: Params) -> list[Outcome]:
     return out
 
 
-def date(pair: Pair, params: DateParams) -> list[Outcome]:
+def date(pair: Pair, params: Params) -> list[Outcome]:
     """Calendar dates: a year, month, day or weekday both sides give must be the same."""
     out = []
     for d in pair.draft.dates:
@@ -143,9 +136,6 @@ def date(pair: Pair, params: DateParams) -> list[Outcome]:
         for c in pair.claim.dates:
             if c.relative:
                 continue
-            if (d.year and c.year and c.year == pair.reference_year
-                    and abs(d.year - c.year) > params.other_event_years):
-                continue                  # the news of the reference against an event years away
             shared = [(x, y) for x, y in ((d.year, c.year), (d.month, c.month), (d.day, c.day), (d.weekday or None, c.weekday or None))
                       if x is not None and y is not None]
             if not shared:
@@ -524,7 +514,7 @@ def statement(pair: Pair, params: StatementParams) -> list[Outcome]:
 KINDS: dict[str, tuple[Callable[[Pair, Params], list[Outcome]], type[Params]]] = {
     "amount": (amount, AmountParams),
     "ordinal": (ordinal, Params),
-    "date": (date, DateParams),
+    "date": (date, Params),
     "clock_time": (clock_time, ClockParams),
     "place": (place, Params),
     "agent": (agent, Params),

@@ -4,7 +4,9 @@ A draft clause is about a claim when the keys they share (content words, people,
 weighted by how rare they are in the reference) cover enough of the clause. Among the claims
 it is about, a compared slot that conflicts makes a contradiction, a compared slot that
 matches makes an agreement, and a clause that compares nothing makes no verdict on that claim:
-a sentence that no claim judges is a new claim when it states something checkable.
+a sentence that no claim judges is a new claim when it states something checkable. A clause
+dated only years away from the reference's news is another event: its figures contradict no
+claim about the news.
 """
 from __future__ import annotations
 
@@ -38,7 +40,22 @@ class Verdict:
     score: float
 
 
-def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: frozenset[str] = frozenset()) -> Verdict | None:
+OTHER_EVENT_YEARS = 3   # a clause dated only this many years or more from the reference's year is about another event
+
+
+def another_time(draft: Frame, claim: Frame, reference_year: int | None) -> bool:
+    """The clause is dated only in years far from the reference's news, and the claim is about the
+    news: "In 2008 Cyclone Nargis killed about 138,000 people" is not this quake's toll (but "formed
+    in 1965" is compared with "founded in 1956")."""
+    def far(years):
+        return bool(years) and all(abs(y - reference_year) > OTHER_EVENT_YEARS for y in years)
+    if reference_year is None or not far({d.year for d in draft.dates if d.year}):
+        return False
+    return not any(far({d.year}) for d in claim.dates if d.year)
+
+
+def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: frozenset[str] = frozenset(),
+           elsewhere=lambda claim: False) -> Verdict | None:
     """The verdict on one clause: the most similar claim that compares anything decides.
 
     `similarities` are (similarity, claim) best first. A claim that shares words but compares
@@ -56,6 +73,8 @@ def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: fro
                     if not (o.status == CONFLICT and r.id in agreeing and o.key and o.key in known_values)]
         conflicts = [(r, o) for r, o in outcomes if o.status == CONFLICT]
         agrees = [(r, o) for r, o in outcomes if o.status == AGREE]
+        if conflicts and elsewhere(claim):
+            return None               # another event's figures, not this one's wrong
         if conflicts:
             if sim >= CONTRADICT and len({r.category for r, _ in conflicts}) <= 2 and len(conflicts) <= len(agrees) + 2:
                 return Verdict("contradiction", claim, conflicts, round(min(1.0, sim), 3))
