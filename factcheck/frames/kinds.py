@@ -85,7 +85,23 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
         hit = next((c for c in rivals if _overlap(d.lo, d.hi, c.lo * (1 - tol), c.hi * (1 + tol))
                     and not (d.approx and d.approx == c.approx and d.value != c.value)), None)   # "at least 90" is not "at least 89"
         out.append(Outcome(AGREE, hit.text, d.text) if hit else Outcome(CONFLICT, rivals[0].text, d.text, d.key))
+    if not out and not params.vague:
+        out = _parallel_counts(pair)
     return out
+
+
+def _parallel_counts(pair: Pair) -> list[Outcome]:
+    """Two lists of counts in the same order, equal but for one, are one list with a wrong figure:
+    "268 nominations, 197 of them for individuals and 89 for organisations" against "286
+    candidates, 197 individuals and 89 organisations"."""
+    d = [a for a in pair.draft.amounts if a.dimension == "count" and not a.vague]
+    c = [a for a in pair.claim.amounts if a.dimension == "count" and not a.vague]
+    if len(d) < 3 or len(d) != len(c):
+        return []
+    same = [x.value == y.value for x, y in zip(d, c)]
+    if sum(same) < len(d) - 1:
+        return []
+    return [Outcome(AGREE, y.text, x.text) if ok else Outcome(CONFLICT, y.text, x.text, x.key) for x, y, ok in zip(d, c, same)]
 
 
 def _same_thing(d, c, pair: Pair) -> bool:
