@@ -44,6 +44,24 @@ def test_titles_before_after_and_lower_case(fc):
     assert [(e.key, e.title) for e in g.titles] == [("sybiha", "foreign minister")]
 
 
+@pytest.mark.parametrize("text, key, title", [
+    ("The group's secretary general, Terumi Tanaka, is a survivor.", "tanaka", "secretary general"),
+    ("Another co-chair, Terumi Tanaka, 92, was 13.", "tanaka", "co chair"),
+    ("In Hiroshima, Toshiyuki Mimaki, 82, one of the group's three co-chairs, waited.", "mimaki", "co chair"),
+])
+def test_titles_after_a_possessive_an_age_or_one_of(fc, text, key, title):
+    assert [(e.key, e.title) for f in frames_of(fc, text) for e in f.titles] == [(key, title)]
+
+
+def test_titles_of_one_office_and_of_two():
+    from factcheck.frames.english import load_english
+    from factcheck.frames.kinds import titles_compatible
+    en = load_english(data_dir("rules"))
+    assert titles_compatible("co chairperson", "co chair", en) and titles_compatible("chairman", "chair", en)
+    assert titles_compatible("spacex engineer", "spacex engineering manager", en)
+    assert not titles_compatible("secretary general", "co chair", en) and not titles_compatible("former president", "president", en)
+
+
 def test_later_mentions_by_surname_pronoun_and_misspelling(fc):
     text = "Cardinal Robert Prevost was elected on Thursday. Prevost is 69. He spoke in Italian. Provost smiled."
     frames = frames_of(fc, text)

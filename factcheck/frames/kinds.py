@@ -325,10 +325,22 @@ def titles_compatible(a: str, b: str, en: English) -> bool:
     (ha, qa), (hb, qb) = _title_parts(a, en), _title_parts(b, en)
     if not ha or not hb or ha in _GENERIC or hb in _GENERIC:
         return True
-    if ha != hb and en.canonical(ha) != en.canonical(hb) or (qa & _RANK) != (qb & _RANK):
+    if (qa & _RANK) != (qb & _RANK):
         return False                   # a former president is not the president, a vice chair not the chair
+    if ha in _premodifiers(b, hb) or hb in _premodifiers(a, ha):
+        return True                    # "a SpaceX engineer" and "SpaceX engineering manager"
+    if not {ha, en.canonical(ha)} & {hb, en.canonical(hb)}:
+        return False                   # ("chairman" is the "chair", whatever else "chair" may mean)
     qa, qb = qa - _RANK, qb - _RANK
     return not qa or not qb or bool(qa & qb)
+
+
+def _premodifiers(t: str, head: str) -> set[str]:
+    """The lemmas of the words before an office's head noun ("engineering" in "engineering manager")."""
+    words = t.split()
+    words = words[:words.index("of")] if "of" in words else words
+    lemmas = [lemma_of(w)[0] for w in words]
+    return set(lemmas[:lemmas.index(head)]) if head in lemmas else set()
 
 
 def _title_parts(t: str, en: English) -> tuple[str, set[str]]:

@@ -20,7 +20,7 @@ _COMMON_POS = frozenset({"ADJ", "ADV", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "
 _CONNECT = frozenset({"of", "for", "de", "del", "della", "di", "da", "von", "van", "der", "la", "le", "al", "bin", "du", "dos", "das"})
 
 
-_RANK_WORDS = frozenset({"vice", "deputy", "assistant", "acting", "former", "ex", "associate", "interim"})
+_RANK_WORDS = frozenset({"vice", "deputy", "assistant", "acting", "former", "ex", "associate", "interim", "co"})
 
 
 _PARTICLES = frozenset({"de", "del", "della", "di", "da", "von", "van", "der", "al", "bin", "du", "dos", "das"})  # "von der Leyen"
@@ -300,11 +300,15 @@ def _appositive_titles(tokens: list[Token], entities: list[Entity], doc: Documen
             j += 2
             while j < n and capital(tokens[j]):
                 j += 1
+        if j + 2 < n and tokens[j].norm == "," and tokens[j + 1].is_number and tokens[j + 2].norm == ",":
+            j += 2                                   # "Toshiyuki Mimaki, 82, one of the group's three co-chairs"
         if j < n and tokens[j].norm == ",":
             end = j + 1
             while end < n and tokens[end].norm not in (",", ".", ";", ")", '"', "who", "which", "that", "whose") and end - j <= 9:
                 end += 1
             phrase = tokens[j + 1:end]
+            if len(phrase) > 2 and phrase[0].norm == "one" and phrase[1].norm == "of":
+                phrase = _one_of(phrase[2:], en)          # "one of the group's three co-chairs": a co-chair
             if phrase and phrase[0].norm in ("the", "a", "an", "his", "her", "its", "their") or (len(phrase) > 1 and phrase[1].norm == "'s"):
                 title = _title_phrase(phrase, en)
                 if title:
@@ -318,10 +322,12 @@ def _appositive_titles(tokens: list[Token], entities: list[Entity], doc: Documen
                 lo -= 1
             while lo > 0 and tokens[lo - 1].norm in _RANK_WORDS:
                 lo -= 1                                  # "A former director of public prosecutions, Starmer"
+            if tokens[lo].norm == "'s":
+                lo += 1                                  # "the group's secretary general, Terumi Tanaka"
             before = tokens[lo - 1].norm if lo > 0 else ""
-            opening = lo == 1 and before in ("a", "an", "the")
+            opening = lo == 1 and before in ("a", "an", "the", "another")
             title = _title_phrase(tokens[lo:e.first - 1], en) \
-                if opening or before in ("", ",", "and", "but", '"', "(", "its", "his", "her", "their", "our") else ""
+                if opening or before in ("", ",", "and", "but", '"', "(", "its", "his", "her", "their", "our", "'s") else ""
             if title:                               # not "According to a White House official, Trump ..."
                 entities[k] = _with_title(e, title)
         if entities[k].title:
@@ -363,6 +369,18 @@ def _title_phrase(phrase: list[Token], en: English) -> str:
         return ""
     keep = [w for w in words if w not in ("the", "a", "an", "his", "her", "its", "their")]
     return " ".join(keep)
+
+
+def _one_of(rest: list[Token], en: English) -> list[Token]:
+    """The office in "one of the group's three co-chairs", as "the co-chair": past the owner and the count."""
+    owner = max((i for i, t in enumerate(rest) if t.norm == "'s"), default=-1)
+    office = next((i for i in range(owner + 1, len(rest)) if lemma_of(rest[i].norm)[0] in en.office_nouns), None)
+    if office is None:
+        return []                                    # "one of the SpaceX engineers presenting the webcast"
+    words = [t for t in rest[owner + 1:office + 1] if not t.is_number and t.norm not in en.numbers.values and t.norm not in ("the", "its", "their")]
+    last = words[-1]
+    single = lemma_of(last.norm)[0]
+    return [Token("the", "the", rest[0].start, rest[0].start)] + words[:-1] + [Token(last.text, single, last.start, last.end)]
 
 
 def _with_title(e: Entity, title: str) -> Entity:
