@@ -155,11 +155,11 @@ def ordinal(pair: Pair, params: Params) -> list[Outcome]:
 
 def date(pair: Pair, params: Params) -> list[Outcome]:
     """Calendar dates: a year, month, day or weekday both sides give must be the same."""
-    out = []
+    found = []
     for d in pair.draft.dates:
         if d.relative:
             continue
-        best = None
+        hit, rivals = None, []
         for c in pair.claim.dates:
             if c.relative:
                 continue
@@ -167,14 +167,22 @@ def date(pair: Pair, params: Params) -> list[Outcome]:
                       if x is not None and y is not None]
             if not shared:
                 continue
-            ok = all(x == y for x, y in shared)
-            if ok:
-                best = Outcome(AGREE, c.text, d.text)
+            if all(x == y for x, y in shared):
+                hit = c
                 break
-            if best is None and d.relation == c.relation:     # "since 1966" is not the date of the final
-                best = Outcome(CONFLICT, c.text, d.text)
-        if best:
-            out.append(best)
+            if d.relation == c.relation:     # "since 1966" is not the date of the final
+                rivals.append(c)
+        found.append((d, hit, rivals))
+    # one date for one date: the claim's date matched, another the clause adds is another day
+    # ("on 6-7 November ... and in mid-December" against "next meet on 6 and 7 November")
+    matched = {id(hit) for _, hit, _ in found if hit is not None}
+    out = []
+    for d, hit, rivals in found:
+        left = [c for c in rivals if id(c) not in matched]
+        if hit is not None:
+            out.append(Outcome(AGREE, hit.text, d.text))
+        elif left:
+            out.append(Outcome(CONFLICT, left[0].text, d.text))
     return out
 
 

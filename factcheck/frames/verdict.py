@@ -83,16 +83,16 @@ def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: fro
             if all(r.rule.kind in WEAK for r, _ in agrees):
                 # only a shared name or verb agrees here; a value the clause gives may still find its
                 # own claim further down ("manager since 2018" against "in charge since 2016")
-                later = _value_conflict(similarities, claim, outcomes_of, known_values)
+                later = _value_conflict(similarities, claim, outcomes_of, known_values, elsewhere)
                 if later:
                     return later
             return Verdict("agreement", claim, agrees, round(min(1.0, sim), 3))
     return None
 
 
-def _value_conflict(similarities, decided: int, outcomes_of, known_values) -> Verdict | None:
+def _value_conflict(similarities, decided: int, outcomes_of, known_values, elsewhere) -> Verdict | None:
     for sim, claim in similarities[:CANDIDATES]:
-        if claim == decided or sim < CONTRADICT:
+        if claim == decided or sim < CONTRADICT or elsewhere(claim):
             continue
         outcomes = outcomes_of(claim)
         if any(o.status == AGREE and r.rule.kind not in WEAK for r, o in outcomes):
