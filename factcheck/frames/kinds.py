@@ -486,6 +486,8 @@ def opposite(pair: Pair, params: Params) -> list[Outcome]:
     for w in sorted(d):
         v = next(iter(sorted(en.opposites.get(w, frozenset()) & c)), None) or _unprefixed(w, c) or _prefixed(w, c)
         if v:
+            if _negated(pair.draft, w) != _negated(pair.claim, v):
+                return [Outcome(AGREE, v, w)]        # "has never lost a final" is "has won all its finals"
             return [Outcome(CONFLICT, v, w)]
     return []
 
@@ -493,8 +495,15 @@ def opposite(pair: Pair, params: Params) -> list[Outcome]:
 _PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis", "non-")
 
 
+def _negated(frame: Frame, word: str) -> bool:
+    return frame.verbs.get(word, frame.verbs.get(lemma_of(word)[0], (False, "")))[0]
+
+
 def _unprefixed(word: str, others: set[str]) -> str | None:
-    """ "unrealistic" here, "realistic" there: English's negative prefixes make opposites."""
+    """ "unrealistic" here, "realistic" there: English's negative prefixes make opposites of
+    adjectives and adverbs ("disclose" is no opposite of "close")."""
+    if not lemma_of(word)[1] & {"ADJ", "ADV"}:
+        return None
     for p in _PREFIXES:
         if word.startswith(p) and len(word) - len(p) >= 5 and word[len(p):] in others:
             return word[len(p):]
@@ -504,7 +513,7 @@ def _unprefixed(word: str, others: set[str]) -> str | None:
 def _prefixed(word: str, others: set[str]) -> str | None:
     if len(word) < 5:
         return None
-    return next((p + word for p in _PREFIXES if p + word in others), None)
+    return next((p + word for p in _PREFIXES if p + word in others and lemma_of(p + word)[1] & {"ADJ", "ADV"}), None)
 
 
 def participant(pair: Pair, params: Params) -> list[Outcome]:
