@@ -53,6 +53,13 @@ def test_titles_after_a_possessive_an_age_or_one_of(fc, text, key, title):
     assert [(e.key, e.title) for f in frames_of(fc, text) for e in f.titles] == [(key, title)]
 
 
+def test_a_hyphenated_name_is_a_place_or_site_not_a_person(fc):
+    (f, g) = frames_of(fc, "When the doors of Notre-Dame swung open, Jean-Louis Georgelin's successor spoke in Saint-Denis, north of Paris.")
+    names = {e.text: e.kind for fr in (f, g) for e in fr.agents + fr.participants}
+    assert names.get("Notre-Dame") == "name" and not any(e.kind == "person" and "Dame" in e.text for fr in (f, g) for e in fr.people)
+    assert "saint-denis-fr" in [p.place for fr in (f, g) for p in fr.places]
+
+
 def test_titles_of_one_office_and_of_two():
     from factcheck.frames.english import load_english
     from factcheck.frames.kinds import titles_compatible

@@ -85,7 +85,8 @@ def _name_runs(tokens: list[Token], en: English, text: str, offset: int) -> list
     runs, i, n = [], 0, len(tokens)
 
     def adjacent(j: int) -> bool:           # only spaces between tokens j and j+1 ("CITY — Cardinal" is two runs)
-        return not text[tokens[j].end - offset:tokens[j + 1].start - offset].strip()
+        gap = text[tokens[j].end - offset:tokens[j + 1].start - offset]
+        return not gap.strip() or gap == "-" and capital(tokens[j + 1])     # "Notre-Dame", "Jean-Louis"
 
     def nameable(tok: Token) -> bool:
         return capital(tok) and tok.norm not in en.dates.months and tok.norm not in en.dates.weekdays \
@@ -144,9 +145,15 @@ def _office_end(tokens: list[Token], first: int, last: int, en: English) -> int:
 
 def entities(tokens: list[Token], doc: Document, text: str, offset: int) -> list[Entity]:
     en = doc.english
+    sentence = text
     out: list[Entity] = []
     for run in _name_runs(tokens, en, text, offset):
         a, b = run.first, run.last
+        if a < b and all(sentence[tokens[k].end - offset:tokens[k + 1].start - offset] == "-" for k in range(a, b)):
+            # one hyphenated name ("Notre-Dame", "Saint-Denis") is a place or a site, not a person
+            joined = "-".join(t.norm for t in tokens[a:b + 1])
+            out.append(Entity(joined, "place" if en.places.lookup(joined) else "name", "-".join(t.text for t in tokens[a:b + 1]), a, b))
+            continue
         t_end = _office_end(tokens, a, b, en)
         name_from = t_end + 1 if t_end >= 0 else a
         lemmas = [lemma_of(t.norm)[0] for t in tokens[name_from:b + 1]]
