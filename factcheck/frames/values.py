@@ -43,7 +43,10 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
         if e.kind != "place":
             continue
         ids = candidates[e.first]
-        pid = en.places.resolve(ids, (nearby - set(ids)) or (set(context) - set(ids)))
+        # else the likeliest reading of the other names nearby ("Saint-Denis, north of Paris")
+        likely = {x for k, other in candidates.items() if k != e.first and other
+                  for x in en.places.ancestors(en.places.resolve(other, set())) if en.places.kind(x) != "continent"}
+        pid = en.places.resolve(ids, (nearby - set(ids)) or (likely - set(ids)) or (set(context) - set(ids)))
         prep = tokens[e.first - 1].norm if e.first else ""
         if prep == "for" and e.first >= 2 and tokens[e.first - 2].norm in ("bound", "headed", "left", "leave", "leaves", "departed"):
             prep = "bound for"                       # "bound for Ontario" is where to; "peace for Ukraine" is no place
