@@ -157,7 +157,10 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     frame.times = [t for t in times if inside(t.first)]
     frame.amounts = [q for q in amounts if inside(q.first)]
     frame.ordinals = [o for o in ordinals if inside(o.first)]
-    frame.titles = [e for e in ents if e.kind == "person" and e.title]
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(sentence.text)]
+    # a title inside a quotation is the speaker's word, not the text's claim ("Thank you, President Trump")
+    frame.titles = [e for e in ents if e.kind == "person" and e.title
+                    and not any(qs <= tokens[e.first].start - sentence.start < qe for qs, qe in quoted)]
     frame.quotes = [m.group(1).strip() for m in QUOTED.finditer(frame.text) if len(m.group(1).split()) >= 3]
     frame.predications = syntax.predications(tokens, a, b, ents, places, en)
     if frame.speaker is None and previous is not None and tokens[a - 1].norm == ":" if a > 0 else False:

@@ -7,6 +7,7 @@ Rule files (rules/frames/*.json) name a kind and configure it with `params`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -116,12 +117,25 @@ def _parallel_counts(pair: Pair) -> list[Outcome]:
 
 
 def _same_thing(d, c, pair: Pair) -> bool:
-    """Counts of the same thing, offsets after the same thing; other dimensions need no noun."""
+    """Counts of the same thing, offsets after the same thing, durations on the same scale ("in
+    four years" measures no "three-hour drama"); other dimensions need no noun."""
     if d.dimension == "count":
         return _same_noun(d, c, pair)
     if d.dimension == "offset":
         return d.noun == c.noun
+    if d.dimension == "duration":
+        a, b = _time_unit(d.text), _time_unit(c.text)
+        return a is None or b is None or abs(a - b) <= 2
     return True
+
+
+_TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")
+
+
+def _time_unit(text: str) -> int | None:
+    """The largest unit a duration is written in, as a rank: "two hours and 27 minutes" is hours."""
+    words = {lemma_of(w)[0] for w in re.findall(r"[a-z]+", text.lower())}
+    return max((i for i, u in enumerate(_TIME_UNITS) if u in words), default=None)
 
 
 def _same_noun(d, c, pair: Pair) -> bool:
@@ -188,12 +202,16 @@ def date(pair: Pair, params: Params) -> list[Outcome]:
 
 def clock_time(pair: Pair, params: ClockParams) -> list[Outcome]:
     """Clock times ("6:07 p.m."), with the slack their approximators give ("shortly after 6")."""
+    found = [(d, next((c for c in pair.claim.times if _overlap(d.lo, d.hi, c.lo - params.minutes, c.hi + params.minutes)), None))
+             for d in pair.draft.times if pair.claim.times]
+    matched = {id(hit) for _, hit in found if hit is not None}
     out = []
-    for d in pair.draft.times:
-        if not pair.claim.times:
-            continue
-        hit = next((c for c in pair.claim.times if _overlap(d.lo, d.hi, c.lo - params.minutes, c.hi + params.minutes)), None)
-        out.append(Outcome(AGREE, hit.text, d.text) if hit else Outcome(CONFLICT, pair.claim.times[0].text, d.text))
+    for d, hit in found:            # one time for one time: "from 1:40 to 1:44 p.m." against "at 1:40 p.m."
+        left = [c for c in pair.claim.times if id(c) not in matched]
+        if hit is not None:
+            out.append(Outcome(AGREE, hit.text, d.text))
+        elif left:
+            out.append(Outcome(CONFLICT, left[0].text, d.text))
     return out
 
 

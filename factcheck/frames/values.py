@@ -18,6 +18,7 @@ from .names import capital
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?(a\.?m\.?|p\.?m\.?)(?![a-z])|\b(\d{1,2}):(\d{2})\b", re.I)
 
 
+_RANGE_END = re.compile(r"\s*(?:to|-|\u2013|and|until)\s*\d{1,2}(?:[:.]\d{2})?\s?(a\.?m\.?|p\.?m\.?)(?![a-z])", re.I)
 _CLOCK_APPROX = {"shortly after": (0, 30), "just after": (0, 15), "soon after": (0, 30), "after": (0, 60),
                  "just before": (-15, 0), "shortly before": (-30, 0), "before": (-60, 0), "around": (-10, 10),
                  "about": (-10, 10), "roughly": (-10, 10), "approximately": (-10, 10), "a few minutes past": (1, 10),
@@ -39,6 +40,7 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
             site = _site_prep(tokens, e.first)
             if site:            # "to Turís", "in the Indian Ocean": a place no gazetteer lists, by its role
                 out.append(PlaceRef(f"?{e.key}", SITE, e.text, e.first, site))
+    listed: list[PlaceRef] = []
     for e in found:
         if e.kind != "place":
             continue
@@ -52,11 +54,16 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
             prep = "bound for"                       # "bound for Ontario" is where to; "peace for Ukraine" is no place
         if prep == "," and out and out[-1].first < e.first and _adjacent_place(out[-1], e, tokens):
             prep = out[-1].prep                      # "bound for Ontario, Canada": Canada is where it was bound too
+        elif prep in (",", "and", "or") and listed and e.first - listed[-1].first <= 8:
+            prep = listed[-1].prep                   # "reached Indianapolis at 3:06, Cleveland at 3:13 and Buffalo"
         if e.last + 1 < len(tokens) and tokens[e.last + 1].norm in ("based", "headquartered"):
             prep = "in"                              # "the Pittsburgh-based company"
+        if e.text.endswith("'s") or e.last + 1 < len(tokens) and tokens[e.last + 1].norm == "'s":
+            prep = "'s"                              # "the opening days of Russia's invasion": whose, not where
         if e.first == 0 and e.last + 1 < len(tokens) and tokens[e.last + 1].norm == "," and e.text.isupper():
             prep = "in"                              # a dateline: "BERLIN, 14 July -" is where it happened
         out.append(PlaceRef(pid, en.places.kind(pid), e.text, e.first, prep))
+        listed.append(out[-1])
     out.sort(key=lambda p: p.first)
     return out
 
@@ -300,6 +307,10 @@ def clock_times(sentence: Sentence, tokens: list[Token]) -> list[ClockTime]:
             hour, minute = int(m.group(4)), int(m.group(5))
             if hour > 23 or minute > 59:
                 continue
+            # "from 1:40 to 1:44 p.m.", "1:40-1:44 p.m.": the first time of a range shares the second's half of the day
+            after = _RANGE_END.match(sentence.text, m.end())
+            if after and hour <= 12:
+                hour = hour % 12 + (12 if after.group(1).lower()[0] == "p" else 0)
         value = hour * 60 + minute
         before = sentence.text[max(0, m.start() - 24):m.start()].lower().strip()
         lo, hi = value, value
