@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from .normalize import fold
 
@@ -18,26 +17,23 @@ _TOKEN = re.compile(
 _CONTRACTED_NOT = "n't"
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
     """One token: `norm` is the folded form used for matching. The kind flags are computed once,
-    when the token is made: every later stage asks them many times."""
+    when the token is made: every later stage asks them many times. (A plain slotted class: the
+    analysis makes a few hundred per sentence, and a frozen dataclass costs twice as much to build.)"""
 
-    text: str
-    norm: str
-    start: int
-    end: int
-    is_word: bool = field(init=False)
-    is_number: bool = field(init=False)
-    caps: bool = field(init=False)          # all capitals, such as "US" or "NATO"
-    capitalized: bool = field(init=False)
+    __slots__ = ("text", "norm", "start", "end", "is_word", "is_number", "caps", "capitalized")
 
-    def __post_init__(self):
-        first = self.norm[:1]
-        object.__setattr__(self, "is_word", first.isalpha())
-        object.__setattr__(self, "is_number", first.isdecimal())
-        object.__setattr__(self, "caps", len(self.text) > 1 and self.text.isupper())
-        object.__setattr__(self, "capitalized", self.text[:1].isupper())
+    def __init__(self, text: str, norm: str, start: int, end: int):
+        self.text, self.norm, self.start, self.end = text, norm, start, end
+        first = norm[:1]
+        self.is_word = first.isalpha()
+        self.is_number = first.isdecimal()
+        self.caps = len(text) > 1 and text.isupper()     # all capitals, such as "US" or "NATO"
+        self.capitalized = text[:1].isupper()
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}-{self.end})"
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
