@@ -163,6 +163,8 @@ def test_a_rule_with_a_duplicate_slot_is_refused(tmp_path):
     ("Trump spoke with Zelensky for 90 minutes after his call with Putin.", "Trump spoke with Zelensky for about an hour.", "numeric"),
     ("Vance will meet Zelensky in Munich on Friday.", "Vance will meet Zelensky in Paris on Friday.", "location"),
     ("President Donald Trump met Zelensky in the Oval Office.", "Then former President Donald Trump met Zelensky.", "title"),
+    ("NASA estimated that 31.6 million people lived inside the path.", "NASA estimated that 41.6 million Americans lived in the path.", "numeric"),
+    ("Jimmy Kimmel hosted for the fourth time.", "Jimmy Kimmel, hosting the Academy Awards for the third time, kept the show moving.", "numeric"),
     # a fronted clause is a clause of its own, and a duration finds the claim that says how long
     ("Trump told reporters at the White House that Zelensky had overplayed his hand. The televised session lasted nearly 45 minutes.",
      "Hours after a televised 50-minute meeting at the White House collapsed into shouting, Zelensky flew to London.", "numeric"),

@@ -9,6 +9,8 @@ this module runs them in order and assembles each clause's Frame.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..text.dates import find_dates
 from ..text.gazetteer import longest_per_layer
 from ..text.sentences import Sentence, split_sentences
@@ -156,7 +158,7 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     frame.dates = [d for d in dates if inside(d.first)]
     frame.times = [t for t in times if inside(t.first)]
     frame.amounts = [q for q in amounts if inside(q.first)]
-    frame.ordinals = [o for o in ordinals if inside(o.first)]
+    frame.ordinals = [_with_verb(o, tokens, verb, a, en) for o in ordinals if inside(o.first)]
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(sentence.text)]
     # a title inside a quotation is the speaker's word, not the text's claim ("Thank you, President Trump")
     frame.titles = [e for e in ents if e.kind == "person" and e.title
@@ -173,3 +175,9 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     elif frame.speaker is not None and frame.speaker.kind == "person":
         doc.last_person = frame.speaker.key
     return frame
+
+
+def _with_verb(o, tokens: list[Token], verb: list[bool], a: int, en: English):
+    """The ordinal with the verb nearest before it in its clause: "for the third time" ranks the hosting."""
+    k = next((i for i in range(o.first - 1, max(a, o.first - 8) - 1, -1) if verb[i]), None)
+    return replace(o, verb=en.canonical(lemma_of(tokens[k].norm)[0])) if k is not None else o

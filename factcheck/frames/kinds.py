@@ -143,8 +143,17 @@ def _same_noun(d, c, pair: Pair) -> bool:
     a, b = d.noun, c.noun
     if not a or not b:
         return False
+    if _people(a, pair.english) and _people(b, pair.english):
+        return True                   # "41.6 million Americans" and "31.6 million people"
     return a == b or bool(set(d.phrase) & set(c.phrase)) or (
         a in pair.claim.lemmas and b in pair.draft.lemmas and a in pair.draft.lemmas and b in pair.claim.lemmas)
+
+
+_PEOPLE = frozenset({"people", "person", "resident", "inhabitant", "citizen"})
+
+
+def _people(noun: str, en: English) -> bool:
+    return noun in _PEOPLE or noun in en.places.demonyms or noun.removesuffix("s") in en.places.demonyms
 
 
 def ordinal(pair: Pair, params: Params) -> list[Outcome]:
@@ -158,7 +167,7 @@ def ordinal(pair: Pair, params: Params) -> list[Outcome]:
         return out
     same_predicate = pair.draft.predicate and pair.draft.predicate == pair.claim.predicate
     for d in pair.draft.ordinals:
-        if d.noun == "time" and not same_predicate:
+        if d.noun == "time" and not same_predicate and not (d.verb and d.verb in pair.claim.verbs):
             continue          # "flew for the fifth time" says nothing of "caught for the first time"
         rivals = [c for c in pair.claim.ordinals if c.noun and c.noun == d.noun]
         if rivals:

@@ -55,6 +55,7 @@ class OrdinalRef:
     noun: str             # canonical lemma of the noun it counts ("ballot")
     text: str
     first: int
+    verb: str = ""        # the verb it ranks a doing of ("hosting ... for the third time"), if one comes before it
 
 
 @dataclass(frozen=True, slots=True)
