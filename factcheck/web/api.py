@@ -73,11 +73,15 @@ def _read_compare_request() -> tuple[str, str | None, str | None, str | None]:
     if errors:
         errors.sort(key=lambda e: e["pointer"])
         raise Problem("validation-error", "; ".join(f"{e['pointer'] or 'body'}: {e['detail']}" for e in errors), errors)
-    source = data.get("source") or query_source     # the body's own source wins over the query's
     reference = data.get("reference")
     if reference is not None:          # an article of the client's own: it alone is the reference
         return data["text"], data.get("title"), None, reference
-    if source is not None and source not in checker().source_ids:
+    # The body's own source wins over the query's. An empty string is a value like any other
+    # (and not a loaded source): only an absent or null member defers to the query.
+    source = data.get("source")
+    if source is None:
+        return data["text"], data.get("title"), query_source, None
+    if source not in checker().source_ids:
         known = ", ".join(checker().source_ids)
         raise Problem("validation-error", f"/source: unknown source {source!r}; sources are: {known}",
                       [{"pointer": "/source", "detail": f"is not a loaded source ({known})"}])
