@@ -62,8 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     rules_sub.add_parser("list", help="list the rules")
     serve = sub.add_parser("serve", help="run the HTTP service (gunicorn) on the reference data")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=int, default=8000, help="default: 8000; 0 picks a free port (printed)")
     serve.add_argument("--workers", type=int, default=None, help="default: one per CPU core")
+    serve.add_argument("--worker-class", choices=("gevent", "gthread", "sync"), default="gevent",
+                       help="gunicorn worker type (default gevent; the others are for comparison, see README)")
+    serve.add_argument("--threads", type=int, default=None, help="threads per gthread worker (default 32)")
     return parser
 
 
@@ -76,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
                 if value:
                     os.environ[f"FACTCHECK_{name}"] = str(value)
             from .web.serve import serve
-            return serve(args.host, args.port, args.workers)
+            return serve(args.host, args.port, args.workers, args.worker_class, args.threads)
         from .engine import Checker
         checker = Checker.load(args.seeds, args.rules)
         if args.command == "check":
