@@ -127,18 +127,22 @@ class WorkBudget:
         return self._outcome(self._wait(job, future))
 
     def _wait(self, job: _Job, future):
-        try:
-            return future.result(timeout=self.queue_timeout)
-        except concurrent.futures.TimeoutError:
-            pass
-        if job.abandon():
-            self._admitted.discard(job)
-            raise self._busy(f"no checking slot came free within {self.queue_timeout:g} s")
-        remaining = job.started + self.check_timeout - time.monotonic()
-        try:
-            return future.result(timeout=max(0.0, remaining))
-        except concurrent.futures.TimeoutError:
-            pass
+        """The job's result, waiting at most queue_timeout for it to start and check_timeout
+        from its start for it to finish."""
+        queue_deadline = time.monotonic() + self.queue_timeout
+        while True:
+            now = time.monotonic()
+            # not started yet: it cannot be over its time before now + check_timeout
+            until = job.started + self.check_timeout if job.started is not None else min(queue_deadline, now + self.check_timeout)
+            try:
+                return future.result(timeout=max(0.0, until - now))
+            except concurrent.futures.TimeoutError:
+                pass
+            if job.started is None and time.monotonic() >= queue_deadline and job.abandon():
+                self._admitted.discard(job)
+                raise self._busy(f"no checking slot came free within {self.queue_timeout:g} s")
+            if job.started is not None and time.monotonic() >= job.started + self.check_timeout:
+                break
         job.stop()
         try:
             return future.result(timeout=_STOP_GRACE)     # _Stopped, or a result that just made it
