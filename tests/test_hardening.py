@@ -207,7 +207,7 @@ def wait_until(condition, seconds=30.0):
 
 
 def test_a_full_queue_is_503_with_retry_after_and_health_still_answers():
-    app = create_app({"QUEUE_DEPTH": 0, "CHECK_TIMEOUT": 60})
+    app = create_app({"CHECK_THREADS": 1, "QUEUE_DEPTH": 0, "CHECK_TIMEOUT": 60})
     budget = app.extensions["factcheck.budget"]
     slow = ((LONG_SENTENCE + "\n") * 700).encode()
     results = {}
@@ -227,8 +227,22 @@ def test_a_full_queue_is_503_with_retry_after_and_health_still_answers():
     assert results["first"].status_code == 200
 
 
+def test_a_short_check_does_not_wait_for_a_long_one_by_default():
+    app = create_app()
+    budget = app.extensions["factcheck.budget"]
+    slow = ((LONG_SENTENCE + "\n") * 700).encode()
+    running = threading.Thread(target=lambda: app.test_client().post("/v1/compare", data=slow, content_type="text/plain"))
+    running.start()
+    try:
+        wait_until(lambda: budget.in_flight == 1)
+        r = app.test_client().post("/v1/compare", json={"text": CONTRADICTION})
+        assert r.status_code == 200 and running.is_alive()      # answered while the long one still runs
+    finally:
+        running.join()
+
+
 def test_no_slot_within_the_queue_timeout_is_503():
-    app = create_app({"QUEUE_TIMEOUT": 0.05, "CHECK_TIMEOUT": 60})
+    app = create_app({"CHECK_THREADS": 1, "QUEUE_TIMEOUT": 0.05, "CHECK_TIMEOUT": 60})
     budget = app.extensions["factcheck.budget"]
     slow = ((LONG_SENTENCE + "\n") * 700).encode()
     running = threading.Thread(target=lambda: app.test_client().post("/v1/compare", data=slow, content_type="text/plain"))

@@ -17,9 +17,11 @@ from .conftest import factcheck_command
 from .test_server import start_server, stop_server
 
 CONTRADICTION = b"Trump held a 60-minute call with Zelensky."
-# ~5 s of checking (700 sentences of ~1,400 characters): a request that is surely still running
+# 2 MiB of ~1,400-character sentences: about 10 s of checking here, so surely still running
+# seconds after it was sent (the servers that get it allow 4 MiB and 10,000 sentences)
 SLOW_TEXT = (("Officials from several countries met again on a later day to discuss matters of trade and "
-              "travel and the weather and many other things at some length ") * 9 + ".\n").encode() * 700
+              "travel and the weather and many other things at some length ") * 9 + ".\n").encode() * 1500
+BIG_WORK = {"FACTCHECK_MAX_BODY_BYTES": "4194304", "FACTCHECK_MAX_SENTENCES": "10000"}
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +33,11 @@ def server():
 
 @pytest.fixture(scope="module")
 def one_worker():
-    """One worker, no queue, short body and header timeouts: what a single event loop does."""
-    base, proc = start_server("--workers", "1", env={"FACTCHECK_QUEUE_DEPTH": "0", "FACTCHECK_BODY_TIMEOUT": "1",
-                                                      "FACTCHECK_HEADER_TIMEOUT": "2"})
+    """One worker with one check thread, a queue of one for one second, a check of at most 3 s,
+    short body and header timeouts: what a single event loop does."""
+    base, proc = start_server("--workers", "1", env={
+        "FACTCHECK_CHECK_THREADS": "1", "FACTCHECK_QUEUE_DEPTH": "1", "FACTCHECK_QUEUE_TIMEOUT": "1",
+        "FACTCHECK_CHECK_TIMEOUT": "3", "FACTCHECK_BODY_TIMEOUT": "1", "FACTCHECK_HEADER_TIMEOUT": "2", **BIG_WORK})
     yield base
     stop_server(proc)
 
@@ -178,36 +182,41 @@ def test_idle_and_slow_header_clients_do_not_block_health_checks(one_worker):
             s.close()
 
 
-def test_health_answers_while_the_only_worker_checks_and_a_second_check_is_503(one_worker):
-    done = {}
+def post_text(base: str, data: bytes, timeout: float = 120):
+    req = urllib.request.Request(base + "/v1/compare", data=data, headers={"Content-Type": "text/plain"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status, r.headers, json.loads(r.read())
+    except urllib.error.HTTPError as exc:
+        with exc:
+            return exc.code, exc.headers, json.loads(exc.read())
 
-    def slow():
-        req = urllib.request.Request(one_worker + "/v1/compare", data=SLOW_TEXT, headers={"Content-Type": "text/plain"})
-        with urllib.request.urlopen(req, timeout=120) as r:
-            done["status"] = r.status
 
-    thread = threading.Thread(target=slow)
+def test_while_the_only_worker_checks_health_answers_the_queue_times_out_and_the_check_is_stopped(one_worker):
+    slow = {}
+    thread = threading.Thread(target=lambda: slow.update(zip(("status", "headers", "body"), post_text(one_worker, SLOW_TEXT))))
     thread.start()
     try:
         busy = None
         deadline = time.monotonic() + 30
         while busy is None and time.monotonic() < deadline:        # until the slow check holds the slot
-            try:
-                req = urllib.request.Request(one_worker + "/v1/compare", data=CONTRADICTION, headers={"Content-Type": "text/plain"})
-                urllib.request.urlopen(req, timeout=30).close()
-            except urllib.error.HTTPError as exc:
-                busy = exc
-                exc.close()
-        assert busy is not None and busy.code == 503 and int(busy.headers["Retry-After"]) >= 1
-        assert busy.headers["Content-Type"] == "application/problem+json"
+            status, headers, body = post_text(one_worker, CONTRADICTION, timeout=30)
+            if status == 503:
+                busy = headers, body
+        assert busy is not None, "the slow check never held the slot"
+        headers, body = busy
+        assert headers["Content-Type"] == "application/problem+json" and body["type"] == "/problems/service-busy"
+        assert "within 1 s" in body["detail"] and int(headers["Retry-After"]) >= 1    # waited its queue time
         for _ in range(5):
             started = time.monotonic()
             assert get_health(one_worker, timeout=10) == 200
-            assert time.monotonic() - started < 2        # the check runs ~5 s: health did not wait for it
-        assert thread.is_alive()                         # ... and it was still running meanwhile
+            assert time.monotonic() - started < 2        # health did not wait for the check
+        assert thread.is_alive()                         # ... which was running meanwhile
     finally:
         thread.join()
-    assert done["status"] == 200
+    assert slow["status"] == 422 and slow["body"]["type"] == "/problems/work-budget-exceeded"
+    status, _, report = post_text(one_worker, CONTRADICTION)      # the slot is free, the thread clean
+    assert status == 200 and report["summary"]["contradictions"] == 1
 
 
 # -- ports and shutdown -----------------------------------------------------------------------
@@ -228,7 +237,7 @@ def test_a_busy_port_is_one_line_exit_2_and_nothing_claims_to_serve(cli):
 
 
 def test_sigterm_finishes_the_request_in_flight_then_refuses_new_connections():
-    base, proc = start_server("--workers", "1")
+    base, proc = start_server("--workers", "1", env={"FACTCHECK_CHECK_TIMEOUT": "120", **BIG_WORK})
     result = {}
 
     def slow():
@@ -251,7 +260,7 @@ def test_sigterm_finishes_the_request_in_flight_then_refuses_new_connections():
                 refused = True
         assert refused                   # no new connection once it is stopping
         thread.join(timeout=120)
-        assert result["status"] == 200 and result["body"]["summary"]["sentences"] == 700
+        assert result["status"] == 200 and result["body"]["summary"]["sentences"] == 1500
         assert proc.wait(timeout=60) == 0
     finally:
         thread.join(timeout=1)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import concurrent.futures
 import math
 import os
+import threading
 import time
 
 from . import runtime
@@ -23,7 +24,6 @@ from .problems import Problem
 # How long to let a stopped check unwind before answering anyway (it stops at its next
 # bytecode; only a long C call could delay it).
 _STOP_GRACE = 1.0
-_QUEUED, _RUNNING, _DONE, _ABANDONED = "queued", "running", "done", "abandoned"
 
 
 class _Stopped:
@@ -31,20 +31,18 @@ class _Stopped:
 
 
 class _Job:
-    """One check: queued, running on some pool thread, done, or abandoned before it started."""
+    """One check, running on some pool thread, until done."""
 
-    def __init__(self, fn, args, on_done):
-        self.fn, self.args, self.on_done = fn, args, on_done
+    def __init__(self, fn, args):
+        self.fn, self.args = fn, args
         self.lock = runtime.native_lock()      # state changes vs. the waiter stopping the job
-        self.state = _QUEUED
+        self.running = False
         self.thread_id = None
         self.started = None
 
     def __call__(self):                        # on a pool thread
         with self.lock:
-            if self.state != _QUEUED:
-                return _Stopped                # the waiter gave up on it before it started
-            self.state, self.thread_id, self.started = _RUNNING, runtime.native_thread_id(), time.monotonic()
+            self.running, self.thread_id, self.started = True, runtime.native_thread_id(), time.monotonic()
         try:
             return self.fn(*self.args)
         except runtime.Stop:
@@ -53,29 +51,20 @@ class _Job:
             self._finish()
 
     def _finish(self) -> None:
-        # After the state says done no stop is sent; one sent just before may still be pending
+        # Once `running` is False no stop is sent; one sent just before may still be pending
         # (or land in this very code), so cancel it: the thread must leave clean for its next job.
         while True:
             try:
                 with self.lock:
-                    self.state = _DONE
+                    self.running = False
                 runtime.raise_in_thread(self.thread_id, None)
-                self.on_done(self, time.monotonic() - self.started)
                 return
             except runtime.Stop:
                 continue
 
-    def abandon(self) -> bool:
-        """Give up on a job not yet started; False if it has started (or finished)."""
-        with self.lock:
-            if self.state == _QUEUED:
-                self.state = _ABANDONED
-                return True
-            return False
-
     def stop(self) -> None:
         with self.lock:
-            if self.state == _RUNNING:
+            if self.running:
                 runtime.raise_in_thread(self.thread_id, runtime.Stop)
 
 
@@ -86,68 +75,75 @@ class WorkBudget:
     def __init__(self, threads: int, queue_depth: int, queue_timeout: float, check_timeout: float):
         self.threads, self.queue_depth = threads, queue_depth
         self.queue_timeout, self.check_timeout = queue_timeout, check_timeout
-        self._admitted: set[_Job] = set()        # queued or running; set.add/discard are atomic
+        self._in_flight = 0                      # waiting or running
         self._mean_seconds = 0.05                # moving mean of a check's time, for Retry-After
-        self._pool = None
+        self._pool = self._slots = self._count_lock = None
         self._pool_pid = None
 
     @property
     def in_flight(self) -> int:
-        """Checks admitted and not finished (queued or running)."""
-        return len(self._admitted)
+        """Checks admitted and not finished (waiting for a thread or running)."""
+        return self._in_flight
 
-    def _executor(self):
-        # a thread pool does not survive fork (gunicorn forks the workers after the app loads)
+    def _runtime(self):
+        # Made in the process that serves (gunicorn forks the workers after the app loads, and
+        # a thread pool does not survive fork); the slots are a semaphore of that process's
+        # kind, so that waiting for one is cooperative under gevent. The pool never queues:
+        # a job is submitted only with a slot, so a thread is free for it.
         if self._pool is None or self._pool_pid != os.getpid():
             self._pool, self._pool_pid = runtime.thread_pool(self.threads), os.getpid()
-        return self._pool
+            self._slots, self._count_lock = threading.Semaphore(self.threads), threading.Lock()
+            self._in_flight = 0
+        return self._pool, self._slots, self._count_lock
 
-    def _finished(self, job: _Job, seconds: float) -> None:
-        self._admitted.discard(job)
-        self._mean_seconds = 0.8 * self._mean_seconds + 0.2 * seconds
-
-    def retry_after(self) -> int:
+    def retry_after(self, at_least: float = 1) -> int:
         """Seconds until a slot is likely free: the queue ahead, at the recent pace."""
-        return max(1, min(60, math.ceil(self._mean_seconds * max(1, self.in_flight) / self.threads)))
+        return max(math.ceil(at_least), min(60, math.ceil(self._mean_seconds * max(1, self._in_flight) / self.threads)))
 
-    def _busy(self, detail: str) -> Problem:
-        seconds = self.retry_after()
+    def _busy(self, detail: str, at_least: float = 1) -> Problem:
+        seconds = self.retry_after(at_least)
         return Problem("service-busy", f"{detail}; retry in {seconds} s", headers={"Retry-After": str(seconds)})
 
     def run(self, fn, *args):
-        if self.in_flight >= self.threads + self.queue_depth:
-            raise self._busy(f"{self.in_flight} checks are running or waiting, the most this worker takes")
-        job = _Job(fn, args, self._finished)
-        self._admitted.add(job)
+        pool, slots, count_lock = self._runtime()
+        with count_lock:                         # request handlers are threads or greenlets
+            if self._in_flight >= self.threads + self.queue_depth:
+                raise self._busy(f"{self._in_flight} checks are running or waiting, the most this worker takes")
+            self._in_flight += 1
         try:
-            future = self._executor().submit(job)
-        except RuntimeError:                     # the pool is shutting down with the worker
-            self._admitted.discard(job)
-            raise self._busy("the service is shutting down") from None
-        return self._outcome(self._wait(job, future))
-
-    def _wait(self, job: _Job, future):
-        """The job's result, waiting at most queue_timeout for it to start and check_timeout
-        from its start for it to finish."""
-        queue_deadline = time.monotonic() + self.queue_timeout
-        while True:
-            now = time.monotonic()
-            # not started yet: it cannot be over its time before now + check_timeout
-            until = job.started + self.check_timeout if job.started is not None else min(queue_deadline, now + self.check_timeout)
+            if not slots.acquire(timeout=self.queue_timeout):
+                # the queue moved less than one place in queue_timeout: it will not be quicker now
+                raise self._busy(f"no checking slot came free within {self.queue_timeout:g} s", self.queue_timeout)
             try:
-                return future.result(timeout=max(0.0, until - now))
+                return self._outcome(self._run_in_slot(pool, _Job(fn, args)))
+            finally:
+                slots.release()
+        finally:
+            with count_lock:
+                self._in_flight -= 1
+
+    def _run_in_slot(self, pool, job: _Job):
+        submitted = time.monotonic()
+        try:
+            future = pool.submit(job)
+        except RuntimeError:                     # the pool is shutting down with the worker
+            raise self._busy("the service is shutting down") from None
+        try:
+            return future.result(timeout=self.check_timeout)
+        except concurrent.futures.TimeoutError:
+            pass
+        while job.started is not None and time.monotonic() < job.started + self.check_timeout:
+            try:                                 # it started a little after it was submitted
+                return future.result(timeout=job.started + self.check_timeout - time.monotonic())
             except concurrent.futures.TimeoutError:
                 pass
-            if job.started is None and time.monotonic() >= queue_deadline and job.abandon():
-                self._admitted.discard(job)
-                raise self._busy(f"no checking slot came free within {self.queue_timeout:g} s")
-            if job.started is not None and time.monotonic() >= job.started + self.check_timeout:
-                break
         job.stop()
         try:
             return future.result(timeout=_STOP_GRACE)     # _Stopped, or a result that just made it
         except concurrent.futures.TimeoutError:
             return _Stopped
+        finally:
+            self._mean_seconds = 0.8 * self._mean_seconds + 0.2 * (time.monotonic() - submitted)
 
     def _outcome(self, result):
         if result is _Stopped:

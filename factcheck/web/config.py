@@ -14,7 +14,9 @@ DEFAULTS = {
     "CORS_ORIGINS": [],           # allow-list of origins; empty: CORS off
     # The work budget of one service process (each gunicorn worker has its own):
     "MAX_SENTENCES": 2000,        # per text (and per given reference); more: 413
-    "CHECK_THREADS": 1,           # checks running at once; a check is CPU-bound, the GIL allows ~1
+    # checks running at once: they share one core (the GIL), but a short one need not wait for a
+    # long one to end (measured: README "Serving"); each worker process has its own threads
+    "CHECK_THREADS": 2,
     "QUEUE_DEPTH": 32,            # checks waiting for a thread; more: 503 at once
     "QUEUE_TIMEOUT": 5.0,         # seconds a check may wait for a thread; then 503 + Retry-After
     "CHECK_TIMEOUT": 10.0,        # seconds a check may run; then it is stopped: 422
