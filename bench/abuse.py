@@ -1,6 +1,6 @@
 """Attack a real `factcheck serve` on loopback the way issue 9 did, and print a table.
 
-    python bench/abuse.py                 # every scenario at the issue's sizes (about 12 minutes)
+    python bench/abuse.py                 # every scenario at the issue's sizes (about 15 minutes)
     python bench/abuse.py --quick         # the same attacks, shorter and smaller (about 2 minutes)
     python bench/abuse.py --worker-class sync --only slow,bodies    # compare serving options
 
@@ -18,6 +18,9 @@ Scenarios (--only picks some):
           /openapi.json), half hostile bodies and raw HTTP of our own (lone surrogates, deep
           nesting, long numbers, charsets, chunked framing, malformed request lines...).
           Target: 0 5xx, 0 errors that are not problem+json, security headers on every one.
+  mixed   two clients keep a 1 MiB check of long sentences in flight while the normal traffic
+          runs: how long a short request waits behind long ones (no target; informs
+          FACTCHECK_CHECK_THREADS).
   kill    kill -9 of `factcheck suppress` at --kills (200) random moments of its run.
           Target: the suppressions file loads after every kill.
   misc    the issue's other attacks: a huge Content-Length with no body, a chunked body over the
@@ -411,6 +414,39 @@ def scenario_bodies(args, rows):
                          f"{memory.peak_rss:.0f} / {memory.peak_pss:.0f}", "<= 1024", memory.peak_pss <= 1024))
 
 
+# -- scenario: big checks always in flight, with normal traffic -------------------------------
+
+def scenario_mixed(args, rows):
+    """Two clients keep a 1 MiB check of long sentences in flight all along while the normal
+    traffic runs: how long a short request waits behind a long one (FACTCHECK_CHECK_THREADS)."""
+    payload = long_sentences_mib()
+    with Server(args.worker_class, args.workers) as server:
+        async def main():
+            stop = time.monotonic() + args.mixed_seconds + 1
+            bigs: list[Result] = []
+
+            async def big_loop():
+                while time.monotonic() < stop:
+                    bigs.append(await fetch(server.port, "POST", "/v1/compare", payload, {"Content-Type": "text/plain"},
+                                            timeout=120))
+            loops = [asyncio.create_task(big_loop()) for _ in range(2)]
+            await asyncio.sleep(1)
+            normal = await normal_traffic(server.port, args.mixed_seconds, args.rate)
+            await asyncio.gather(*loops)
+            return normal, bigs
+        normal, bigs = asyncio.run(main())
+    ok = [r.seconds * 1000 for r in normal if r.status == 200]
+    failed = [f"{r.status or r.error} after {r.seconds:.1f} s" for r in normal if r.status != 200]
+    rows.append(("mixed", "normal requests beside 2 big checks: p50 / p99 / max ms, failures",
+                 f"{percentile(ok, 50):.0f} / {percentile(ok, 99):.0f} / {max(ok, default=float('nan')):.0f}, "
+                 f"{len(failed)} of {len(normal)}{' (' + ', '.join(failed[:3]) + ')' if failed else ''}", "", None))
+    statuses: dict = {}
+    for r in bigs:
+        statuses[r.status] = statuses.get(r.status, 0) + 1
+    rows.append(("mixed", "the big checks: answers (status: count), slowest s",
+                 f"{', '.join(f'{k}: {v}' for k, v in sorted(statuses.items()))}, {max(r.seconds for r in bigs):.1f}", "", None))
+
+
 # -- scenario: fuzzing ------------------------------------------------------------------------
 
 CODECS = ["utf-8", "utf-16", "utf-32", "latin-1", "ascii", "cp1252", "idna", "utf-7", "unicode_escape", "rot13",
@@ -680,8 +716,8 @@ def sigterm_in_flight(args):
 
 # -- the table --------------------------------------------------------------------------------
 
-SCENARIOS = {"slow": scenario_slow, "bodies": scenario_bodies, "fuzz": scenario_fuzz, "kill": scenario_kill,
-             "misc": scenario_misc}
+SCENARIOS = {"slow": scenario_slow, "bodies": scenario_bodies, "mixed": scenario_mixed, "fuzz": scenario_fuzz,
+             "kill": scenario_kill, "misc": scenario_misc}
 
 
 def print_table(rows, title: str):
@@ -705,6 +741,7 @@ def main():
     ap.add_argument("--baseline-seconds", type=float, default=None, help="normal traffic alone first (default 10; 5)")
     ap.add_argument("--rate", type=float, default=20.0, help="normal requests per second")
     ap.add_argument("--bodies", type=int, default=None, help="concurrent 1 MiB bodies (default 64; 16)")
+    ap.add_argument("--mixed-seconds", type=float, default=None, help="normal traffic beside big checks (default 30; 10)")
     ap.add_argument("--fuzz-requests", type=int, default=None, help="default 10,000 (2,000)")
     ap.add_argument("--kills", type=int, default=None, help="default 200 (20)")
     ap.add_argument("--body-timeout", type=float, default=3.0, help="FACTCHECK_BODY_TIMEOUT of the misc server")
@@ -714,6 +751,7 @@ def main():
     args.slow_seconds = args.slow_seconds or (20 if quick else 60)
     args.baseline_seconds = args.baseline_seconds or (5 if quick else 10)
     args.bodies = args.bodies or (16 if quick else 64)
+    args.mixed_seconds = args.mixed_seconds or (10 if quick else 30)
     args.fuzz_requests = args.fuzz_requests or (2000 if quick else 10_000)
     args.kills = args.kills or (20 if quick else 200)
     rows = []

@@ -104,6 +104,7 @@ def chunked_body(data: bytes, size: int = 65536) -> bytes:
 
 @pytest.mark.parametrize("data, status, slug", [
     (b"GET /" + b"a" * 5000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414, "uri-too-long"),
+    (b"GET /" + b"a" * 20000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414, "uri-too-long"),    # more than is read: no reset
     (b"GET / HTTP/1.1\r\n" + b"".join(b"X-%d: 1\r\n" % i for i in range(150)) + b"\r\n", 431, "headers-too-large"),
     (b"GET / HTTP/1.1\r\nX-Big: " + b"a" * 9000 + b"\r\n\r\n", 431, "headers-too-large"),
     (b"NOT HTTP AT ALL\r\n\r\n", 400, "bad-request"),

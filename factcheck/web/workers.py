@@ -73,6 +73,9 @@ class ProblemErrors:
             self.log.exception("Error handling request %s", getattr(req, "uri", "(no URI read)"))
         try:
             util.write_nonblock(client, server_problem(exc, getattr(req, "path", None)))
+            # the rest of a refused request (a 9 KB request line) is still unread: closing now
+            # would reset the connection and lose the answer, so read it off first (briefly)
+            util.close_graceful(client, timeout=1.0)
         except Exception:          # the client is gone; nothing to answer
             self.log.debug("Failed to send error message.")
 
