@@ -21,8 +21,8 @@ Scenarios (--only picks some):
   mixed   two clients keep a 1 MiB check of long sentences in flight while the normal traffic
           runs: how long a short request waits behind long ones (no target; informs
           FACTCHECK_CHECK_THREADS).
-  kill    kill -9 of `factcheck suppress` at --kills (200) random moments of its run.
-          Target: the suppressions file loads after every kill.
+  kill    kill -9 of `factcheck suppress` at --kills (200) random moments of its run, then
+          --write-kills (20) the moment it starts writing. Target: the file loads every time.
   misc    the issue's other attacks: a huge Content-Length with no body, a chunked body over the
           limit, a stalled body, bad and busy ports, SIGTERM with requests in flight,
           `factcheck check /dev/zero`.
@@ -651,6 +651,26 @@ def scenario_kill(args, rows):
                      ", ".join(f"{v} {k}" for k, v in moments.items()), "", None))
         rows.append(("kill", "suppressions file loads after the kill", f"{loads} / {args.kills}", f"{args.kills} / {args.kills}",
                      broken == 0))
+        # random moments seldom fall in the write itself (milliseconds of a run of seconds): aim at it
+        aimed_loads = 0
+        for _ in range(args.write_kills):
+            path.write_bytes(before)
+            for leftover in folder.glob(".*.tmp"):
+                leftover.unlink()
+            stamp = path.stat().st_mtime_ns
+            proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            while proc.poll() is None:
+                if list(folder.glob(".*.tmp")) or path.stat().st_mtime_ns != stamp:
+                    proc.send_signal(signal.SIGKILL)
+                    break
+            proc.wait()
+            try:
+                load_file(path)
+                aimed_loads += 1
+            except FactcheckError:
+                pass
+        rows.append(("kill", "... killed the moment the write starts: the file loads", f"{aimed_loads} / {args.write_kills}",
+                     f"{args.write_kills} / {args.write_kills}", aimed_loads == args.write_kills))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -744,6 +764,7 @@ def main():
     ap.add_argument("--mixed-seconds", type=float, default=None, help="normal traffic beside big checks (default 30; 10)")
     ap.add_argument("--fuzz-requests", type=int, default=None, help="default 10,000 (2,000)")
     ap.add_argument("--kills", type=int, default=None, help="default 200 (20)")
+    ap.add_argument("--write-kills", type=int, default=None, help="kills aimed at the write itself (default 20; 5)")
     ap.add_argument("--body-timeout", type=float, default=3.0, help="FACTCHECK_BODY_TIMEOUT of the misc server")
     ap.add_argument("--json", type=Path, help="also write the rows here")
     args = ap.parse_args()
@@ -754,6 +775,7 @@ def main():
     args.mixed_seconds = args.mixed_seconds or (10 if quick else 30)
     args.fuzz_requests = args.fuzz_requests or (2000 if quick else 10_000)
     args.kills = args.kills or (20 if quick else 200)
+    args.write_kills = args.write_kills or (5 if quick else 20)
     rows = []
     started = time.monotonic()
     for name in args.only.split(","):

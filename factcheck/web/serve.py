@@ -9,6 +9,7 @@ and a body within BODY_TIMEOUT; the checks themselves run on a native thread per
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import socket
 import sys
@@ -92,6 +93,9 @@ def serve(host: str, port: int, workers: int | None, worker_class: str = "gevent
         print(f"factcheck: serving {address} with {workers} {worker_class} worker{'s' if workers > 1 else ''} "
               f"({claims} claims); Ctrl+C stops", file=sys.stderr, flush=True)
 
+    # The loaded reference is shared with the forked workers page by page until written; the
+    # cyclic GC writes to every object it scans, so keep what is loaded now out of its reach.
+    gc.freeze()
     fd = listener.detach()      # gunicorn owns the socket from here (and closes it when it stops)
     _Server(app, options(app.config["FACTCHECK"], workers, worker_class, threads, fd, announce)).run()
     return 0
