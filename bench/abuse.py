@@ -365,15 +365,43 @@ def long_sentences_mib() -> bytes:
         size += len(line)
 
 
-async def health_probe(port: int, stop: asyncio.Event, out: list[Result]):
-    tasks = []
-    while not stop.is_set():
-        tasks.append(asyncio.create_task(fetch(port, "GET", "/healthz", timeout=10)))
-        try:
-            await asyncio.wait_for(stop.wait(), 0.1)
-        except TimeoutError:
-            pass
-    out += await asyncio.gather(*tasks)
+class HealthProbe:
+    """GET /healthz every 0.1 s from a process of its own, so that the load generator's own
+    event loop (busy sending 64 MiB) does not count as the service's latency."""
+
+    def __init__(self, port: int):
+        self.port = port
+
+    def __enter__(self):
+        self.proc = subprocess.Popen([sys.executable, __file__, "--probe", str(self.port)], stdout=subprocess.PIPE, text=True)
+        return self
+
+    def __exit__(self, *exc):
+        self.proc.send_signal(signal.SIGTERM)
+        out, _ = self.proc.communicate(timeout=60)
+        self.results = [Result(status=int(status), seconds=float(seconds))
+                        for status, seconds in (line.split() for line in out.splitlines() if line.strip())]
+
+
+def probe_main(port: int) -> None:
+    """The probe process: one line "status seconds" per /healthz, until SIGTERM."""
+    stop = asyncio.Event()
+
+    async def main():
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+        tasks = []
+
+        async def one():
+            r = await fetch(port, "GET", "/healthz", timeout=10)
+            print(r.status, f"{r.seconds:.4f}", flush=True)
+        while not stop.is_set():
+            tasks.append(asyncio.create_task(one()))
+            try:
+                await asyncio.wait_for(stop.wait(), 0.1)
+            except TimeoutError:
+                pass
+        await asyncio.gather(*tasks)
+    asyncio.run(main())
 
 
 def scenario_bodies(args, rows):
@@ -382,19 +410,16 @@ def scenario_bodies(args, rows):
         idle_rss, idle_pss = server.memory_mib()
         rows.append(("bodies", "service memory idle: RSS sum / PSS sum MiB", f"{idle_rss:.0f} / {idle_pss:.0f}", "", None))
         for name, payload in payloads.items():
-            with MemoryPeak(server) as memory:
+            with MemoryPeak(server) as memory, HealthProbe(server.port) as probe:
+                time.sleep(0.5)                          # the probe is running
                 async def main():
-                    stop, health = asyncio.Event(), []
-                    probe = asyncio.create_task(health_probe(server.port, stop, health))
                     started = time.monotonic()
                     results = await asyncio.gather(*(
                         fetch(server.port, "POST", "/v1/compare", payload, {"Content-Type": "text/plain"}, timeout=120)
                         for _ in range(args.bodies)))
-                    wall = time.monotonic() - started
-                    stop.set()
-                    await probe
-                    return results, health, wall
-                results, health, wall = asyncio.run(main())
+                    return results, time.monotonic() - started
+                results, wall = asyncio.run(main())
+            health = probe.results
             statuses: dict = {}
             for r in results:
                 key = f"{r.status} {json.loads(r.body).get('type', '') if r.mimetype == PROBLEM else r.mimetype}" if r.status else r.error
@@ -767,7 +792,11 @@ def main():
     ap.add_argument("--write-kills", type=int, default=None, help="kills aimed at the write itself (default 20; 5)")
     ap.add_argument("--body-timeout", type=float, default=3.0, help="FACTCHECK_BODY_TIMEOUT of the misc server")
     ap.add_argument("--json", type=Path, help="also write the rows here")
+    ap.add_argument("--probe", type=int, help=argparse.SUPPRESS)      # internal: the /healthz probe process
     args = ap.parse_args()
+    if args.probe:
+        probe_main(args.probe)
+        return 0
     quick = args.quick
     args.slow_seconds = args.slow_seconds or (20 if quick else 60)
     args.baseline_seconds = args.baseline_seconds or (5 if quick else 10)

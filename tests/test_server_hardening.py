@@ -142,6 +142,21 @@ def test_a_chunked_body_within_the_limit_is_read_to_its_end(server):
     assert status == 200 and json.loads(body)["summary"]["contradictions"] == 1     # the finding after the last chunk
 
 
+@pytest.mark.parametrize("path, content_type, status, slug", [
+    ("/v1/compare", "text/plain; charset=idna", 415, "unsupported-media-type"),
+    ("/v1/compare", "application/xml", 415, "unsupported-media-type"),
+    ("/v1/compare?source=nope", "text/plain", 422, "validation-error"),
+    ("/v1/claims", "text/plain", 405, "method-not-allowed"),
+])
+def test_an_answer_given_before_the_body_is_read_still_arrives(server, path, content_type, status, slug):
+    """The unread 1 MiB is read off before closing: closing on it would reset the connection
+    and the client would never see its problem."""
+    body = b"Oil prices fell sharply today. " * 33_000
+    raw = raw_exchange(server, request("POST", path, body, {"Content-Type": content_type,
+                                                             "Content-Length": str(len(body))}))
+    assert_problem(raw, status, slug)
+
+
 def test_a_huge_declared_length_without_a_body_is_answered_at_once(server):
     started = time.monotonic()
     raw = raw_exchange(server, request("POST", "/v1/compare", b"", {"Content-Type": "text/plain",

@@ -17,7 +17,7 @@ from werkzeug.exceptions import HTTPException
 from ..engine import Checker
 from ..errors import InputError
 from . import api, editor
-from .body import drain
+from .body import drain_unread
 from .budget import WorkBudget
 from .config import from_environment
 from .headers import add_security_headers
@@ -70,6 +70,7 @@ def _start() -> None:
 def _finish(response):
     response.headers["X-Request-ID"] = g.get("request_id", "")
     add_security_headers(response.headers)
+    drain_unread(request.environ)
     _cors(response)
     started = g.get("started")
     log.info(_json_line(event="request", method=request.method, path=request.path, status=response.status_code,
@@ -104,7 +105,7 @@ def _http_error(exc: HTTPException):
               415: "send application/json or text/plain"}.get(exc.code, exc.description or "")
     headers = {}
     if exc.code == 413:
-        drain(request.environ, request.content_length or 0)
+        drain_unread(request.environ)
     if exc.code == 405:
         allow = exc.get_response().headers.get("Allow")
         headers = {"Allow": allow} if allow else {}

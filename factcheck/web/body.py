@@ -16,10 +16,26 @@ from .problems import Problem
 _DRAIN_BYTES = 16 * 1024 * 1024
 _DRAIN_SECONDS = 2.0
 _DRAIN_PAUSE = 0.25
+_READ = "factcheck.body_read"
+
+
+def drain_unread(environ) -> None:
+    """After an answer given before the body was read (a 415, a 422 on the query): read it off,
+    within the drain's bounds, or closing the connection would reset it and lose the answer."""
+    if environ.get(_READ):
+        return
+    environ[_READ] = True
+    try:
+        declared = _declared_length(environ)
+    except Problem:
+        return
+    if declared or (declared is None and environ.get("wsgi.input_terminated")):
+        drain(environ, declared if declared is not None else _DRAIN_BYTES)
 
 
 def read_body(environ, limit: int, timeout: float) -> bytes:
     """The body's bytes; a Problem if it is over `limit`, late past `timeout` s, or malformed."""
+    environ[_READ] = True
     declared = _declared_length(environ)
     if declared is not None and declared > limit:
         drain(environ, declared)
