@@ -35,32 +35,40 @@ class _Job:
 
     def __init__(self, fn, args):
         self.fn, self.args = fn, args
-        self.lock = runtime.native_lock()      # state changes vs. the waiter stopping the job
+        self.lock = runtime.native_lock()      # `running` vs. the waiter stopping the job
         self.running = False
         self.thread_id = None
         self.started = None
 
     def __call__(self):                        # on a pool thread
-        with self.lock:
-            self.running, self.thread_id, self.started = True, runtime.native_thread_id(), time.monotonic()
-        try:
-            return self.fn(*self.args)
-        except runtime.Stop:
-            return _Stopped
-        finally:
-            self._finish()
-
-    def _finish(self) -> None:
-        # Once `running` is False no stop is sent; one sent just before may still be pending
-        # (or land in this very code), so cancel it: the thread must leave clean for its next job.
+        # A stop may land at any bytecode while `running` is True, including in this method's
+        # own bookkeeping: every step until `running` is False is retried, and a stop pending
+        # when it became False is cancelled, so the thread leaves clean for its next job.
+        outcome = None
         while True:
             try:
+                if outcome is None:
+                    outcome = self._run()
                 with self.lock:
                     self.running = False
                 runtime.raise_in_thread(self.thread_id, None)
-                return
+                break
             except runtime.Stop:
-                continue
+                outcome = outcome or ("stopped", None)
+        kind, value = outcome
+        if kind == "raised":
+            raise value
+        return _Stopped if kind == "stopped" else value
+
+    def _run(self):
+        with self.lock:
+            self.running, self.thread_id, self.started = True, runtime.native_thread_id(), time.monotonic()
+        try:
+            return "done", self.fn(*self.args)
+        except runtime.Stop:
+            return "stopped", None
+        except Exception as exc:               # a Problem, an InputError, a bug: the waiter re-raises it
+            return "raised", exc
 
     def stop(self) -> None:
         with self.lock:
@@ -137,11 +145,17 @@ class WorkBudget:
                 return future.result(timeout=job.started + self.check_timeout - time.monotonic())
             except concurrent.futures.TimeoutError:
                 pass
-        job.stop()
         try:
-            return future.result(timeout=_STOP_GRACE)     # _Stopped, or a result that just made it
-        except concurrent.futures.TimeoutError:
-            return _Stopped
+            # An exception raised in a thread lands in whatever code runs there next: if that is a
+            # __del__ or a gc callback, Python reports it and drops it. So send it until it stops.
+            grace = time.monotonic() + _STOP_GRACE
+            while True:
+                job.stop()
+                try:
+                    return future.result(timeout=max(0.0, min(0.1, grace - time.monotonic())))  # _Stopped, or done
+                except concurrent.futures.TimeoutError:
+                    if time.monotonic() >= grace:
+                        return _Stopped
         finally:
             self._mean_seconds = 0.8 * self._mean_seconds + 0.2 * (time.monotonic() - submitted)
 
