@@ -178,3 +178,13 @@ def test_max_bytes_limits_files_and_standard_input(cli, draft):
     assert "over the limit" in one_line_error(cli("extract", "--max-bytes", "20", draft))
     assert "over the limit" in one_line_error(cli("suppress", "--max-bytes", "20", draft))
     assert cli("check", "--max-bytes", "0", draft).returncode == 2
+
+
+@pytest.mark.parametrize("content, reason", [
+    ("[" * 10_000 + "]" * 10_000, "nested too deeply"),
+    ('{"claims": ' + "7" * 5000 + "}", "4300"),
+])
+def test_a_data_file_past_what_json_reads_is_one_line(cli, tmp_path, content, reason):
+    (tmp_path / "x.claims.json").write_text(content)
+    err = one_line_error(cli("--seeds", tmp_path, "check", "-", stdin=b"Hello there."))
+    assert f"{tmp_path / 'x.claims.json'}: invalid JSON" in err and reason in err

@@ -70,7 +70,7 @@ def _read_compare_request() -> work.CompareRequest:
     if errors:
         errors.sort(key=lambda e: e["pointer"])
         raise Problem("validation-error", "; ".join(f"{e['pointer'] or 'body'}: {e['detail']}" for e in errors), errors)
-    _require_text(data)
+    _require_no_lone_surrogates(data)
     reference = data.get("reference")
     if reference is not None:          # an article of the client's own: it alone is the reference
         return work.CompareRequest(data["text"], data.get("title"), None, reference)
@@ -86,7 +86,7 @@ def _read_compare_request() -> work.CompareRequest:
     return work.CompareRequest(data["text"], data.get("title"), source, None)
 
 
-def _require_text(data: dict) -> None:
+def _require_no_lone_surrogates(data: dict) -> None:
     """No lone surrogate in any string member: a report could not be written out with one."""
     errors = []
     for name in ("text", "title", "source", "reference"):
