@@ -14,6 +14,7 @@ from .errors import FactcheckError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUPPRESSIONS_FILE = ".factcheck-suppressions.json"
+MAX_BYTES = 10_000_000      # the engine's limit is 10,000,000 characters; reading stops here
 _TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
@@ -29,7 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seeds", type=Path, help="claims directory (default: bundled; env FACTCHECK_SEEDS_DIR)")
     parser.add_argument("--rules", type=Path, help="rules directory (default: bundled; env FACTCHECK_RULES_DIR)")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    check = sub.add_parser("check", help="check text files (or - for standard input) against the reference")
+    reading = _Parser(add_help=False)
+    reading.add_argument("--max-bytes", type=_positive, default=MAX_BYTES, metavar="N",
+                         help=f"read at most N bytes of each text; more is an error (default {MAX_BYTES:,})")
+    check = sub.add_parser("check", parents=[reading], help="check text files (or - for standard input) against the reference")
     check.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, directories (their *.txt and *.md), or - for standard input")
     check.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
@@ -40,12 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--reference", action="append", type=Path, metavar="ARTICLE",
                        help="check against this reference article alone, its claims extracted (repeatable: each text "
                             "is checked against the one it matches best)")
-    extract = sub.add_parser("extract", help="the claims of an article, extracted by the frame analysis")
+    extract = sub.add_parser("extract", parents=[reading], help="the claims of an article, extracted by the frame analysis")
     extract.add_argument("article", help="a UTF-8 article, or - for standard input")
     extract.add_argument("-o", "--output", type=Path, help="write the claims file here (default: standard output)")
     extract.add_argument("--format", choices=("json", "text"), default="json")
     extract.add_argument("--id", help="the source id (default: the article's file name without its suffix)")
-    suppress = sub.add_parser("suppress", help="record the current contradictions of a file as intended, in a suppressions file")
+    suppress = sub.add_parser("suppress", parents=[reading], help="record the current contradictions of a file as intended, in a suppressions file")
     suppress.add_argument("file", help="the draft whose contradictions were verified")
     suppress.add_argument("--claim", action="append", help="only findings of this claim id (repeatable)")
     suppress.add_argument("--reason", default="", help="why they are intended, kept in the file")
@@ -64,9 +68,22 @@ def build_parser() -> argparse.ArgumentParser:
     rules_sub.add_parser("list", help="list the rules")
     serve = sub.add_parser("serve", help="run the HTTP service (gunicorn) on the reference data")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=int, default=8000, help="default: 8000; 0 picks a free port (printed)")
     serve.add_argument("--workers", type=int, default=None, help="default: one per CPU core")
+    serve.add_argument("--worker-class", choices=("gevent", "gthread", "sync"), default="gevent",
+                       help="gunicorn worker type (default gevent; the others are for comparison, see README)")
+    serve.add_argument("--threads", type=int, default=None, help="threads per gthread worker (default 32)")
     return parser
+
+
+def _positive(raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {raw!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
                 if value:
                     os.environ[f"FACTCHECK_{name}"] = str(value)
             from .web.serve import serve
-            return serve(args.host, args.port, args.workers)
+            return serve(args.host, args.port, args.workers, args.worker_class, args.threads)
         from .engine import Checker
         checker = Checker.load(args.seeds, args.rules)
         if args.command == "check":
@@ -101,21 +118,27 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
-def _read(path: str) -> str:
-    from .errors import InputError
-    from .inputs import decode_text
-    if path == "-":
-        return decode_text(sys.stdin.buffer.read(), "standard input")
-    p = Path(path)
+def _read(path: str, limit: int = MAX_BYTES) -> str:
+    """The UTF-8 text of a file (or - for standard input), reading at most `limit` bytes: a
+    larger file, or an endless one such as /dev/zero, is an error once the limit is reached."""
+    from .errors import InputError, InputTooLarge
+    from .inputs import decode_text, read_limited
+    name = "standard input" if path == "-" else path
     try:
-        data = p.read_bytes()
+        if path == "-":
+            data = read_limited(sys.stdin.buffer, limit, name)
+        else:
+            with open(path, "rb") as fh:
+                data = read_limited(fh, limit, name)
+    except InputTooLarge as exc:
+        raise InputTooLarge(f"{exc} (--max-bytes)") from None
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: {exc.strerror}") from None
-    return decode_text(data, path)
+    return decode_text(data, name)
 
 
 def _inputs(names: list[str]) -> list[str]:
@@ -146,7 +169,7 @@ def _check(checker, args) -> int:
     results, failed = [], False
     for name in names:
         try:
-            text = _read(name)
+            text = _read(name, args.max_bytes)
             report = (_best_report(checker, text, references, suppressions) if references
                       else checker.check(text, suppressions=suppressions, source=args.source))
         except InputError as exc:
@@ -178,7 +201,7 @@ def _reference_id(path: Path) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", path.stem.lower())) or "reference"
 
 
-def _read_reference(path: Path) -> str:
+def _read_reference(path: Path, limit: int = MAX_BYTES) -> str:
     from .engine import MAX_REFERENCE_CHARS
     from .errors import InputError
     name = str(path)
@@ -190,7 +213,7 @@ def _read_reference(path: Path) -> str:
         raise InputError(f"reference {name}: {exc.strerror}") from None
     if path.is_file() and size > MAX_REFERENCE_CHARS * 4:
         raise InputError(f"reference {name} is {size:,} bytes; a reference is one article (at most {MAX_REFERENCE_CHARS:,} characters)")
-    text = _read(name)
+    text = _read(name, limit)
     if not text.strip():
         raise InputError(f"reference {name} is empty")
     if len(text) > MAX_REFERENCE_CHARS:
@@ -208,7 +231,7 @@ def _best_report(checker, text: str, references: list[tuple[str, str]], suppress
 def _extract(checker, args) -> int:
     import json
     from .frames.extract import claims_file
-    article = _read_reference(Path(args.article)) if args.article != "-" else _read("-")
+    article = _read_reference(Path(args.article), args.max_bytes) if args.article != "-" else _read("-", args.max_bytes)
     source_id = args.id or (_reference_id(Path(args.article)) if args.article != "-" else "reference")
     ref = checker.extract(article, source_id)
     if args.format == "json":
@@ -252,7 +275,7 @@ class _Progress:
 
 def _suppress(checker, args) -> int:
     from .suppressions import add_to_file
-    text = _read(args.file)
+    text = _read(args.file, args.max_bytes)
     references = [(_reference_id(p), _read_reference(p)) for p in args.reference or []]
     report = _best_report(checker, text, references) if references else checker.check(text)
     chosen = [f for f in report.findings if f.kind == "contradiction" and (not args.claim or f.claim.id in args.claim)]

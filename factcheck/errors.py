@@ -6,6 +6,10 @@
     * ReferenceDataError  the file is valid JSON Schema-wise but inconsistent
                        (an evidence span that is not in the article, an unknown id)
   * InputError         the text a user submitted cannot be checked
+    * InputTooLarge    over a size limit (bytes, sentences)
+    * UnsupportedEncoding  declared in an encoding that is not a text charset we read
+    * UndecodableInput not valid text in its encoding (bad bytes, a lone surrogate)
+    * MalformedJSON    not JSON, or JSON beyond what is read (nesting, digits, NaN)
 """
 from __future__ import annotations
 
@@ -35,3 +39,19 @@ class ReferenceDataError(DataError):
 
 class InputError(FactcheckError):
     """Submitted text cannot be checked (not UTF-8, binary, too large)."""
+
+
+class InputTooLarge(InputError):
+    """Submitted input is over a size limit."""
+
+
+class UnsupportedEncoding(InputError):
+    """Submitted input declares a charset that is not one of the text encodings read."""
+
+
+class UndecodableInput(InputError):
+    """Submitted bytes are not valid text in their encoding, or the text holds a lone surrogate."""
+
+
+class MalformedJSON(InputError):
+    """A submitted document is not JSON, or is JSON nested or sized beyond what is read."""

@@ -25,6 +25,10 @@ def read_json(path: Path):
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise SchemaError(path, f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise SchemaError(path, "invalid JSON: nested too deeply to read") from None
+    except ValueError as exc:          # a number of more than 4,300 digits
+        raise SchemaError(path, f"invalid JSON: {exc}") from None
 
 
 def pointer(parts) -> str:

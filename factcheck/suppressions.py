@@ -22,9 +22,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import load_model
+from pydantic import ValidationError
+
+from .errors import FactcheckError, InputError
+from .files import write_atomically
+from .inputs import decode_text, parse_json, read_limited
+from .loader import pointer, validate
 from .models import Finding, SuppressionsFile
 from .text.normalize import fold
+
+MAX_FILE_BYTES = 64 * 1024 * 1024      # a suppressions file is an editor's list, not a data dump
 
 MARKER = re.compile(r"<!--\s*+factcheck:\s*+ignore\b([^>]{0,500}?)-->", re.IGNORECASE)
 _SPACES = re.compile(r"\s++")
@@ -66,15 +73,42 @@ def marker_target(text: str, marker: InlineMarker, spans: list[tuple[int, int]])
     return before[-1] if before else None
 
 
+def read_document(path: Path) -> SuppressionsFile:
+    """The suppressions file at `path`, checked; an InputError in one line saying what is wrong
+    (unreadable, empty, not JSON, not a suppressions file), never a traceback."""
+    try:
+        with open(path, "rb") as fh:
+            data = read_limited(fh, MAX_FILE_BYTES, f"suppressions file {path}")
+    except FileNotFoundError:
+        raise InputError(f"suppressions file {path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"suppressions file {path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"suppressions file {path}: {exc.strerror or exc}") from None
+    text = decode_text(data, f"suppressions file {path}")
+    if not text.strip():
+        raise InputError(f"suppressions file {path} is empty; remove it, or give it {{\"suppressions\": []}}")
+    doc = parse_json(text, f"suppressions file {path}")
+    try:
+        validate(doc, "suppressions", path)
+        return SuppressionsFile.model_validate(doc)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise InputError(f"{path} at {pointer(first['loc'])}: {first['msg']}") from None
+    except FactcheckError as exc:   # the schema's own message, with the path and pointer
+        raise InputError(f"{exc} (not a valid suppressions file)") from None
+
+
 def load_file(path: Path) -> dict[tuple[str, str], str]:
     """(claim id, normalised sentence) -> reason, from a suppressions file."""
-    doc = load_model(path, "suppressions", SuppressionsFile)
-    return {(s.claim, normalise(s.sentence)): s.reason for s in doc.suppressions}
+    return {(s.claim, normalise(s.sentence)): s.reason for s in read_document(path).suppressions}
 
 
 def add_to_file(path: Path, findings: list[Finding], reason: str) -> int:
-    """Append suppressions for `findings` to the file at `path` (created if missing)."""
-    doc = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"suppressions": []}
+    """Add suppressions for `findings` to the file at `path` (created if missing). The file is
+    replaced atomically: a kill, a full disk or a read-only folder leaves the old file whole."""
+    path = Path(path)
+    doc = read_document(path).model_dump(exclude_none=True) if path.exists() else {"suppressions": []}
     have = {(s["claim"], normalise(s["sentence"])) for s in doc["suppressions"]}
     added = 0
     for f in findings:
@@ -83,5 +117,5 @@ def add_to_file(path: Path, findings: list[Finding], reason: str) -> int:
             doc["suppressions"].append({"claim": key[0], "sentence": key[1], "reason": reason})
             have.add(key)
             added += 1
-    path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_atomically(path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
     return added

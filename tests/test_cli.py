@@ -156,3 +156,35 @@ def test_evidence_gives_the_exact_offsets_of_a_quote(cli, checker):
     missing = cli("evidence", "seed-article", "a 60-minute conversation")
     assert missing.returncode == 2 and "occurs 0 times" in missing.stderr.decode()
     assert cli("evidence", "seed-article", "President").returncode == 2      # ambiguous
+
+
+def one_line_error(run) -> str:
+    err = run.stderr.decode().strip()
+    assert run.returncode == 2 and "\n" not in err and "Traceback" not in err, err[-500:]
+    return err
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/zero"), reason="no /dev/zero")
+def test_reading_an_endless_file_stops_at_the_limit(cli):
+    err = one_line_error(cli("check", "/dev/zero"))
+    assert err == "factcheck: /dev/zero is over the limit of 10,000,000 bytes (--max-bytes)"
+
+
+def test_max_bytes_limits_files_and_standard_input(cli, draft):
+    assert "over the limit of 20 bytes" in one_line_error(cli("check", "--max-bytes", "20", draft))
+    assert "standard input is over the limit of 20 bytes" in one_line_error(
+        cli("check", "--max-bytes", "20", "-", stdin=DRAFT.encode()))
+    assert cli("check", "--max-bytes", str(len(DRAFT.encode())), draft).returncode == 1     # exactly the limit: read
+    assert "over the limit" in one_line_error(cli("extract", "--max-bytes", "20", draft))
+    assert "over the limit" in one_line_error(cli("suppress", "--max-bytes", "20", draft))
+    assert cli("check", "--max-bytes", "0", draft).returncode == 2
+
+
+@pytest.mark.parametrize("content, reason", [
+    ("[" * 10_000 + "]" * 10_000, "nested too deeply"),
+    ('{"claims": ' + "7" * 5000 + "}", "4300"),
+])
+def test_a_data_file_past_what_json_reads_is_one_line(cli, tmp_path, content, reason):
+    (tmp_path / "x.claims.json").write_text(content)
+    err = one_line_error(cli("--seeds", tmp_path, "check", "-", stdin=b"Hello there."))
+    assert f"{tmp_path / 'x.claims.json'}: invalid JSON" in err and reason in err

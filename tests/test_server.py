@@ -1,5 +1,6 @@
 """The real service: `factcheck serve` (gunicorn) on a free loopback port, over HTTP."""
 import json
+import os
 import signal
 import socket
 import subprocess
@@ -20,27 +21,36 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server():
+def start_server(*args: str, env: dict | None = None):
+    """`factcheck serve` on a free loopback port, once /healthz answers: (base URL, process)."""
     port = free_port()
-    proc = subprocess.Popen(factcheck_command() + ["serve", "--port", str(port), "--workers", "2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(factcheck_command() + ["serve", "--port", str(port), *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
         try:
             with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
                 if r.status == 200:
-                    break
+                    return base, proc
         except OSError as exc:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
                 raise RuntimeError(f"server did not start: {proc.stderr.read().decode()[-2000:]}") from exc
             time.sleep(0.2)
-    yield base, proc
+
+
+def stop_server(proc) -> None:
     if proc.poll() is None:
         proc.kill()
     proc.communicate(timeout=30)   # reaps the process and closes its pipes
+
+
+@pytest.fixture(scope="module")
+def server():
+    base, proc = start_server("--workers", "2")
+    yield base, proc
+    stop_server(proc)
 
 
 def post(base, body: bytes, content_type: str):

@@ -15,9 +15,13 @@ from flask import Flask, g, request
 from werkzeug.exceptions import HTTPException
 
 from ..engine import Checker
+from ..errors import InputError
 from . import api, editor
+from .body import drain_unread
+from .budget import WorkBudget
 from .config import from_environment
-from .problems import Problem, problem_response
+from .headers import add_security_headers
+from .problems import Problem, input_problem, problem_response
 
 log = logging.getLogger("factcheck.web")
 _SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
@@ -35,11 +39,14 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["factcheck"] = checker = Checker.load(settings["SEEDS_DIR"], settings["RULES_DIR"])
     # read the frame rules and English now, not on the first request: a broken file stops start-up
     logging.getLogger("factcheck").debug("%d frame rules loaded", len(checker.frames.rules))
+    app.extensions["factcheck.budget"] = WorkBudget(settings["CHECK_THREADS"], settings["QUEUE_DEPTH"],
+                                                    settings["QUEUE_TIMEOUT"], settings["CHECK_TIMEOUT"])
     app.register_blueprint(api.bp)
     app.register_blueprint(editor.bp)
     app.before_request(_start)
     app.after_request(_finish)
     app.register_error_handler(Problem, problem_response)
+    app.register_error_handler(InputError, lambda exc: problem_response(input_problem(exc)))
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)
     return app
@@ -62,6 +69,8 @@ def _start() -> None:
 
 def _finish(response):
     response.headers["X-Request-ID"] = g.get("request_id", "")
+    add_security_headers(response.headers)
+    drain_unread(request.environ)
     _cors(response)
     started = g.get("started")
     log.info(_json_line(event="request", method=request.method, path=request.path, status=response.status_code,
@@ -96,29 +105,11 @@ def _http_error(exc: HTTPException):
               415: "send application/json or text/plain"}.get(exc.code, exc.description or "")
     headers = {}
     if exc.code == 413:
-        _drain(request.environ)
+        drain_unread(request.environ)
     if exc.code == 405:
         allow = exc.get_response().headers.get("Allow")
         headers = {"Allow": allow} if allow else {}
     return problem_response(Problem(slug, detail, headers=headers))
-
-
-_DRAIN_CAP = 16 * 1024 * 1024
-
-
-def _drain(environ) -> None:
-    """Read (and drop) an oversized body, up to a cap, so the client sees the 413 instead
-    of a reset connection while it is still sending."""
-    stream = environ.get("wsgi.input")
-    try:
-        remaining = min(int(environ.get("CONTENT_LENGTH") or 0), _DRAIN_CAP)
-    except ValueError:
-        return
-    while stream is not None and remaining > 0:
-        chunk = stream.read(min(65536, remaining))
-        if not chunk:
-            break
-        remaining -= len(chunk)
 
 
 def _unexpected(exc: Exception):

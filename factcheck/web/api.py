@@ -1,15 +1,14 @@
 """The /v1 API, /healthz, /openapi.json and /problems: parse, call the core, serialise."""
 from __future__ import annotations
 
-import codecs
-import json
-
 import jsonschema
 from flask import Blueprint, current_app, jsonify, request
 
 from .. import __version__, schemas
-from ..errors import InputError
+from ..inputs import decode_body, lone_surrogate, parse_json, text_codec
 from ..models import Health, RuleInfo
+from . import work
+from .body import read_body
 from .openapi import document
 from .problems import TYPES, Problem
 
@@ -47,41 +46,62 @@ def _query_source() -> str | None:
     return values[0]
 
 
-def _read_compare_request() -> tuple[str, str | None, str | None, str | None]:
+def _read_compare_request() -> work.CompareRequest:
+    settings = current_app.config["FACTCHECK"]
     mimetype = request.mimetype
     query_source = _query_source()
     if mimetype not in ("application/json", "text/plain"):
         raise Problem("unsupported-media-type",
                       f"Content-Type {request.content_type or '(none)'!r} is not accepted; send application/json "
                       '({"text": "..."}) or text/plain (the article itself).')
-    raw = request.get_data(cache=False)          # bounded by MAX_CONTENT_LENGTH: 413 above it
+    coding = request.headers.get("Content-Encoding", "").strip().lower()
+    if coding not in ("", "identity"):
+        raise Problem("unsupported-media-type", f"Content-Encoding {coding[:40]!r} is not accepted; send the body as it is")
     charset = request.mimetype_params.get("charset", "utf-8")
-    try:
-        codecs.lookup(charset)
-        body = raw.decode(charset)
-    except (LookupError, UnicodeDecodeError) as exc:
-        raise Problem("undecodable-body", f"the body is not valid {charset} text: {exc}") from None
+    text_codec(charset)                  # an unsupported charset is a 415 before the body is read
+    raw = read_body(request.environ, settings["MAX_BODY_BYTES"], settings["BODY_TIMEOUT"])
+    body = decode_body(raw, charset)
     if mimetype == "text/plain":
         if not body.strip():
             raise Problem("validation-error", "the text is empty", [{"pointer": "", "detail": "the article is empty"}])
-        return body, None, query_source, None
-    try:
-        data = json.loads(body)
-    except json.JSONDecodeError as exc:
-        raise Problem("invalid-json", f"{exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        return work.CompareRequest(body, None, query_source, None)
+    data = parse_json(body)
     errors = [item for e in _validator().iter_errors(data) for item in _explain(e)]
     if errors:
         errors.sort(key=lambda e: e["pointer"])
         raise Problem("validation-error", "; ".join(f"{e['pointer'] or 'body'}: {e['detail']}" for e in errors), errors)
-    source = data.get("source") or query_source     # the body's own source wins over the query's
+    _require_no_lone_surrogates(data)
     reference = data.get("reference")
     if reference is not None:          # an article of the client's own: it alone is the reference
-        return data["text"], data.get("title"), None, reference
-    if source is not None and source not in checker().source_ids:
+        return work.CompareRequest(data["text"], data.get("title"), None, reference)
+    # The body's own source wins over the query's. An empty string is a value like any other
+    # (and not a loaded source): only an absent or null member defers to the query.
+    source = data.get("source")
+    if source is None:
+        return work.CompareRequest(data["text"], data.get("title"), query_source, None)
+    if source not in checker().source_ids:
         known = ", ".join(checker().source_ids)
         raise Problem("validation-error", f"/source: unknown source {source!r}; sources are: {known}",
                       [{"pointer": "/source", "detail": f"is not a loaded source ({known})"}])
-    return data["text"], data.get("title"), source, None
+    return work.CompareRequest(data["text"], data.get("title"), source, None)
+
+
+def _require_no_lone_surrogates(data: dict) -> None:
+    """No lone surrogate in any string member: a report could not be written out with one."""
+    errors = []
+    for name in ("text", "title", "source", "reference"):
+        value = data.get(name)
+        at = lone_surrogate(value) if isinstance(value, str) else None
+        if at is not None:
+            errors.append({"pointer": f"/{name}", "detail": f"holds a lone surrogate (U+{ord(value[at]):04X}) at "
+                                                             f"character {at}, which is not text"})
+    if errors:
+        raise Problem("validation-error", "; ".join(f"{e['pointer']}: {e['detail']}" for e in errors), errors)
+
+
+def _shorten(message: str, limit: int = 200) -> str:
+    """A validator's message quotes the value; a 1 MiB value need not come back twice."""
+    return message if len(message) <= limit else message[:limit - 1] + "\u2026"
 
 
 def _explain(error) -> list[dict]:
@@ -96,21 +116,17 @@ def _explain(error) -> list[dict]:
                 for name in error.instance if name not in known]
     if error.validator == "pattern" and error.instance == "":
         return []   # "must not be empty" says it already
-    detail = "must not be empty" if error.validator == "minLength" and error.instance == "" else error.message
+    detail = "must not be empty" if error.validator == "minLength" and error.instance == "" else _shorten(error.message)
     return [{"pointer": _pointer(path), "detail": detail}]
 
 
 @bp.post("/v1/compare")
 def compare():
-    text, title, source, reference = _read_compare_request()
-    if reference is not None:
-        try:
-            report = checker().check_against(text, reference, title=title)
-        except InputError as exc:          # a reference over its size limit, when the body limit allows one
-            raise Problem("validation-error", f"/reference: {exc}", [{"pointer": "/reference", "detail": str(exc)}]) from None
-    else:
-        report = checker().check(text, title=title, source=source)
-    return current_app.response_class(report.model_dump_json(), mimetype="application/json")
+    compare_request = _read_compare_request()
+    settings = current_app.config["FACTCHECK"]
+    report_json = current_app.extensions["factcheck.budget"].run(work.check, checker(), compare_request,
+                                                                 settings["MAX_SENTENCES"])
+    return current_app.response_class(report_json, mimetype="application/json")
 
 
 @bp.get("/v1/claims")

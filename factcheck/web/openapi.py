@@ -74,9 +74,11 @@ def document(sources: list[str] | None = None) -> dict:
                 "responses": {
                     "200": _ok(_ref("Report"), "The report (same as `factcheck check --format json`)"),
                     "400": _problem("Malformed JSON or undecodable bytes"),
-                    "413": _problem("Body over the size limit"),
-                    "415": _problem("Unsupported content type"),
-                    "422": _problem("Body breaks the request schema"),
+                    "408": _problem("The body did not arrive in time"),
+                    "413": _problem("Body over the size limit, or too many sentences"),
+                    "415": _problem("Unsupported content type, charset or content coding"),
+                    "422": _problem("Body breaks the request schema, or the check ran over its time"),
+                    "503": _problem("At capacity: retry after the Retry-After header's seconds"),
                     **errors,
                 }}},
             "/v1/claims": {"get": {

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from flask import Response, current_app, g, json, request
 
+from ..errors import InputError, InputTooLarge, MalformedJSON, UndecodableInput, UnsupportedEncoding
+
 PROBLEM_JSON = "application/problem+json"
 
 
@@ -26,14 +28,23 @@ class ProblemType:
 
 
 TYPES = {t.slug: t for t in (
-    ProblemType("invalid-json", 400, "The body is not valid JSON.", "A request declared as application/json could not be parsed."),
-    ProblemType("undecodable-body", 400, "The body is not text in its declared encoding.", "Send UTF-8 (or declare the charset of a text/plain body)."),
+    ProblemType("bad-request", 400, "The request is not valid HTTP.", "The request line, a header or the chunked framing is malformed (answered by the server before the application)."),
+    ProblemType("invalid-json", 400, "The body is not valid JSON.", "A request declared as application/json could not be parsed: a syntax error, NaN or Infinity, a number of more than 4,300 digits, or nesting more than 64 levels deep."),
+    ProblemType("undecodable-body", 400, "The body is not text in its declared encoding.", "Send UTF-8 (or declare the charset of the body). A lone surrogate (such as \\ud800 in a JSON string) is not text either."),
     ProblemType("not-found", 404, "Not found.", "No resource at this URL, or no claim with this id."),
     ProblemType("method-not-allowed", 405, "Method not allowed.", "The URL exists but does not accept this HTTP method; see the Allow header."),
-    ProblemType("body-too-large", 413, "The body is too large.", "The request body is over the service's limit (FACTCHECK_MAX_BODY_BYTES, 1 MiB by default)."),
-    ProblemType("unsupported-media-type", 415, "Unsupported media type.", "POST /v1/compare takes application/json or text/plain."),
+    ProblemType("body-timeout", 408, "The body did not arrive in time.", "The request body was not received within FACTCHECK_BODY_TIMEOUT seconds (20 by default)."),
+    ProblemType("expectation-failed", 417, "Expectation failed.", "The Expect header asks for something other than 100-continue."),
+    ProblemType("body-too-large", 413, "The body is too large.", "The request body is over the service's limit (FACTCHECK_MAX_BODY_BYTES, 1 MiB by default), whether sent with Content-Length or chunked."),
+    ProblemType("too-many-sentences", 413, "The text has too many sentences.", "A request checks at most FACTCHECK_MAX_SENTENCES sentences (2,000 by default), the text and a given reference together; split the text."),
+    ProblemType("uri-too-long", 414, "The request line is too long.", "The request line (method, path and query) is over the server's limit of 4,094 bytes."),
+    ProblemType("unsupported-media-type", 415, "Unsupported media type.", "POST /v1/compare takes application/json or text/plain, in a text charset (UTF-8, UTF-16, UTF-32, ASCII, ISO-8859-1/15, windows-1252), without a Content-Encoding."),
     ProblemType("validation-error", 422, "The request does not match its schema.", "The body parsed but breaks the request schema; `errors` lists each problem with a JSON pointer."),
+    ProblemType("work-budget-exceeded", 422, "The text takes too long to check.", "Checking this text took longer than the per-request budget (FACTCHECK_CHECK_TIMEOUT seconds, 10 by default) and was stopped; split the text."),
+    ProblemType("headers-too-large", 431, "The request headers are too large.", "Too many header fields (over 100) or one over 8,190 bytes."),
     ProblemType("internal-error", 500, "Internal error.", "A bug in factcheck. The response carries a request id; the service log has the details."),
+    ProblemType("not-implemented", 501, "Not implemented.", "The request uses an HTTP feature the server does not implement, such as a transfer coding other than chunked."),
+    ProblemType("service-busy", 503, "The service is at capacity.", "Every checking slot is taken and the queue is full or did not move in time (FACTCHECK_QUEUE_TIMEOUT); retry after the Retry-After header's seconds."),
 )}
 
 
@@ -56,3 +67,15 @@ def problem_response(p: Problem) -> Response:
     resp = current_app.response_class(json.dumps(body), status=p.type.status, mimetype=PROBLEM_JSON)
     resp.headers.update(p.headers)
     return resp
+
+
+_INPUT_PROBLEMS = ((InputTooLarge, "body-too-large"), (UnsupportedEncoding, "unsupported-media-type"),
+                   (UndecodableInput, "undecodable-body"), (MalformedJSON, "invalid-json"))
+
+
+def input_problem(exc: InputError) -> Problem:
+    """The problem for input the core or the input rules refused."""
+    for kind, slug in _INPUT_PROBLEMS:
+        if isinstance(exc, kind):
+            return Problem(slug, str(exc))
+    return Problem("validation-error", str(exc), [{"pointer": "", "detail": str(exc)}])
