@@ -121,23 +121,13 @@ def main(argv: list[str] | None = None) -> int:
 def _read(path: str, limit: int = MAX_BYTES) -> str:
     """The UTF-8 text of a file (or - for standard input), reading at most `limit` bytes: a
     larger file, or an endless one such as /dev/zero, is an error once the limit is reached."""
-    from .errors import InputError, InputTooLarge
-    from .inputs import decode_text, read_limited
+    from .errors import InputTooLarge
+    from .inputs import decode_text, read_file_limited, read_limited
     name = "standard input" if path == "-" else path
     try:
-        if path == "-":
-            data = read_limited(sys.stdin.buffer, limit, name)
-        else:
-            with open(path, "rb") as fh:
-                data = read_limited(fh, limit, name)
+        data = read_limited(sys.stdin.buffer, limit, name) if path == "-" else read_file_limited(path, limit, name)
     except InputTooLarge as exc:
         raise InputTooLarge(f"{exc} (--max-bytes)") from None
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise InputError(f"{path}: {exc.strerror}") from None
     return decode_text(data, name)
 
 

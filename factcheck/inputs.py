@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import json
 
-from .errors import InputTooLarge, MalformedJSON, UndecodableInput, UnsupportedEncoding
+from .errors import InputError, InputTooLarge, MalformedJSON, UndecodableInput, UnsupportedEncoding
 
 # codecs.lookup() names of the charsets a newsroom text plausibly comes in
 TEXT_CHARSETS = frozenset({
@@ -33,6 +33,20 @@ def read_limited(stream, limit: int, name: str = "input") -> bytes:
     if size > limit:
         raise InputTooLarge(f"{name} is over the limit of {limit:,} bytes")
     return b"".join(chunks)
+
+
+def read_file_limited(path, limit: int, label: str) -> bytes:
+    """At most `limit` bytes of the file at `path`; a missing, folder or unreadable file is an
+    InputError in one line starting with `label`."""
+    try:
+        with open(path, "rb") as fh:
+            return read_limited(fh, limit, label)
+    except FileNotFoundError:
+        raise InputError(f"{label}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{label}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{label}: {exc.strerror or exc}") from None
 
 
 def text_codec(charset: str) -> str:

@@ -26,7 +26,7 @@ from pydantic import ValidationError
 
 from .errors import FactcheckError, InputError
 from .files import write_atomically
-from .inputs import decode_text, parse_json, read_limited
+from .inputs import decode_text, parse_json, read_file_limited
 from .loader import pointer, validate
 from .models import Finding, SuppressionsFile
 from .text.normalize import fold
@@ -76,15 +76,7 @@ def marker_target(text: str, marker: InlineMarker, spans: list[tuple[int, int]])
 def read_document(path: Path) -> SuppressionsFile:
     """The suppressions file at `path`, checked; an InputError in one line saying what is wrong
     (unreadable, empty, not JSON, not a suppressions file), never a traceback."""
-    try:
-        with open(path, "rb") as fh:
-            data = read_limited(fh, MAX_FILE_BYTES, f"suppressions file {path}")
-    except FileNotFoundError:
-        raise InputError(f"suppressions file {path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"suppressions file {path}: is a directory") from None
-    except OSError as exc:
-        raise InputError(f"suppressions file {path}: {exc.strerror or exc}") from None
+    data = read_file_limited(path, MAX_FILE_BYTES, f"suppressions file {path}")
     text = decode_text(data, f"suppressions file {path}")
     if not text.strip():
         raise InputError(f"suppressions file {path} is empty; remove it, or give it {{\"suppressions\": []}}")

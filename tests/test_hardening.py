@@ -1,6 +1,7 @@
 """Hostile input through the HTTP API (Flask's test client): every class of bad input is a
 problem+json with the right 4xx, the work of one request is bounded, every response carries
 the security headers. The same over a real server: tests/test_server.py."""
+import contextlib
 import io
 import json
 import threading
@@ -221,8 +222,9 @@ def wait_until(condition, seconds=30.0):
         time.sleep(0.01)
 
 
-def test_a_full_queue_is_503_with_retry_after_and_health_still_answers():
-    app = create_app({"CHECK_THREADS": 1, "QUEUE_DEPTH": 0, "CHECK_TIMEOUT": 60})
+@contextlib.contextmanager
+def a_long_check_in_flight(app):
+    """A ~700-sentence check running on its own thread while the block runs; its response after."""
     budget = app.extensions["factcheck.budget"]
     slow = ((LONG_SENTENCE + "\n") * 700).encode()
     results = {}
@@ -231,43 +233,36 @@ def test_a_full_queue_is_503_with_retry_after_and_health_still_answers():
     running.start()
     try:
         wait_until(lambda: budget.in_flight == 1)
+        yield running, results
+    finally:
+        running.join()
+
+
+def test_a_full_queue_is_503_with_retry_after_and_health_still_answers():
+    app = create_app({"CHECK_THREADS": 1, "QUEUE_DEPTH": 0, "CHECK_TIMEOUT": 60})
+    budget = app.extensions["factcheck.budget"]
+    with a_long_check_in_flight(app) as (_, results):
         client = app.test_client()
         r = client.post("/v1/compare", json={"text": CONTRADICTION})
         problem(r, 503, "service-busy")
         assert int(r.headers["Retry-After"]) >= 1
         health = client.get("/healthz")
         assert health.status_code == 200 and budget.in_flight == 1     # answered while the check runs
-    finally:
-        running.join()
     assert results["first"].status_code == 200
 
 
 def test_a_short_check_does_not_wait_for_a_long_one_by_default():
     app = create_app()
-    budget = app.extensions["factcheck.budget"]
-    slow = ((LONG_SENTENCE + "\n") * 700).encode()
-    running = threading.Thread(target=lambda: app.test_client().post("/v1/compare", data=slow, content_type="text/plain"))
-    running.start()
-    try:
-        wait_until(lambda: budget.in_flight == 1)
+    with a_long_check_in_flight(app) as (running, _):
         r = app.test_client().post("/v1/compare", json={"text": CONTRADICTION})
         assert r.status_code == 200 and running.is_alive()      # answered while the long one still runs
-    finally:
-        running.join()
 
 
 def test_no_slot_within_the_queue_timeout_is_503():
     app = create_app({"CHECK_THREADS": 1, "QUEUE_TIMEOUT": 0.05, "CHECK_TIMEOUT": 60})
-    budget = app.extensions["factcheck.budget"]
-    slow = ((LONG_SENTENCE + "\n") * 700).encode()
-    running = threading.Thread(target=lambda: app.test_client().post("/v1/compare", data=slow, content_type="text/plain"))
-    running.start()
-    try:
-        wait_until(lambda: budget.in_flight == 1)
+    with a_long_check_in_flight(app):
         body = problem(app.test_client().post("/v1/compare", json={"text": CONTRADICTION}), 503, "service-busy")
         assert "within 0.05 s" in body["detail"]
-    finally:
-        running.join()
 
 
 def test_budget_settings_come_from_the_environment(monkeypatch):
