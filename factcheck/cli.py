@@ -235,8 +235,9 @@ def _extract(checker, args) -> int:
                 lines.append(f"{'':<36} review: {note}")
         out = "\n".join(lines) + "\n"
     if args.output:
-        from .files import write_atomically
-        write_atomically(args.output, out)
+        from .files import exclusive, write_atomically
+        with exclusive(args.output):
+            write_atomically(args.output, out)
         print(f"{args.output}: {len(ref.claims)} claims from {args.article}", file=sys.stderr)
     else:
         sys.stdout.write(out)

@@ -1,10 +1,18 @@
-"""Write a file so that a crash, a full disk or a kill leaves either the old file or the new one."""
+"""Write a file so that a crash, a full disk or a kill leaves either the old file or the new one,
+and so that two writers updating the same file one after the other lose neither's change."""
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:          # not POSIX: no lock between writers, the writes stay atomic
+    fcntl = None
 
 from .errors import InputError
 
@@ -35,6 +43,59 @@ def write_atomically(path: Path, text: str) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+LOCK_WAIT_S = 30.0
+
+
+@contextlib.contextmanager
+def exclusive(path: Path, wait: float | None = None):
+    """Hold the one writer's lock on `path` for a read-change-write of it, and clear the
+    temporary files a killed writer of `path` left behind.
+
+    The lock is an flock on the file's folder, not on the file (which each write replaces)
+    or on a lock file (which would be left beside it); the kernel drops it when its holder
+    dies, so a kill never leaves the file locked. Waits up to `wait` seconds for another
+    writer (LOCK_WAIT_S by default), then an InputError says so."""
+    wait = LOCK_WAIT_S if wait is None else wait
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if fcntl is None:
+        yield
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise InputError(f"cannot write {path}: another process has been writing in {folder} "
+                                     f"for over {wait:g} s; the file is unchanged") from None
+                time.sleep(0.02)
+        _remove_leftovers(path, folder)
+        yield
+    finally:
+        os.close(fd)             # releases the lock
+
+
+def _remove_leftovers(path: Path, folder: Path) -> None:
+    """Every writer holds the lock while its temporary file exists, so one found by the lock's
+    holder was left by a writer that was killed."""
+    for stale in folder.glob(f".{glob_escape(path.name)}.*.tmp"):
+        try:
+            stale.unlink()
+        except OSError:
+            pass
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
 
 
 def _mode_for(path: Path) -> int:

@@ -25,7 +25,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .errors import FactcheckError, InputError
-from .files import write_atomically
+from .files import exclusive, write_atomically
 from .inputs import decode_text, parse_json, read_file_limited
 from .loader import pointer, validate
 from .models import Finding, SuppressionsFile
@@ -100,14 +100,15 @@ def add_to_file(path: Path, findings: list[Finding], reason: str) -> int:
     """Add suppressions for `findings` to the file at `path` (created if missing). The file is
     replaced atomically: a kill, a full disk or a read-only folder leaves the old file whole."""
     path = Path(path)
-    doc = read_document(path).model_dump(exclude_none=True) if path.exists() else {"suppressions": []}
-    have = {(s["claim"], normalise(s["sentence"])) for s in doc["suppressions"]}
-    added = 0
-    for f in findings:
-        key = (f.claim.id, normalise(f.text))
-        if key not in have:
-            doc["suppressions"].append({"claim": key[0], "sentence": key[1], "reason": reason})
-            have.add(key)
-            added += 1
-    write_atomically(path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+    with exclusive(path):       # a second run at the same moment waits, then adds to this one's file
+        doc = read_document(path).model_dump(exclude_none=True) if path.exists() else {"suppressions": []}
+        have = {(s["claim"], normalise(s["sentence"])) for s in doc["suppressions"]}
+        added = 0
+        for f in findings:
+            key = (f.claim.id, normalise(f.text))
+            if key not in have:
+                doc["suppressions"].append({"claim": key[0], "sentence": key[1], "reason": reason})
+                have.add(key)
+                added += 1
+        write_atomically(path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
     return added

@@ -191,11 +191,29 @@ def test_idle_and_slow_header_clients_do_not_block_health_checks(one_worker):
             held.append(s)
         for _ in range(10):
             assert get_health(one_worker, timeout=5) == 200
-        # and the server drops them once FACTCHECK_HEADER_TIMEOUT (2 s here) has passed
-        assert held[0].recv(100) == b""
+        # and once FACTCHECK_HEADER_TIMEOUT (2 s here) has passed, answers each with a 408 and closes
+        for s in held[:3]:
+            raw = b""
+            while chunk := s.recv(65536):
+                raw += chunk
+            assert_problem(raw, 408, "header-timeout")
     finally:
         for s in held:
             s.close()
+
+
+def test_an_idle_keep_alive_connection_is_closed_without_an_answer(one_worker):
+    """A 408 sent on a connection after its last answer could be read by the client as the
+    answer to the next request it is sending at that very moment."""
+    with socket.create_connection(("127.0.0.1", port_of(one_worker)), timeout=30) as s:
+        s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        raw = b""
+        while not (b"\r\n\r\n" in raw and _complete(raw)):
+            raw += s.recv(65536)
+        assert parse(raw)[0] == 200
+        started = time.monotonic()
+        assert s.recv(100) == b""                      # closed, nothing sent
+        assert 1 < time.monotonic() - started < 20     # after FACTCHECK_HEADER_TIMEOUT=2
 
 
 def post_text(base: str, data: bytes, timeout: float = 120):

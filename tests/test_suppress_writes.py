@@ -140,3 +140,57 @@ def test_killed_while_writing_the_file_always_loads(tmp_path, draft):
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)
         assert len(load_file(path)) in (old_count, old_count + 1)
+
+
+# -- two writers at once ----------------------------------------------------------------------
+
+def _add_many(path, worker: int, count: int) -> None:
+    from types import SimpleNamespace
+
+    from factcheck.suppressions import add_to_file
+    for i in range(count):
+        finding = SimpleNamespace(claim=SimpleNamespace(id=f"w{worker}"), text=f"Sentence {i} of writer {worker}.")
+        add_to_file(path, [finding], "concurrent")
+
+
+def test_writers_at_the_same_moment_lose_nothing(tmp_path):
+    """Each run reads the file, adds, and replaces it: without the lock, two runs reading the
+    same old file keep only the last one's additions."""
+    import multiprocessing
+    path = tmp_path / "supp.json"
+    context = multiprocessing.get_context("fork")
+    writers = [context.Process(target=_add_many, args=(path, w, 25)) for w in range(6)]
+    for p in writers:
+        p.start()
+    for p in writers:
+        p.join(timeout=120)
+        assert p.exitcode == 0
+    assert len(load_file(path)) == 6 * 25
+
+
+def test_a_writer_clears_what_a_killed_writer_left_and_only_that(tmp_path):
+    path, _ = existing_file(tmp_path)
+    left = tmp_path / ".supp.json.k1l3d_.tmp"
+    left.write_text('{"suppressions": [')
+    other = tmp_path / ".other.json.k1l3d_.tmp"
+    other.write_text("not ours")
+    _add_many(path, 0, 1)
+    assert not left.exists() and other.exists()
+    assert len(load_file(path)) == 4
+
+
+def test_a_writer_that_cannot_get_the_lock_gives_up_in_one_line(tmp_path, monkeypatch):
+    import fcntl
+
+    from factcheck import files
+    from factcheck.errors import InputError
+    path, before = existing_file(tmp_path)
+    monkeypatch.setattr(files, "LOCK_WAIT_S", 0.2)
+    holder = os.open(tmp_path, os.O_RDONLY)
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX)
+        with pytest.raises(InputError, match="another process has been writing"):
+            _add_many(path, 0, 1)
+    finally:
+        os.close(holder)
+    assert path.read_bytes() == before

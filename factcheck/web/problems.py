@@ -34,6 +34,7 @@ TYPES = {t.slug: t for t in (
     ProblemType("not-found", 404, "Not found.", "No resource at this URL, or no claim with this id."),
     ProblemType("method-not-allowed", 405, "Method not allowed.", "The URL exists but does not accept this HTTP method; see the Allow header."),
     ProblemType("body-timeout", 408, "The body did not arrive in time.", "The request body was not received within FACTCHECK_BODY_TIMEOUT seconds (20 by default)."),
+    ProblemType("header-timeout", 408, "The request headers did not arrive in time.", "A new connection did not send its request line and headers within FACTCHECK_HEADER_TIMEOUT seconds (5 by default); answered by the server, which then closes the connection. An idle keep-alive connection is closed without an answer."),
     ProblemType("expectation-failed", 417, "Expectation failed.", "The Expect header asks for something other than 100-continue."),
     ProblemType("body-too-large", 413, "The body is too large.", "The request body is over the service's limit (FACTCHECK_MAX_BODY_BYTES, 1 MiB by default), whether sent with Content-Length or chunked."),
     ProblemType("too-many-sentences", 413, "The text has too many sentences.", "A request checks at most FACTCHECK_MAX_SENTENCES sentences (2,000 by default), the text and a given reference together; split the text."),

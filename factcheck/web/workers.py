@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import uuid
 
+import gevent
 from gunicorn import util
 from gunicorn.http import errors as http_errors
 from gunicorn.http.wsgi import Response
@@ -21,18 +22,27 @@ from gunicorn.workers.sync import SyncWorker as _SyncWorker
 from .headers import COMMON, NON_HTML_CSP
 from .problems import PROBLEM_JSON, TYPES
 
+
+class HeaderTimeout(Exception):
+    """The request line and headers did not arrive within FACTCHECK_HEADER_TIMEOUT."""
+
+    def __str__(self):
+        return "the request headers did not arrive in time"
+
+
 # (exception class, problem slug), most specific first: a response-header error is ours (500)
 _SERVER_PROBLEMS = (
     (http_errors.InvalidResponseHeader, "internal-error"),
     (http_errors.InvalidResponseHeaderName, "internal-error"),
     (http_errors.ConfigurationProblem, "internal-error"),
+    (HeaderTimeout, "header-timeout"),
     (http_errors.LimitRequestLine, "uri-too-long"),
     (http_errors.LimitRequestHeaders, "headers-too-large"),
     (http_errors.UnsupportedTransferCoding, "not-implemented"),
     (http_errors.ExpectationFailed, "expectation-failed"),
     (http_errors.ParseException, "bad-request"),
 )
-_REASONS = {400: "Bad Request", 414: "URI Too Long", 417: "Expectation Failed", 431: "Request Header Fields Too Large",
+_REASONS = {400: "Bad Request", 408: "Request Timeout", 414: "URI Too Long", 417: "Expectation Failed", 431: "Request Header Fields Too Large",
             500: "Internal Server Error", 501: "Not Implemented"}
 
 
@@ -81,7 +91,42 @@ class ProblemErrors:
 
 
 class GeventWorker(ProblemErrors, _GeventWorker):
-    pass
+    """gunicorn's gevent worker, answering a connection whose first request's headers are too
+    slow with a 408 problem (gunicorn closes it without a word) and closing an idle keep-alive
+    connection quietly, since a 408 there could be read as the answer to a request the client
+    is sending at that moment."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._answered: set[int] = set()      # connections (by id) that have had a response
+
+    def timeout_ctx(self):
+        # gunicorn waits for each request's headers under gevent.Timeout(keepalive, False),
+        # which ends the connection silently; raise instead, so handle_error sees it
+        return gevent.Timeout(self.cfg.keepalive, HeaderTimeout)
+
+    def handle(self, listener, client, addr):
+        try:
+            super().handle(listener, client, addr)
+        finally:
+            self._answered.discard(id(client))
+
+    def handle_request(self, listener_name, req, sock, addr):
+        self._answered.add(id(sock))
+        return super().handle_request(listener_name, req, sock, addr)
+
+    def handle_error(self, req, client, addr, exc):
+        if isinstance(exc, HeaderTimeout) and id(client) in self._answered:
+            return                            # idle keep-alive: handle() closes it
+        if isinstance(exc, HeaderTimeout):
+            self.log.info("Request headers from ip=%s did not arrive in time", (addr or ("",))[0])
+            try:
+                util.write_nonblock(client, server_problem(exc, None))
+                util.close_graceful(client, timeout=1.0)   # see ProblemErrors.handle_error
+            except Exception:
+                self.log.debug("Failed to send error message.")
+            return
+        super().handle_error(req, client, addr, exc)
 
 
 class ThreadWorker(ProblemErrors, _ThreadWorker):
