@@ -37,6 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, directories (their *.txt and *.md), or - for standard input")
     check.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--show", choices=("problems", "agreements", "all"), default="problems",
+                       help="text output: contradictions and new claims (default), only agreements, or everything")
+    check.add_argument("-q", "--quiet", action="store_true", help="text output: only each file's summary")
+    check.add_argument("--min-severity", choices=("info", "warning", "error"), default="info",
+                       help="leave out findings below this severity (agreements are info, new claims warnings, "
+                            "contradictions their rule's); also for the exit code; JSON is never filtered")
     check.add_argument("--fail-on", choices=("contradiction", "new_claim", "never"), default="contradiction",
                        help="what makes the exit code 1: contradictions (default), contradictions or new claims, or nothing")
     check.add_argument("--suppressions", type=Path, help=f"suppressions file (default: {SUPPRESSIONS_FILE} if present)")
@@ -171,6 +177,12 @@ def _check(checker, args) -> int:
         results.append(("<stdin>" if name == "-" else name, report))
     progress.done()
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    counted = results
+    if args.min_severity != "info":
+        from .formats import at_least
+        counted = at_least(results, args.min_severity, checker.severities)
+        if args.format != "json":
+            results = counted          # JSON is the whole report, whatever the filter
     if results:
         if args.format == "sarif":
             from .formats import to_sarif
@@ -179,11 +191,11 @@ def _check(checker, args) -> int:
                     for r in checker.rules}
             sys.stdout.write(to_sarif(results, meta))
         else:
-            sys.stdout.write(render(args.format, results, colour))
+            sys.stdout.write(render(args.format, results, colour, args.show, args.quiet))
     if failed:
         return EXIT_ERROR
     kinds = {"contradiction": ("contradictions",), "new_claim": ("contradictions", "new_claims"), "never": ()}[args.fail_on]
-    return EXIT_FINDINGS if any(getattr(r.summary, k) for _, r in results for k in kinds) else EXIT_OK
+    return EXIT_FINDINGS if any(getattr(r.summary, k) for _, r in counted for k in kinds) else EXIT_OK
 
 
 def _reference_id(path: Path) -> str:

@@ -16,6 +16,7 @@ from .errors import InputError
 from .frames.checker import FrameChecker
 from .frames.extract import FrameReference, apply_review, claim_ref
 from .lexicon import Lexicon, load_lexicon
+from .located import Scope, rule_hit
 from .matching import Judgement, Matcher
 from .models import ClaimRef, Finding, Report, RuleHit, Span, Summary, Suppressed
 from .paths import data_dir
@@ -57,6 +58,14 @@ class Checker:
     def frames(self) -> FrameChecker:
         """The frame checker: any article as a reference, its claims extracted (loaded on first use)."""
         return FrameChecker.load(self.rules_dir)
+
+    @cached_property
+    def severities(self) -> dict[str, str]:
+        """Each rule id's severity: the hand-claim rules', the frame rules' and the report's own."""
+        out = {r.id: r.rule.severity for r in self.rules}
+        out.update({r.id: r.rule.severity for r in self.frames.rules})
+        out.update({"new.uncovered": "warning", "match.anchors": "info"})
+        return out
 
     def extract(self, article: str, source_id: str = "reference") -> FrameReference:
         """The claims of `article`, read by the frame analysis; cached by content hash."""
@@ -160,14 +169,19 @@ class Checker:
             judgements = [j for j in r.judgements if j.source == chosen]
             line, column = _line_col(line_starts, r.start)
             base = dict(span=Span(start=r.start, end=r.end), text=text[r.start:r.end], line=line, column=column)
+            clause_of = {id(j): span for j, span in zip(r.judgements, r.clauses)}
+            in_sentence = Scope(text, r.start, r.end, line_starts=line_starts)
             for j in sorted(judgements, key=lambda j: (j.verdict != "contradiction", -j.score)):
                 if j.claim.kind != "title":
                     mentioned.add(j.claim.id)
-                findings.append(Finding(kind=j.verdict, claim=self.claim_refs[j.claim.id], rules=_hits(j), score=j.score, **base))
+                claim = self.claim_refs[j.claim.id]
+                found_in = [Scope(text, *clause_of[id(j)], line_starts=line_starts), in_sentence]
+                reference_in = [Scope(claim.evidence.text, 0, len(claim.evidence.text), offset=claim.evidence.start)]
+                findings.append(Finding(kind=j.verdict, claim=claim, rules=_hits(j, found_in, reference_in), score=j.score, **base))
             if not judgements and r.checkable:
                 findings.append(Finding(kind="new_claim", claim=None, score=r.new_score, rules=[RuleHit(
                     id="new.uncovered", category="new",
-                    message=f"states a checkable fact ({r.what}) that no reference claim covers")], **base))
+                    message=f"States a checkable fact ({r.what}) that no reference claim covers.")], **base))
         omitted = [self.claim_refs[c.id] for s, c in self.reference.claims
                    if c.kind != "title" and c.id not in mentioned and (chosen is None or s == chosen)]
         kinds = [f.kind for f in findings]
@@ -207,13 +221,21 @@ class _Record:
     checkable: bool
     new_score: float
     what: str
+    clauses: list[tuple[int, int]]       # the character span of each judgement's clause
 
     @classmethod
     def of(cls, r: SentenceResult) -> _Record:
         sa = r.analysis
         checkable = _checkable(sa)
         return cls(sa.start, sa.end, r.judgements, checkable,
-                   _new_score(sa) if checkable else 0.0, _what(sa) if checkable else "")
+                   _new_score(sa) if checkable else 0.0, _what(sa) if checkable else "",
+                   [_clause_span(sa, j.unit) for j in r.judgements])
+
+
+def _clause_span(sa: SentenceAnalysis, unit) -> tuple[int, int]:
+    if unit is None or not 0 <= unit.first <= unit.last < len(sa.tokens):
+        return sa.start, sa.end
+    return sa.tokens[unit.first].start, sa.tokens[unit.last].end
 
 
 def _main_source(records: list[_Record]) -> str | None:
@@ -272,12 +294,12 @@ def _inline_targets(text, markers, spans) -> dict[tuple[int, int], set[str] | No
     return ignored
 
 
-def _hits(j: Judgement) -> list[RuleHit]:
+def _hits(j: Judgement, found_in: list[Scope], reference_in: list[Scope]) -> list[RuleHit]:
     shown = j.conflicts if j.verdict == "contradiction" else [(r, o) for r, o in j.outcomes if o.status == "agree"]
-    hits = [RuleHit(id=r.id, category=r.rule.category, message=r.message(o)) for r, o in shown]
+    hits = [rule_hit(r, o, found_in, reference_in) for r, o in shown]
     if j.verdict == "agreement":
         hits.append(RuleHit(id="match.anchors", category="match",
-                            message="matched on " + ", ".join(a.split(":", 1)[1].replace("+", " + ") for a in j.anchors)))
+                            message="Matched on " + ", ".join(a.split(":", 1)[1].replace("+", " + ") for a in j.anchors) + "."))
     return hits
 
 

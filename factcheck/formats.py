@@ -13,11 +13,37 @@ _COLOURS = {"contradiction": "\033[31m", "agreement": "\033[32m", "new_claim": "
 _RESET = "\033[0m"
 _LABEL = {"contradiction": "contradiction", "agreement": "agreement", "new_claim": "new claim"}
 FORMATS = ("text", "json", "github", "sarif")
+SHOW = ("problems", "agreements", "all")          # what text output lists: contradictions and new claims by default
+SEVERITIES = ("info", "warning", "error")
 
 
-def render(fmt: str, results: list[tuple[str, Report]], colour: bool = False) -> str:
-    return {"text": lambda: to_text(results, colour), "json": lambda: to_json(results),
+def render(fmt: str, results: list[tuple[str, Report]], colour: bool = False, show: str = "problems",
+           quiet: bool = False) -> str:
+    return {"text": lambda: to_text(results, colour, show, quiet), "json": lambda: to_json(results),
             "github": lambda: to_github(results), "sarif": lambda: to_sarif(results)}[fmt]()
+
+
+def severity(f: Finding, severities: dict[str, str]) -> str:
+    """An agreement is info, a new claim a warning, a contradiction its gravest rule's severity."""
+    if f.kind == "agreement":
+        return "info"
+    if f.kind == "new_claim":
+        return "warning"
+    return max((severities.get(h.id, "error") for h in _main_hits(f)), key=SEVERITIES.index, default="error")
+
+
+def at_least(results: list[tuple[str, Report]], minimum: str, severities: dict[str, str]) -> list[tuple[str, Report]]:
+    """The reports with only the findings of `minimum` severity or graver (the summary counts them)."""
+    floor = SEVERITIES.index(minimum)
+    out = []
+    for path, report in results:
+        kept = [f for f in report.findings if SEVERITIES.index(severity(f, severities)) >= floor]
+        kinds = [f.kind for f in kept]
+        summary = report.summary.model_copy(update=dict(agreements=kinds.count("agreement"),
+                                                        contradictions=kinds.count("contradiction"),
+                                                        new_claims=kinds.count("new_claim")))
+        out.append((path, report.model_copy(update=dict(findings=kept, summary=summary))))
+    return out
 
 
 def to_json(results: list[tuple[str, Report]]) -> str:
@@ -37,28 +63,51 @@ def _main_hits(f: Finding):
     return [h for h in f.rules if h.category != "match"] or f.rules
 
 
-def to_text(results: list[tuple[str, Report]], colour: bool = False) -> str:
+def _where(f: Finding, hit=None) -> tuple[int, int, int, int]:
+    """(line, column, offset, length) a finding points at: the compared value where the hit
+    locates it ("60-minute"), the sentence otherwise."""
+    v = hit.found if hit is not None else None
+    if v is not None and v.line is not None:
+        return v.line, v.column, v.start, v.end - v.start
+    return f.line, f.column, f.span.start, f.span.end - f.span.start
+
+
+def _shown(f: Finding, show: str) -> bool:
+    return show == "all" or (f.kind == "agreement") == (show == "agreements")
+
+
+def to_text(results: list[tuple[str, Report]], colour: bool = False, show: str = "problems", quiet: bool = False) -> str:
+    """One line per finding (contradictions and new claims unless `show` says otherwise; none
+    when `quiet`), then each file's summary."""
     lines = []
     for path, report in results:
         for f in report.findings:
+            if quiet or not _shown(f, show):
+                continue
             label = _LABEL[f.kind]
             if colour:
                 label = f"{_COLOURS[f.kind]}{label}{_RESET}"
             if f.kind == "new_claim":
-                lines.append(f"{path}:{f.line}:{f.column}: {label} {f.rules[0].message}: {_clip(f.text)}")
+                lines.append(f"{path}:{f.line}:{f.column}: {label} {f.rules[0].message.rstrip('.')}: {_clip(f.text)}")
                 continue
             hits = _main_hits(f)
             for h in hits if f.kind == "contradiction" else hits[:1]:
-                lines.append(f"{path}:{f.line}:{f.column}: {label} [{h.category}] {h.message} ({f.claim.id})")
+                line, column, _, _ = _where(f, h)
+                lines.append(f"{path}:{line}:{column}: {label} [{h.category}] {h.message} ({f.claim.id})")
         s = report.summary
         quiet = f", {s.suppressed} suppressed" if s.suppressed else ""
-        lines.append(f"{path}: {s.sentences} sentences: {s.contradictions} contradictions, {s.agreements} agreements, "
-                     f"{s.new_claims} new claims{quiet}; {s.omitted} reference claims not mentioned")
+        lines.append(f"{path}: {_n(s.sentences, 'sentence')}: {_n(s.contradictions, 'contradiction')}, "
+                     f"{_n(s.agreements, 'agreement')}, {_n(s.new_claims, 'new claim')}{quiet}; "
+                     f"{_n(s.omitted, 'reference claim')} not mentioned")
     if len(results) > 1:
         t = _total(results)
-        lines.append(f"{t['files']} files: {t['contradictions']} contradictions, {t['agreements']} agreements, "
-                     f"{t['new_claims']} new claims, {t['suppressed']} suppressed")
+        lines.append(f"{t['files']} files: {_n(t['contradictions'], 'contradiction')}, {_n(t['agreements'], 'agreement')}, "
+                     f"{_n(t['new_claims'], 'new claim')}, {t['suppressed']} suppressed")
     return "\n".join(lines) + "\n"
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _clip(text: str, width: int = 80) -> str:
@@ -82,11 +131,11 @@ def to_github(results: list[tuple[str, Report]]) -> str:
             if f.kind == "agreement":
                 continue
             level = "error" if f.kind == "contradiction" else "warning"
-            end = f.column + (f.span.end - f.span.start)
             for h in _main_hits(f):
+                line, column, _, length = _where(f, h)
                 message = h.message + (f" (claim {f.claim.id}: {f.claim.statement})" if f.claim else "")
-                props = (f"file={_escape_property(path)},line={f.line},col={f.column},endLine={f.line},"
-                         f"endColumn={end},title={_escape_property('factcheck ' + h.id)}")
+                props = (f"file={_escape_property(path)},line={line},col={column},endLine={line},"
+                         f"endColumn={column + length},title={_escape_property('factcheck ' + h.id)}")
                 lines.append(f"::{level} {props}::{_escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -103,16 +152,19 @@ def to_sarif(results: list[tuple[str, Report]], rules_meta: dict | None = None) 
                 rule_ids.setdefault(h.id, {"id": h.id, "name": h.id.replace(".", "/"),
                                            "shortDescription": {"text": f"factcheck {h.category} rule {h.id}"},
                                            "properties": {"category": h.category}})
+                line, column, offset, length = _where(f, h)
                 result = {
                     "ruleId": h.id,
                     "level": "error" if f.kind == "contradiction" else "warning",
                     "message": {"text": h.message + (f" (claim {f.claim.id}: {f.claim.statement})" if f.claim else "")},
                     "locations": [{"physicalLocation": {
                         "artifactLocation": {"uri": path},
-                        "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.line,
-                                   "endColumn": f.column + (f.span.end - f.span.start),
-                                   "charOffset": f.span.start, "charLength": f.span.end - f.span.start,
-                                   "snippet": {"text": f.text}}}}],
+                        "region": {"startLine": line, "startColumn": column, "endLine": line, "endColumn": column + length,
+                                   "charOffset": offset, "charLength": length,
+                                   "snippet": {"text": h.found.text if h.found is not None else f.text}},
+                        "contextRegion": {"startLine": f.line, "startColumn": f.column,
+                                          "charOffset": f.span.start, "charLength": f.span.end - f.span.start,
+                                          "snippet": {"text": f.text}}}}],
                     "partialFingerprints": {"claimAndSentence/v1": f"{f.claim.id if f.claim else 'new'}:{' '.join(f.text.lower().split())}"},
                 }
                 if f.claim:

@@ -281,7 +281,9 @@ class Rule(Strict):
     kind: str
     category: Category
     severity: Literal["error", "warning", "info"]
-    message: str = Field(description="template; {reference} and {found} are filled in")
+    message: str = Field(description="the contradiction's message, a sentence; {reference} and {found} are filled in")
+    agreement: str | None = Field(None, description="the agreement's message when the two values are worded differently "
+                                                      "(default: 'Matches the reference, which gives {reference}.')")
     description: str
     params: dict = Field(default_factory=dict)
     examples: Examples
@@ -312,10 +314,23 @@ class ClaimRef(Strict):
     evidence: Evidence
 
 
+class ValueSpan(Strict):
+    """A compared value as written, and where: offsets into the text it is in (the checked text,
+    or the reference article for the reference's value); line and column only in the checked text."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    line: int | None = Field(None, ge=1)
+    column: int | None = Field(None, ge=1)
+
+
 class RuleHit(Strict):
     id: str
     category: str
     message: str
+    found: ValueSpan | None = Field(None, description="the value compared, as the checked text writes it (null: not a written value)")
+    reference: ValueSpan | None = Field(None, description="the reference's value it was compared with, as the reference writes it")
 
 
 class Finding(Strict):

@@ -8,6 +8,7 @@ from types import ModuleType
 
 from pydantic import BaseModel, ValidationError
 
+from . import located
 from .errors import ReferenceDataError, SchemaError
 from .kinds import KINDS
 from .loader import load_model, pointer
@@ -28,7 +29,8 @@ class RuleMessages:
         return self.rule.id
 
     def message(self, outcome) -> str:
-        return self.rule.message.format(reference=outcome.reference, found=outcome.found)
+        return located.message(self.rule.message, self.rule.agreement, outcome.status, outcome.reference, outcome.found,
+                               getattr(outcome, "relation", ""))
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,9 @@ def rule_params(path: Path, rule: Rule, model: type[BaseModel]) -> BaseModel:
 
 
 def check_message(path: Path, rule: Rule) -> None:
-    """The message template may use {reference} and {found}, nothing else."""
-    try:
-        rule.message.format(reference="", found="")
-    except (KeyError, IndexError, ValueError) as exc:
-        raise SchemaError(path, f"message template: {exc!r}; use {{reference}} and {{found}}", "/message") from None
+    """The message templates may use {reference} and {found}, nothing else."""
+    for pointer, template in (("/message", rule.message), ("/agreement", rule.agreement)):
+        try:
+            (template or "").format(reference="", found="")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise SchemaError(path, f"message template: {exc!r}; use {{reference}} and {{found}}", pointer) from None

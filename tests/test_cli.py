@@ -20,13 +20,40 @@ def draft(tmp_path):
 
 
 def test_text_output_is_linter_style_and_exit_1_on_contradiction(cli, draft):
-    run = cli("check", draft, "--color", "never")
+    run = cli("check", draft, "--color", "never", "--show", "all")
     assert run.returncode == 1
     lines = run.stdout.decode().splitlines()
-    assert f"{draft}:2:1: contradiction [numeric] 90 minutes in the reference, 60 minute here (zelensky-call.duration)" in lines
-    assert any(re.match(rf"{re.escape(str(draft))}:1:1: agreement \[\w+\] .*\(talks.agreed\)$", line) for line in lines)
+    # pointed at the wrong value ("60-minute", line 2 column 19), not the sentence
+    assert f"{draft}:2:19: contradiction [numeric] The reference gives 90 minutes; this says 60. (zelensky-call.duration)" in lines
+    assert any(re.match(rf"{re.escape(str(draft))}:1:\d+: agreement \[\w+\] Matches the reference.*\(talks.agreed\)$", line) for line in lines)
     assert any(line.startswith(f"{draft}:3:1: new claim ") for line in lines)
     assert "\033[" not in run.stdout.decode()   # no colour when not a terminal
+
+
+def test_text_output_shows_what_needs_attention_unless_told_otherwise(cli, draft):
+    def kinds(*options):
+        run = cli("check", draft, "--color", "never", *options)
+        return run.returncode, [line.split(": ", 1)[1].split(" [")[0].split(" States")[0]
+                                for line in run.stdout.decode().splitlines()[:-1]]
+    assert kinds() == (1, ["contradiction", "new claim"])
+    assert kinds("--show", "agreements") == (1, ["agreement"])
+    assert kinds("--show", "all") == (1, ["agreement", "contradiction", "new claim"])
+    assert kinds("--quiet") == (1, [])
+    summary = cli("check", draft, "--quiet").stdout.decode()
+    assert summary == f"{draft}: 3 sentences: 1 contradiction, 1 agreement, 1 new claim; 34 reference claims not mentioned\n"
+
+
+def test_min_severity_leaves_out_lesser_findings_from_output_and_exit_code(cli, draft, tmp_path):
+    run = cli("check", draft, "--min-severity", "error", "--show", "all")
+    assert run.returncode == 1
+    assert [line.split(": ")[1].split(" [")[0] for line in run.stdout.decode().splitlines()[:-1]] == ["contradiction"]
+    only_new = tmp_path / "new.txt"
+    only_new.write_text("Oil prices fell sharply after the call on Tuesday.\n")
+    assert cli("check", only_new, "--fail-on", "new_claim").returncode == 1
+    assert cli("check", only_new, "--fail-on", "new_claim", "--min-severity", "error").returncode == 0
+    # JSON is the whole report whatever the filter
+    report = json.loads(cli("check", draft, "--format", "json", "--min-severity", "error").stdout)
+    assert report["summary"]["agreements"] == 1 and report["summary"]["new_claims"] == 1
 
 
 def test_colour_can_be_forced(cli, draft):

@@ -89,9 +89,13 @@ def test_a_contradiction_is_highlighted_and_the_panel_explains_it(page):
     panel.wait_for(state="visible")
     text = panel.inner_text()
     assert "CONTRADICTION" in text.upper()
-    assert "numeric.duration" in text and "90 minutes in the reference, 60 minute here" in text
+    assert "numeric.duration" in text and "The reference gives 90 minutes; this says 60." in text
     assert "zelensky-call.duration" in text and "Trump's call with Zelensky lasted 90 minutes." in text
     assert "\u201ca 90-minute conversation with Ukrainian President Volodymyr Zelensky\u201d" in text
+    # the two compared values are marked: in the sentence, in the panel's sentence and in the evidence
+    assert mark.locator("strong.value").all_inner_texts() == ["60-minute"]
+    assert panel.locator("#panel-sentence strong.value").all_inner_texts() == ["60-minute"]
+    assert panel.locator(".evidence strong.value").all_inner_texts() == ["90-minute"]
     summary = page.inner_text("#summary")
     assert "1 contradiction" in summary and "1 agreement" in summary and "1 new claim" in summary
     assert "checked against: seed-article" in summary
@@ -113,7 +117,7 @@ def test_keyboard_only(page):
     page.keyboard.press("Enter")
     page.wait_for_selector("#panel:not([hidden])")
     assert page.evaluate("document.activeElement.id") == "panel"
-    assert "Germany in the reference, Paris here" in page.inner_text("#panel")
+    assert "The reference places it in Germany; this says Paris." in page.inner_text("#panel")
     page.keyboard.press("Escape")
     assert page.locator("#panel").is_hidden()
     assert page.evaluate("document.activeElement.dataset.kind") == "contradiction"

@@ -33,10 +33,10 @@ def test_github_annotations(cli, drafts):
     lines = run.stdout.decode().splitlines()
     assert run.returncode == 1
     assert lines == [
-        f"::error file={drafts / 'a.txt'},line=1,col=1,endLine=1,endColumn=43,title=factcheck numeric.duration::"
-        "90 minutes in the reference, 60 minute here (claim zelensky-call.duration: Trump's call with Zelensky lasted 90 minutes.)",
+        f"::error file={drafts / 'a.txt'},line=1,col=14,endLine=1,endColumn=23,title=factcheck numeric.duration::"
+        "The reference gives 90 minutes; this says 60. (claim zelensky-call.duration: Trump's call with Zelensky lasted 90 minutes.)",
         f"::warning file={drafts / 'sub' / 'b.md'},line=1,col=1,endLine=1,endColumn=49,title=factcheck new.uncovered::"
-        "states a checkable fact (Brussels, Thursday) that no reference claim covers",
+        "States a checkable fact (Brussels, Thursday) that no reference claim covers.",
     ]
 
 
@@ -58,7 +58,11 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(cli, drafts):
     assert {(r["ruleId"], r["level"]) for r in results} == {("numeric.duration", "error"), ("new.uncovered", "warning")}
     duration = next(r for r in results if r["ruleId"] == "numeric.duration")
     region = duration["locations"][0]["physicalLocation"]["region"]
-    assert (region["startLine"], region["startColumn"], region["charOffset"], region["charLength"]) == (1, 1, 0, 42)
+    # the region is the wrong value ("60-minute"), its context the sentence
+    assert (region["startLine"], region["startColumn"], region["charOffset"], region["charLength"]) == (1, 14, 13, 9)
+    assert region["snippet"]["text"] == "60-minute"
+    context = duration["locations"][0]["physicalLocation"]["contextRegion"]
+    assert (context["startLine"], context["startColumn"], context["charOffset"], context["charLength"]) == (1, 1, 0, 42)
     rules = {r["id"]: r for r in doc["runs"][0]["tool"]["driver"]["rules"]}
     assert rules["numeric.duration"]["defaultConfiguration"]["level"] == "error"
 
@@ -69,7 +73,7 @@ def test_a_directory_is_its_text_files(cli, drafts):
     assert [f["path"] for f in doc["files"]] == [str(drafts / "a.txt"), str(drafts / "c.txt"), str(drafts / "sub" / "b.md")]
     assert doc["summary"] == {"files": 3, "sentences": 4, "agreements": 2, "contradictions": 1, "new_claims": 1, "suppressed": 0}
     text = cli("check", "--color", "never", drafts).stdout.decode().splitlines()
-    assert text[-1] == "3 files: 1 contradictions, 2 agreements, 1 new claims, 0 suppressed"
+    assert text[-1] == "3 files: 1 contradiction, 2 agreements, 1 new claim, 0 suppressed"
 
 
 @pytest.mark.parametrize("fail_on, files, code", [

@@ -63,8 +63,12 @@ def test_kind_outcome(checker, slot, claim, text, status, found):
 
 def test_a_contradiction_message_names_both_values(checker):
     report = checker.check("Trump held a 60-minute call with Zelensky.")
-    hits = [h.message for f in report.findings if f.kind == "contradiction" for h in f.rules]
-    assert hits == ["90 minutes in the reference, 60 minute here"]
+    hits = [h for f in report.findings if f.kind == "contradiction" for h in f.rules]
+    assert [h.message for h in hits] == ["The reference gives 90 minutes; this says 60."]
+    # the two values compared, as written and where: in the draft and in the reference article
+    assert (hits[0].found.text, hits[0].found.start, hits[0].found.line, hits[0].found.column) == ("60-minute", 13, 1, 14)
+    article = checker.reference.sources["seed-article"].article
+    assert article[hits[0].reference.start:hits[0].reference.end] == hits[0].reference.text == "90-minute"
 
 
 def test_a_date_before_the_event_is_not_its_schedule(checker):

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import bisect
-import re
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
+from ..located import Scope, line_starts, rule_hit
 from ..models import Finding, Report, RuleHit, Span, Summary
 from ..text.sentences import split_sentences
 from . import verdict
@@ -18,8 +19,6 @@ from .model import Frame
 from .names import Document
 from .rules import FrameRule, load_frame_rules
 from .verdict import Verdict, checkable, decide, similarity, title_verdict
-
-_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -45,17 +44,19 @@ class FrameChecker:
 
     def _judge_frame(self, frame: Frame, ref: FrameReference, titles) -> Verdict | None:
         keys = frame.keys()
-        total = sum(ref.weight(k) for k in keys)
+        # fsum: a sum that does not depend on the order of the set's keys, which changes with the
+        # process's hash seed; a plain sum's last bits would then break ties between claims differently
+        total = math.fsum(ref.weight(k) for k in keys)
         if not total:
             return None
-        candidates: dict[int, float] = {}
+        shares: dict[int, list[float]] = {}
         for k in keys | frame.values():
             w = ref.weights.get(k)
             if w is None:
                 continue
             for i in ref.index.get(k, ()):
-                candidates[i] = candidates.get(i, 0.0) + w
-        ranked = sorted(((similarity(s, total, ref.totals[i]), i) for i, s in candidates.items()), reverse=True)
+                shares.setdefault(i, []).append(w)
+        ranked = sorted(((similarity(math.fsum(s), total, ref.totals[i]), i) for i, s in shares.items()), reverse=True)
 
         sims = {i: sim for sim, i in ranked[:verdict.CANDIDATES]}
         compared: dict[int, list] = {}          # the policy may ask twice about one claim
@@ -85,24 +86,27 @@ class FrameChecker:
         sentences = split_sentences(text)
         findings: list[Finding] = []
         mentioned: set[str] = set()
-        starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        starts = line_starts(text)
         for sentence, judged in self.judge(text, ref, sentences):
             line = bisect.bisect_right(starts, sentence.start)
             base = dict(span=Span(start=sentence.start, end=sentence.end), text=text[sentence.start:sentence.end],
                         line=line, column=sentence.start - starts[line - 1] + 1)
-            verdicts = [v for _, v in judged if v is not None]
+            verdicts = [(f, v) for f, v in judged if v is not None]
+            in_sentence = Scope(text, sentence.start, sentence.end, line_starts=starts)
             seen: set[tuple[str, str]] = set()
-            for v in sorted(verdicts, key=lambda v: (v.kind != "contradiction", -v.score)):
+            for frame, v in sorted(verdicts, key=lambda fv: (fv[1].kind != "contradiction", -fv[1].score)):
                 claim = ref.claims[v.claim]
                 if (v.kind, claim.id) in seen:
                     continue
                 seen.add((v.kind, claim.id))
                 mentioned.add(claim.id)
+                found_in = [Scope(text, frame.start, frame.end, line_starts=starts), in_sentence]
+                reference_in = [Scope(ref.article, claim.frame.start, claim.frame.end), Scope(ref.article, claim.start, claim.end)]
                 findings.append(Finding(kind=v.kind, claim=claim_ref(claim, ref.id), score=v.score,
-                                        rules=[RuleHit(id=r.id, category=r.category, message=r.message(o)) for r, o in v.hits], **base))
+                                        rules=[rule_hit(r, o, found_in, reference_in) for r, o in v.hits], **base))
             if not verdicts and any(checkable(f) for f, _ in judged):
                 findings.append(Finding(kind="new_claim", claim=None, score=0.5, rules=[RuleHit(
-                    id="new.uncovered", category="new", message="states a checkable fact that no reference claim covers")], **base))
+                    id="new.uncovered", category="new", message="States a checkable fact that no reference claim covers.")], **base))
         omitted = [claim_ref(c, ref.id) for c in ref.claims if c.id not in mentioned]
         kinds = [f.kind for f in findings]
         summary = Summary(sentences=len(sentences), agreements=kinds.count("agreement"), contradictions=kinds.count("contradiction"),

@@ -95,7 +95,7 @@ def _reference(source_id: str, article: str, claims: list[ExtractedClaim], peopl
     """The reference with what matching needs, computed once: key weights, the index, each claim's
     total weight, the values and places the article gives, and which claim gives each person's title."""
     weights, index = _weights(claims)
-    totals = [sum(weights[k] for k in c.frame.keys()) for c in claims]
+    totals = [math.fsum(weights[k] for k in c.frame.keys()) for c in claims]     # fsum: see FrameChecker._judge_frame
     values = frozenset(v for c in claims for v in c.frame.values()) | {f"@{p.place}" for c in claims for p in c.frame.places}
     title_claims: dict[str, int] = {}
     for i, c in enumerate(claims):

@@ -26,6 +26,9 @@ class Outcome:
     reference: str
     found: str
     key: str = ""         # the draft's value as a value key (Frame.values), where the kind compares values
+    found_text: str = ""      # the words to point at in the text, where `found` is not them (a modal's cue)
+    reference_text: str = ""  # the same in the reference
+    relation: str = ""        # an agreement of two places: "within" (Munich for Germany) or "contains" (Europe)
 
 
 @dataclass(frozen=True)
@@ -243,7 +246,7 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
         peers = [c for c in same_role if c.kind == d.kind] or same_role
         hit = next((c for c in peers if places.related(d.place, c.place)), None)
         if hit:
-            out.append(Outcome(AGREE, hit.text, d.text))
+            out.append(Outcome(AGREE, hit.text, d.text, relation=_containment(places, d.place, hit.place)))
             continue
         same_level = [c for c in same_role if c.kind == d.kind or {c.kind, d.kind} <= {"city", "region"}]
         if same_level:
@@ -251,6 +254,14 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
         elif d.kind == "country" and all(places.country(c.place) not in (None, d.place) for c in same_role):
             out.append(Outcome(CONFLICT, same_role[0].text, d.text))     # "Ontario, Canada" for "Ontario, California"
     return out
+
+
+def _containment(places, found: str, reference: str) -> str:
+    if found == reference:
+        return ""
+    if reference in places.ancestors(found):
+        return "within"
+    return "contains" if found in places.ancestors(reference) else ""
 
 
 def _site(d, same_role, draft_places) -> list[Outcome]:
@@ -425,11 +436,12 @@ def polarity(pair: Pair, params: Params) -> list[Outcome]:
             or _superlative_vs_comparative(pair.draft, pair.claim) or _superlative_vs_comparative(pair.claim, pair.draft):
         return out            # "the first time the court recognised it" is "no court had recognised it before";
                               # "no stronger quake had hit" is "the strongest quake to hit"
-    for verb in pair.draft.verbs.keys() & pair.claim.verbs.keys():
+    for verb in sorted(pair.draft.verbs.keys() & pair.claim.verbs.keys()):
         (dn, dm), (cn, cm) = pair.draft.verbs[verb], pair.claim.verbs[verb]
         if "possible" in (dm, cm) or "ruled_out" in (dm, cm):
             continue
-        out.append(Outcome(AGREE if dn == cn else CONFLICT, _polarity_word(verb, cn), _polarity_word(verb, dn)))
+        out.append(Outcome(AGREE if dn == cn else CONFLICT, _polarity_word(verb, cn), _polarity_word(verb, dn),
+                           found_text=pair.draft.negation if dn else "", reference_text=pair.claim.negation if cn else ""))
     if not out:
         out = _verb_against_noun(pair)
     return out
@@ -468,18 +480,18 @@ def _first_time(frame: Frame) -> bool:
 
 
 def _polarity_word(verb: str, negated: bool) -> str:
-    return f"{verb}: {'negated' if negated else 'affirmed'}"
+    return f"not {verb}" if negated else verb
 
 
 def modality(pair: Pair, params: Params) -> list[Outcome]:
     """Certainty of a verb both sides use, or of the whole statement: done or required vs possible vs ruled out."""
     out = []
-    for verb in pair.draft.verbs.keys() & pair.claim.verbs.keys():
+    for verb in sorted(pair.draft.verbs.keys() & pair.claim.verbs.keys()):
         (dn, dm), (cn, cm) = pair.draft.verbs[verb], pair.claim.verbs[verb]
         if "possible" not in (dm, cm) and "ruled_out" not in (dm, cm):
             continue
         sd, sc = _verb_stance(dn, dm), _verb_stance(cn, cm)
-        out.append(Outcome(AGREE if sd == sc else CONFLICT, f"{verb}: {cm}", f"{verb}: {dm}"))
+        out.append(Outcome(AGREE if sd == sc else CONFLICT, _stance_text(cm, verb), _stance_text(dm, verb)))
     if out:
         return out
     # no verb in common: the statements' own certainty, where both state one ("would certainly
@@ -489,11 +501,11 @@ def modality(pair: Pair, params: Params) -> list[Outcome]:
     levels = {d.modality, c.modality} - {"asserted", "planned"}
     if d.modality in levels and c.modality in levels:
         status = AGREE if d.modality == c.modality else CONFLICT
-        return [Outcome(status, c.modality_cue or c.modality, d.modality_cue or d.modality)]
+        return [_stances(status, d, c)]
     if pair.similarity >= HEDGE_SIMILARITY and {d.modality, c.modality} == {"possible", "asserted"} and not d.negated and not c.negated:
         # nearly the same clause, stated as done on one side and as possible on the other
         # ("has already secured a two-thirds majority" against "could reach the two-thirds majority")
-        return [Outcome(CONFLICT, c.modality_cue or c.modality, d.modality_cue or d.modality)]
+        return [_stances(CONFLICT, d, c)]
     ruling = d if d.modality == "ruled_out" else c
     actor = not ruling.passive and any(e.kind == "person" for e in ruling.agents + ([ruling.speaker] if ruling.speaker else []))
     if "ruled_out" in (d.modality, c.modality) and (d.modality, c.modality) != ("ruled_out", "ruled_out") and actor:
@@ -501,8 +513,24 @@ def modality(pair: Pair, params: Params) -> list[Outcome]:
         # (an impersonal "was regarded as out of the question" is a judgement, not a refusal)
         other = c if d.modality == "ruled_out" else d
         status = AGREE if other.negated else CONFLICT
-        return [Outcome(status, c.modality_cue or c.modality, d.modality_cue or ("not " if d.negated else "") + d.modality)]
+        return [_stances(status, d, c)]
     return out
+
+
+_STANCE_WORDS = {"asserted": "a fact", "certain": "certain", "possible": "possible", "planned": "planned",
+                 "ruled_out": "ruled out"}
+
+
+def _stance_text(modality: str, cue: str = "", negated: bool = False) -> str:
+    """How a clause presents its fact, for a message: "possible (“could”)", "not a fact"."""
+    words = ("not " if negated else "") + _STANCE_WORDS.get(modality, modality)
+    return f"{words} (\u201c{cue}\u201d)" if cue else words
+
+
+def _stances(status: str, d: Frame, c: Frame) -> Outcome:
+    return Outcome(status, _stance_text(c.modality, c.modality_cue, c.negated and c.modality == "asserted"),
+                   _stance_text(d.modality, d.modality_cue, d.negated and d.modality == "asserted"),
+                   found_text=d.modality_cue, reference_text=c.modality_cue)
 
 
 def opposite(pair: Pair, params: Params) -> list[Outcome]:
@@ -550,7 +578,7 @@ def participant(pair: Pair, params: Params) -> list[Outcome]:
         return []
     mine = {e.key: e for e in pair.draft.participants + pair.draft.agents if e.kind in ("person", "org", "name") and e.how != "pronoun"}
     theirs = {e.key: e for e in pair.claim.participants + pair.claim.agents if e.kind in ("person", "org", "name")}
-    return [Outcome(AGREE, theirs[k].text, mine[k].text) for k in mine.keys() & theirs.keys()]
+    return [Outcome(AGREE, theirs[k].text, mine[k].text) for k in sorted(mine.keys() & theirs.keys())]
 
 
 def quotation(pair: Pair, params: QuoteParams) -> list[Outcome]:

@@ -30,6 +30,8 @@ class Outcome:
     reference: str
     found: str
     identifies: bool = True
+    found_text: str = ""      # the words to point at in the text, where `found` is not them ("negated (“not agreed”)")
+    relation: str = ""        # an agreement of two places: "within" (Munich for Germany) or "contains" (Europe)
 
 
 @dataclass

@@ -39,4 +39,4 @@ def compare(view: View, params: Params) -> Outcome | None:
     levels = {m.id for m in nearest}
     shown = view.text(nearest[0].first, nearest[0].last)
     clash = bool(levels & _CLASH[slot.value]) and slot.value not in levels
-    return Outcome(CONFLICT if clash else AGREE, slot.value, f"{'/'.join(sorted(levels))} (\u201c{shown}\u201d)", identifies=False)
+    return Outcome(CONFLICT if clash else AGREE, slot.value, f"{'/'.join(sorted(levels))} (\u201c{shown}\u201d)", identifies=False, found_text=shown)

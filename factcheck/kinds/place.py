@@ -39,7 +39,9 @@ def compare(view: View, params: Params) -> Outcome | None:
         return None
     ref_name = view.lex.places[want].aliases[0]
     for place, m in found:
-        if view.lex.contains(want, place) or view.lex.contains(place, want):
-            return Outcome(AGREE, ref_name, view.text(m.first, m.last))
+        if place != want and view.lex.contains(want, place):
+            return Outcome(AGREE, ref_name, view.text(m.first, m.last), relation="within")
+        if view.lex.contains(place, want):
+            return Outcome(AGREE, ref_name, view.text(m.first, m.last), relation="contains" if place != want else "")
     place, m = found[0]
     return Outcome(CONFLICT, ref_name, view.text(m.first, m.last))

@@ -30,4 +30,4 @@ def compare(view: View, params: Params) -> Outcome | None:
     words = {"positive": "affirmed", "negative": "negated"}
     shown = view.text(min([locus.first] + [n.first for n in negs]), max([locus.last] + [n.last for n in negs]))
     status = AGREE if found == slot.value else CONFLICT
-    return Outcome(status, words[slot.value], f"{words[found]} (\u201c{shown}\u201d)", identifies=False)
+    return Outcome(status, words[slot.value], f"{words[found]} (\u201c{shown}\u201d)", identifies=False, found_text=shown)

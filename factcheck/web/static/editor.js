@@ -33,6 +33,32 @@ function codePointIndex(text) {
   return (cp) => map[Math.min(cp, map.length - 1)];
 }
 
+// `text` with the [start, end) ranges (code points, relative to the text) wrapped in <strong
+// class="value">: the values a finding compared ("60-minute"), marked inside their sentence.
+function withValues(text, ranges) {
+  const chars = Array.from(text);
+  const out = [];
+  let pos = 0;
+  for (const [s, e] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (s < pos || e > chars.length || e <= s) continue;
+    if (s > pos) out.push(document.createTextNode(chars.slice(pos, s).join("")));
+    out.push(el("strong", { class: "value" }, chars.slice(s, e).join("")));
+    pos = e;
+  }
+  if (pos < chars.length) out.push(document.createTextNode(chars.slice(pos).join("")));
+  return out;
+}
+
+// The ranges, relative to `base`, of the values the contradictions of `findings` compared on one side.
+function valueRanges(findings, side, base) {
+  const out = [];
+  for (const f of findings) {
+    if (f.kind !== "contradiction") continue;
+    for (const r of f.rules) if (r[side]) out.push([r[side].start - base, r[side].end - base]);
+  }
+  return out;
+}
+
 function showStatus(title, detail) {
   const box = $("status");
   box.replaceChildren(el("span", { class: "title" }, title), el("span", {}, detail || ""));
@@ -89,7 +115,7 @@ function render(report, text) {
   }
   const spans = [...bySpan.entries()].map(([key, findings]) => {
     const [s, e] = key.split(":").map(Number);
-    return { start: toUnits(s), end: toUnits(e), findings };
+    return { start: toUnits(s), end: toUnits(e), cpStart: s, findings };
   }).sort((a, b) => a.start - b.start);
   const out = $("rendered");
   out.replaceChildren();
@@ -103,7 +129,8 @@ function render(report, text) {
       class: `hl ${kind}`, tabindex: "0", role: "button", "aria-pressed": "false",
       "data-kind": kind, "data-label": info.label, "data-index": String(i),
       "aria-label": `${info.label}: ${text.slice(span.start, span.end)}`,
-    }, el("span", { class: "badge", "aria-hidden": "true" }, info.icon), text.slice(span.start, span.end));
+    }, el("span", { class: "badge", "aria-hidden": "true" }, info.icon),
+      ...withValues(text.slice(span.start, span.end), valueRanges(span.findings, "found", span.cpStart)));
     mark.addEventListener("click", () => openPanel(span, mark));
     mark.addEventListener("keydown", (ev) => {
       if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); openPanel(span, mark); }
@@ -140,7 +167,7 @@ function openPanel(span, mark) {
   if (openMark) openMark.setAttribute("aria-pressed", "false");
   openMark = mark;
   mark.setAttribute("aria-pressed", "true");
-  $("panel-sentence").textContent = span.findings[0].text;
+  $("panel-sentence").replaceChildren(...withValues(span.findings[0].text, valueRanges(span.findings, "found", span.cpStart)));
   const body = $("panel-body");
   body.replaceChildren();
   for (const f of span.findings) {
@@ -154,8 +181,9 @@ function openPanel(span, mark) {
       box.append(el("h3", {}, "Reference claim"));
       box.append(el("p", { class: "claim" }, f.claim.statement, " ", el("code", {}, f.claim.id)));
       box.append(el("h3", {}, "Reference evidence"));
-      box.append(el("blockquote", { class: "evidence" }, `\u201c${f.claim.evidence.text}\u201d`));
-      box.append(el("p", { class: "muted" }, `${f.claim.source}, characters ${f.claim.evidence.start}\u2013${f.claim.evidence.end}`));
+      const quoted = withValues(f.claim.evidence.text, valueRanges([f], "reference", f.claim.evidence.start));
+      box.append(el("blockquote", { class: "evidence" }, "\u201c", ...quoted, "\u201d"));
+      box.append(el("p", { class: "muted" }, `from the reference ${f.claim.source}`));
     }
     body.append(box);
   }
