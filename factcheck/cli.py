@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import __version__
 from .errors import FactcheckError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -27,25 +28,30 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="factcheck", description="Check articles against the canonical claims of a reference article.")
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    parser.add_argument("--config", type=Path, help="configuration file (default: the nearest factcheck.toml, or "
+                                                     "pyproject.toml with [tool.factcheck], from this folder up)")
     parser.add_argument("--seeds", type=Path, help="claims directory (default: bundled; env FACTCHECK_SEEDS_DIR)")
     parser.add_argument("--rules", type=Path, help="rules directory (default: bundled; env FACTCHECK_RULES_DIR)")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     reading = _Parser(add_help=False)
-    reading.add_argument("--max-bytes", type=_positive, default=MAX_BYTES, metavar="N",
+    reading.add_argument("--max-bytes", type=_positive, metavar="N",
                          help=f"read at most N bytes of each text; more is an error (default {MAX_BYTES:,})")
     check = sub.add_parser("check", parents=[reading], help="check text files (or - for standard input) against the reference")
     check.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, directories (their *.txt and *.md), or - for standard input")
-    check.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    check.add_argument("--show", choices=("problems", "agreements", "all"), default="problems",
+    check.add_argument("--format", choices=("text", "json", "github", "sarif"))
+    check.add_argument("--color", choices=("auto", "always", "never"))
+    check.add_argument("--show", choices=("problems", "agreements", "all"),
                        help="text output: contradictions and new claims (default), only agreements, or everything")
-    check.add_argument("-q", "--quiet", action="store_true", help="text output: only each file's summary")
-    check.add_argument("--min-severity", choices=("info", "warning", "error"), default="info",
+    check.add_argument("-q", "--quiet", action="store_true", default=None, help="text output: only each file's summary")
+    check.add_argument("--min-severity", choices=("info", "warning", "error"),
                        help="leave out findings below this severity (agreements are info, new claims warnings, "
                             "contradictions their rule's); also for the exit code; JSON is never filtered")
-    check.add_argument("--fail-on", choices=("contradiction", "new_claim", "never"), default="contradiction",
+    check.add_argument("--fail-on", choices=("contradiction", "new_claim", "never"),
                        help="what makes the exit code 1: contradictions (default), contradictions or new claims, or nothing")
     check.add_argument("--suppressions", type=Path, help=f"suppressions file (default: {SUPPRESSIONS_FILE} if present)")
+    check.add_argument("--rules-url", metavar="URL", help="SARIF: each rule's helpUri is URL/RULE_ID (e.g. a service's "
+                                                           ".../v1/rules; default: urn:factcheck:rule:RULE_ID)")
     check.add_argument("--source", help="check against this reference source only (default: the one each text is about)")
     check.add_argument("--reference", action="append", type=Path, metavar="ARTICLE",
                        help="check against this reference article alone, its claims extracted (repeatable: each text "
@@ -59,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     suppress.add_argument("file", help="the draft whose contradictions were verified")
     suppress.add_argument("--claim", action="append", help="only findings of this claim id (repeatable)")
     suppress.add_argument("--reason", default="", help="why they are intended, kept in the file")
-    suppress.add_argument("--suppressions", type=Path, default=Path(SUPPRESSIONS_FILE))
+    suppress.add_argument("--suppressions", type=Path, help=f"the suppressions file (default: {SUPPRESSIONS_FILE})")
     suppress.add_argument("--reference", action="append", type=Path, metavar="ARTICLE",
                           help="the findings against this reference article, as `check --reference` gives them")
     claims = sub.add_parser("claims", help="list the canonical claims")
@@ -68,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     evidence = sub.add_parser("evidence", help="the evidence object (exact offsets) of a quote, for writing claims")
     evidence.add_argument("source", help="source id (a seeds/<id>.claims.json)")
     evidence.add_argument("quote", help="the exact text of the article to cite")
+    explain = sub.add_parser("explain", help="what a rule compares, its messages and examples")
+    explain.add_argument("rule_id", metavar="RULE_ID", help="a rule id, as `factcheck rules list` gives it")
     rules = sub.add_parser("rules", help="rule tools")
     rules_sub = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
     rules_sub.add_parser("test", help="run every rule's examples; fail on any wrong result")
@@ -92,9 +100,27 @@ def _positive(raw: str) -> int:
     return value
 
 
+# what an option is when neither the command line nor the configuration file gives it
+_DEFAULTS = {"format": "text", "color": "auto", "fail_on": "contradiction", "show": "problems", "quiet": False,
+             "min_severity": "info", "max_bytes": MAX_BYTES}
+
+
+def _configure(args) -> None:
+    """Fill in each option the command line left out from the configuration file, then the defaults."""
+    from . import config
+    cfg = config.load(args.config)
+    for key in config.KEYS:
+        attr = key.replace("-", "_")
+        if hasattr(args, attr) and getattr(args, attr) is None:
+            setattr(args, attr, cfg.get(key, _DEFAULTS.get(attr)))
+    if args.command == "suppress" and args.suppressions is None:
+        args.suppressions = Path(SUPPRESSIONS_FILE)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        _configure(args)
         if args.command == "serve":
             import os
             for name, value in (("SEEDS_DIR", args.seeds), ("RULES_DIR", args.rules)):
@@ -114,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
             return _suppress(checker, args)
         if args.command == "evidence":
             return _evidence(checker, args)
+        if args.command == "explain":
+            from .rule_docs import explain, rule_info
+            sys.stdout.write(explain(rule_info(checker, args.rule_id)))
+            return EXIT_OK
         if args.rules_command == "test":
             return _rules_test(checker)
         return _rules_list(checker)
@@ -161,6 +191,8 @@ def _check(checker, args) -> int:
     references = [(_reference_id(p), _read_reference(p)) for p in args.reference or []]
     if references and args.source:
         raise InputError("give --reference or --source, not both")
+    if suppressions:
+        _warn_unknown_suppressions(checker, suppressions_path, suppressions, references)
     progress = _Progress(len(names))
     results, failed = [], False
     for name in names:
@@ -169,7 +201,8 @@ def _check(checker, args) -> int:
             report = (_best_report(checker, text, references, suppressions) if references
                       else checker.check(text, suppressions=suppressions, source=args.source))
         except InputError as exc:
-            print(f"factcheck: {exc}", file=sys.stderr)
+            where = f"{name}: " if str(exc).startswith("line ") else ""     # a marker's line: in which file
+            print(f"factcheck: {where}{exc}", file=sys.stderr)
             failed = True
             continue
         finally:
@@ -186,9 +219,8 @@ def _check(checker, args) -> int:
     if results:
         if args.format == "sarif":
             from .formats import to_sarif
-            meta = {r.id: {"fullDescription": {"text": r.rule.description},
-                           "defaultConfiguration": {"level": "error" if r.rule.severity == "error" else "warning"}}
-                    for r in checker.rules}
+            from .rule_docs import rule_infos, sarif_rule
+            meta = {info.id: sarif_rule(info, args.rules_url) for info in rule_infos(checker)}
             sys.stdout.write(to_sarif(results, meta))
         else:
             sys.stdout.write(render(args.format, results, colour, args.show, args.quiet))
@@ -196,6 +228,16 @@ def _check(checker, args) -> int:
         return EXIT_ERROR
     kinds = {"contradiction": ("contradictions",), "new_claim": ("contradictions", "new_claims"), "never": ()}[args.fail_on]
     return EXIT_FINDINGS if any(getattr(r.summary, k) for _, r in counted for k in kinds) else EXIT_OK
+
+
+def _warn_unknown_suppressions(checker, path, suppressions, references) -> None:
+    """An entry for a claim no reference of this run has silences nothing: say so (the file may
+    hold entries for references of other runs, so it is a warning, not an error)."""
+    from .errors import did_you_mean
+    known = set(checker.claim_refs) | {c.id for sid, article in references for c in checker.extract(article, sid).claims}
+    for cid in sorted({cid for cid, _ in suppressions} - known):
+        print(f"factcheck: warning: {path}: claim {cid!r} is in no reference of this check{did_you_mean(cid, known)}",
+              file=sys.stderr)
 
 
 def _reference_id(path: Path) -> str:
@@ -226,7 +268,9 @@ def _read_reference(path: Path, limit: int = MAX_BYTES) -> str:
 def _best_report(checker, text: str, references: list[tuple[str, str]], suppressions=None):
     """The report against the reference the text speaks about most."""
     from .engine import most_about
-    report = most_about(checker.check_against(text, article, source_id=sid, suppressions=suppressions) for sid, article in references)
+    known = {c.id for sid, article in references for c in checker.extract(article, sid).claims}
+    report = most_about(checker.check_against(text, article, source_id=sid, suppressions=suppressions, marker_ids=known)
+                        for sid, article in references)
     return report.model_copy(update={"sources": sorted(sid for sid, _ in references)})
 
 
@@ -281,6 +325,12 @@ def _suppress(checker, args) -> int:
     text = _read(args.file, args.max_bytes)
     references = [(_reference_id(p), _read_reference(p)) for p in args.reference or []]
     report = _best_report(checker, text, references) if references else checker.check(text)
+    from .errors import InputError, did_you_mean
+    known = ({c.id for sid, article in references for c in checker.extract(article, sid).claims} if references
+             else set(checker.claim_refs))
+    for cid in args.claim or []:
+        if cid not in known:
+            raise InputError(f"--claim {cid!r}: no reference has this claim{did_you_mean(cid, known)}")
     chosen = [f for f in report.findings if f.kind == "contradiction" and (not args.claim or f.claim.id in args.claim)]
     added = add_to_file(args.suppressions, chosen, args.reason)
     print(f"{args.suppressions}: {added} suppression{'s' if added != 1 else ''} added "
@@ -315,8 +365,9 @@ def _evidence(checker, args) -> int:
 
 
 def _rules_list(checker) -> int:
-    for r in checker.rules:
-        print(f"{r.id:<24} {r.rule.kind:<12} {r.rule.category:<10} {r.rule.description}")
+    from .rule_docs import rule_infos
+    for info in rule_infos(checker):
+        print(f"{info.id:<24} {info.kind:<12} {info.category:<10} {info.description}")
     return EXIT_OK
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import __version__
 from .analysis import Context, SentenceAnalysis, analyze
-from .errors import InputError
+from .errors import InputError, did_you_mean
 from .frames.checker import FrameChecker
 from .frames.extract import FrameReference, apply_review, claim_ref
 from .lexicon import Lexicon, load_lexicon
@@ -23,7 +23,7 @@ from .paths import data_dir
 from .errors import DataError
 from .reference import Reference, load_reference, unclaimed_articles
 from .ruleset import LoadedRule, load_rules
-from .suppressions import find_markers, marker_target, normalise
+from .suppressions import find_markers, marker_target, normalise, require_known_ids
 from .text.sentences import split_sentences
 
 MAX_TEXT_CHARS = 10_000_000
@@ -87,10 +87,14 @@ class Checker:
         return got
 
     def check_against(self, text: str, article: str, title: str | None = None, source_id: str = "reference",
-                      suppressions: dict[tuple[str, str], str] | None = None) -> Report:
-        """The report of `text` against one reference article given as text, with nothing else."""
+                      suppressions: dict[tuple[str, str], str] | None = None, marker_ids=None) -> Report:
+        """The report of `text` against one reference article given as text, with nothing else.
+        Inline markers may name this reference's claims (or those of `marker_ids`, when the
+        text is checked against several references)."""
         _require_size(text)
-        return self._frame_report(text, self.extract(article, source_id), title, suppressions)
+        ref = self.extract(article, source_id)
+        require_known_ids(text, find_markers(text)[1], marker_ids if marker_ids is not None else {c.id for c in ref.claims})
+        return self._frame_report(text, ref, title, suppressions)
 
     def _frame_report(self, text: str, ref: FrameReference, title: str | None, suppressions) -> Report:
         """The frame checker's report, markers blanked before reading and findings silenced after."""
@@ -151,7 +155,8 @@ class Checker:
         """
         _require_size(text)
         if source is not None and source not in self.reference.sources and source not in self.extracted:
-            raise InputError(f"unknown source {source!r}; sources are: {', '.join(self.source_ids)}")
+            raise InputError(f"unknown source {source!r}; sources are: {', '.join(self.source_ids)}{did_you_mean(source, self.source_ids)}")
+        require_known_ids(text, find_markers(text)[1], self.claim_refs)
         if source in self.extracted:
             return self._with_sources(self._frame_report(text, self.extracted[source], title, suppressions))
         if not self.reference.sources:

@@ -55,3 +55,10 @@ class UndecodableInput(InputError):
 
 class MalformedJSON(InputError):
     """A submitted document is not JSON, or is JSON nested or sized beyond what is read."""
+
+
+def did_you_mean(word: str, choices) -> str:
+    """ " (did you mean 'fail-on'?)" when one of `choices` is close to `word`, else ""."""
+    import difflib
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -47,11 +47,13 @@ def at_least(results: list[tuple[str, Report]], minimum: str, severities: dict[s
 
 
 def to_json(results: list[tuple[str, Report]]) -> str:
-    """One file: its report. Several: {"files": [{"path", "report"}], "summary"}."""
-    if len(results) == 1:
-        return results[0][1].model_dump_json(indent=2) + "\n"
+    """One shape for one file or many (schemas/check-run.schema.json): each file's report as the
+    API gives it, every finding with its file's path (in file order, as linters list them), and
+    the totals."""
     files = [{"path": path, "report": r.model_dump(mode="json")} for path, r in results]
-    return json.dumps({"files": files, "summary": _total(results)}, indent=2, ensure_ascii=False) + "\n"
+    findings = [{"path": f["path"], **finding} for f in files for finding in f["report"]["findings"]]
+    return json.dumps({"version": __version__, "files": files, "findings": findings, "summary": _total(results)},
+                      indent=2, ensure_ascii=False) + "\n"
 
 
 def _total(results) -> dict:

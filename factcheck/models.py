@@ -325,6 +325,13 @@ class ValueSpan(Strict):
     column: int | None = Field(None, ge=1)
 
 
+class ClaimPage(Strict):
+    """A page of GET /v1/claims: claims in id order, and the cursor of the next page (null: the last)."""
+
+    claims: list[ClaimRef]
+    next_cursor: str | None = Field(description="pass as ?cursor= for the next page (it is the last claim's id); null on the last page")
+
+
 class RuleHit(Strict):
     id: str
     category: str
@@ -365,6 +372,33 @@ class Suppressed(Strict):
     reason: str = ""
 
 
+class PathFinding(Finding):
+    path: str = Field(description="the file the finding is in, as given on the command line")
+
+
+class FileReport(Strict):
+    path: str
+    report: "Report"
+
+
+class RunSummary(Strict):
+    files: int
+    sentences: int
+    agreements: int
+    contradictions: int
+    new_claims: int
+    suppressed: int
+
+
+class CheckRun(Strict):
+    """`factcheck check --format json`, for one file or many."""
+
+    version: str
+    files: list[FileReport]
+    findings: list[PathFinding] = Field(description="every file's findings, each with its path, in file order")
+    summary: RunSummary
+
+
 class Report(Strict):
     version: str
     title: str | None = None
@@ -374,6 +408,10 @@ class Report(Strict):
     omitted: list[ClaimRef]
     suppressed: list[Suppressed] = Field(default_factory=list)
     summary: Summary
+
+
+FileReport.model_rebuild()
+CheckRun.model_rebuild()
 
 
 class FrameEntity(Strict):
@@ -453,6 +491,10 @@ class RuleInfo(Strict):
     severity: str
     description: str
     message: str
+    agreement: str | None = None
+    engine: Literal["claims", "frames"] = Field(description="claims: the hand-written claims' checker; frames: the extracted references'")
+    compares: str = Field(description="what the rule's kind compares, from its documentation")
+    params: dict = Field(default_factory=dict)
     examples: ExampleInfo
 
 

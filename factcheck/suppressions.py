@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .errors import FactcheckError, InputError
+from .errors import FactcheckError, InputError, did_you_mean
 from .files import exclusive, write_atomically
 from .inputs import decode_text, parse_json, read_file_limited
 from .loader import pointer, validate
@@ -61,6 +61,19 @@ def find_markers(text: str) -> tuple[str, list[InlineMarker]]:
     for mk in markers:
         chars[mk.start:mk.end] = " " * (mk.end - mk.start)
     return "".join(chars), markers
+
+
+NEW_CLAIM = "new"          # the id a marker uses for new-claim findings
+
+
+def require_known_ids(text: str, markers: list[InlineMarker], known) -> None:
+    """An InputError for the first marker that names a claim id no reference of the check has:
+    a misspelt id would otherwise silence nothing, unseen."""
+    for mk in markers:
+        for cid in sorted(mk.claims - set(known) - {NEW_CLAIM}):
+            line = text.count("\n", 0, mk.start) + 1
+            raise InputError(f"line {line}: the factcheck marker names claim {cid!r}, which no reference has"
+                             f"{did_you_mean(cid, known)}")
 
 
 def marker_target(text: str, marker: InlineMarker, spans: list[tuple[int, int]]) -> tuple[int, int] | None:

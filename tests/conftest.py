@@ -33,6 +33,13 @@ def cli():
     return run
 
 
+def report_of(stdout) -> dict:
+    """The one file's report in `factcheck check --format json` output."""
+    doc = json.loads(stdout)
+    assert len(doc["files"]) == 1, doc["files"]
+    return doc["files"][0]["report"]
+
+
 def judgements(checker: Checker, text: str):
     """All judgements of the text's sentences, flattened."""
     return [j for r in checker.analyse(text) for j in r.judgements]

@@ -148,10 +148,11 @@ def test_unknown_path_is_404_and_wrong_method_405(client):
 
 def test_claims(client, openapi):
     r = client.get("/v1/claims")
-    claims = r.get_json()
-    assert r.status_code == 200 and len(claims) == 93
+    page = r.get_json()
+    claims = page["claims"]
+    assert r.status_code == 200 and len(claims) == 93 and page["next_cursor"] is None
     conforms(openapi, r, "200", "/v1/claims")
-    seed = client.get("/v1/claims?source=seed-article").get_json()
+    seed = client.get("/v1/claims?source=seed-article").get_json()["claims"]
     assert len(seed) == 46 and {c["source"] for c in seed} == {"seed-article"}
     one = client.get(f"/v1/claims/{claims[0]['id']}")
     assert one.status_code == 200 and one.get_json() == claims[0]
@@ -160,12 +161,43 @@ def test_claims(client, openapi):
     assert "no-such-claim" in missing["detail"]
 
 
+def test_claims_come_in_pages_that_cover_each_claim_once(client, openapi):
+    everything = client.get("/v1/claims").get_json()["claims"]
+    assert [c["id"] for c in everything] == sorted(c["id"] for c in everything)
+    seen, cursor, pages = [], None, 0
+    while True:
+        r = client.get("/v1/claims?limit=40" + (f"&cursor={cursor}" if cursor else ""))
+        conforms(openapi, r, "200", "/v1/claims")
+        page = r.get_json()
+        seen += page["claims"]
+        pages += 1
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert pages == 3 and seen == everything
+    # any string is a cursor: the claims after it in id order
+    assert client.get("/v1/claims?cursor=zelensky").get_json()["claims"] == [c for c in everything if c["id"] > "zelensky"]
+    for bad in ("limit=0", "limit=1001", "limit=ten", "limit=5&limit=6", "cursor=a&cursor=b"):
+        problem(client.get(f"/v1/claims?{bad}"), 422, "validation-error")
+
+
 def test_rules(client, openapi):
     r = client.get("/v1/rules")
     rules = r.get_json()
-    assert r.status_code == 200 and {x["id"] for x in rules} >= {"numeric.duration", "title.office"}
+    assert r.status_code == 200 and {x["id"] for x in rules} >= {"numeric.duration", "title.office", "frames.place"}
     assert all(x["examples"]["flag"] and x["examples"]["pass"] for x in rules)
     conforms(openapi, r, "200", "/v1/rules")
+    one = client.get("/v1/rules/numeric.duration")
+    assert one.get_json() == next(x for x in rules if x["id"] == "numeric.duration")
+    assert one.get_json()["compares"].startswith("Flags a duration")
+    conforms(openapi, one, "200", "/v1/rules/{rule_id}")
+    assert "did you mean 'numeric.duration'" in problem(client.get("/v1/rules/numeric.durations"), 404, "not-found")["detail"]
+
+
+def test_openapi_components_are_titled_once_each(client):
+    schemas_ = client.get("/openapi.json").get_json()["components"]["schemas"]
+    assert all(s["title"] == name for name, s in schemas_.items())
+    assert "ClaimRef" not in schemas_        # the report's claims are the Claim component
 
 
 def test_healthz(client, openapi, app):
@@ -191,7 +223,7 @@ def test_openapi_document_is_valid_3_1_built_from_schemas(client):
     assert {k: v for k, v in request_schema["properties"].items() if k != "source"} == {
         k: v for k, v in schemas.load("request")["properties"].items() if k != "source"}
     assert request_schema["properties"]["source"]["anyOf"][0]["enum"] == ["riyadh-talks", "seed-article"]
-    for path in ("/v1/compare", "/v1/claims", "/v1/claims/{claim_id}", "/v1/rules", "/healthz", "/openapi.json"):
+    for path in ("/v1/compare", "/v1/claims", "/v1/claims/{claim_id}", "/v1/rules", "/v1/rules/{rule_id}", "/healthz", "/openapi.json"):
         assert path in doc["paths"]
 
 

@@ -7,6 +7,8 @@ import pytest
 
 from factcheck import schemas
 
+from .conftest import report_of
+
 DRAFT = ("Trump and Putin agreed to start negotiations immediately.\n"
          "Trump then held a 60-minute call with Zelensky.\n"
          "Oil prices fell after the call.\n")
@@ -52,7 +54,7 @@ def test_min_severity_leaves_out_lesser_findings_from_output_and_exit_code(cli, 
     assert cli("check", only_new, "--fail-on", "new_claim").returncode == 1
     assert cli("check", only_new, "--fail-on", "new_claim", "--min-severity", "error").returncode == 0
     # JSON is the whole report whatever the filter
-    report = json.loads(cli("check", draft, "--format", "json", "--min-severity", "error").stdout)
+    report = report_of(cli("check", draft, "--format", "json", "--min-severity", "error").stdout)
     assert report["summary"]["agreements"] == 1 and report["summary"]["new_claims"] == 1
 
 
@@ -62,8 +64,12 @@ def test_colour_can_be_forced(cli, draft):
 
 def test_json_output_matches_the_report_schema(cli, draft):
     run = cli("check", "--format", "json", draft)
-    report = json.loads(run.stdout)
+    doc = json.loads(run.stdout)
+    jsonschema.Draft202012Validator(schemas.load("check-run")).validate(doc)
+    report = doc["files"][0]["report"]
     jsonschema.Draft202012Validator(schemas.load("report")).validate(report)
+    # one shape for one file or many: the findings also come flat, each with its file
+    assert doc["findings"] == [{"path": str(draft), **f} for f in report["findings"]]
     assert report["summary"]["contradictions"] == 1
     for f in report["findings"]:
         assert DRAFT[f["span"]["start"]:f["span"]["end"]] == f["text"]
@@ -77,7 +83,7 @@ def test_exit_0_without_contradictions(cli, tmp_path):
 
 def test_standard_input(cli):
     run = cli("check", "--format", "json", "-", stdin=DRAFT.encode())
-    assert run.returncode == 1 and json.loads(run.stdout)["summary"]["sentences"] == 3
+    assert run.returncode == 1 and report_of(run.stdout)["summary"]["sentences"] == 3
 
 
 def test_empty_file_gives_an_empty_report(cli, tmp_path):
@@ -85,7 +91,7 @@ def test_empty_file_gives_an_empty_report(cli, tmp_path):
     path.write_bytes(b"")
     run = cli("check", "--format", "json", path)
     assert run.returncode == 0
-    report = json.loads(run.stdout)
+    report = report_of(run.stdout)
     assert report["findings"] == [] and report["summary"]["sentences"] == 0 and report["omitted"]
 
 
@@ -114,7 +120,7 @@ def test_text_without_punctuation_gets_a_normal_report(cli, tmp_path):
     path = tmp_path / "long.txt"
     path.write_text("trump and putin spoke about the war in ukraine " * 4200)
     run = cli("check", "--format", "json", path)
-    report = json.loads(run.stdout)
+    report = report_of(run.stdout)
     assert run.returncode == 0 and report["summary"]["sentences"] >= 100
 
 
@@ -146,8 +152,8 @@ def test_claims_lists_every_claim_with_evidence(cli, checker):
 def test_check_against_a_named_source(cli, tmp_path):
     path = tmp_path / "d.txt"
     path.write_text("Trump held a 60-minute call with Zelensky.")
-    assert json.loads(cli("check", "--format", "json", path).stdout)["reference"] == "seed-article"
-    forced = json.loads(cli("check", "--format", "json", "--source", "riyadh-talks", path).stdout)
+    assert report_of(cli("check", "--format", "json", path).stdout)["reference"] == "seed-article"
+    forced = report_of(cli("check", "--format", "json", "--source", "riyadh-talks", path).stdout)
     assert forced["reference"] == "riyadh-talks" and forced["summary"]["contradictions"] == 0
     bad = cli("check", "--source", "nope", path)
     assert bad.returncode == 2 and "unknown source 'nope'; sources are: riyadh-talks, seed-article" in bad.stderr.decode()
@@ -215,3 +221,78 @@ def test_a_data_file_past_what_json_reads_is_one_line(cli, tmp_path, content, re
     (tmp_path / "x.claims.json").write_text(content)
     err = one_line_error(cli("--seeds", tmp_path, "check", "-", stdin=b"Hello there."))
     assert f"{tmp_path / 'x.claims.json'}: invalid JSON" in err and reason in err
+
+
+def test_version(cli):
+    from factcheck import __version__
+    run = cli("--version")
+    assert run.returncode == 0 and run.stdout.decode() == f"factcheck {__version__}\n"
+
+
+def test_a_configuration_file_sets_options_and_flags_win(cli, draft, tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "desk"\n\n[tool.factcheck]\nfail-on = "never"\nshow = "all"\n')
+    nested = tmp_path / "drafts" / "today"
+    nested.mkdir(parents=True)
+    monkeypatch.chdir(nested)                       # found from a folder below it
+    run = cli("check", draft, "--color", "never")
+    assert run.returncode == 0 and " agreement [" in run.stdout.decode()
+    assert cli("check", draft, "--fail-on", "contradiction").returncode == 1      # the flag wins
+    (nested / "factcheck.toml").write_text('min-severity = "error"\nreference = "../../wire.txt"\n')
+    (tmp_path / "wire.txt").write_text("Trump spoke with Zelensky for 60 minutes on Wednesday.\n")
+    run = cli("check", draft, "--color", "never", "--show", "all", "--fail-on", "contradiction")
+    # the nearest file decides, its paths relative to it: against wire.txt the 60 minutes agree
+    assert run.returncode == 0, run.stdout.decode() + run.stderr.decode()
+    assert cli("--config", tmp_path / "pyproject.toml", "check", draft).returncode == 0
+
+
+@pytest.mark.parametrize("content, message", [
+    ('fail_on = "never"\n', "unknown key 'fail_on' (did you mean 'fail-on'?)"),
+    ('show = "agrements"\n', "show: 'agrements' is not one of problems, agreements, all (did you mean 'agreements'?)"),
+    ("quiet = 1\n", "quiet: must be true or false"),
+    ("reference = []\n", "reference: must be a path or a list of paths"),
+    ("fail-on = \n", "not valid TOML"),
+])
+def test_a_bad_configuration_file_is_one_line_with_what_was_meant(cli, draft, tmp_path, monkeypatch, content, message):
+    (tmp_path / "factcheck.toml").write_text(content)
+    monkeypatch.chdir(tmp_path)
+    run = cli("check", draft)
+    err = run.stderr.decode().strip()
+    assert run.returncode == 2 and "\n" not in err and message in err and str(tmp_path / "factcheck.toml") in err
+
+
+def test_explain_says_what_a_rule_compares(cli):
+    run = cli("explain", "numeric.duration")
+    text = run.stdout.decode()
+    assert run.returncode == 0
+    assert text.startswith("numeric.duration  (error, category numeric, kind duration, claims engine)")
+    assert "What it compares: Flags a duration" in text and "Contradiction message: The reference gives {reference}" in text
+    assert "Flags:\n  - Trump then held a 60-minute call with Zelensky." in text
+    assert "frames engine" in cli("explain", "frames.place").stdout.decode()
+    wrong = cli("explain", "numeric.durations")
+    assert wrong.returncode == 2 and "did you mean 'numeric.duration'?" in wrong.stderr.decode()
+
+
+def test_unknown_claim_ids_in_markers_and_suppress_are_errors_with_what_was_meant(cli, tmp_path):
+    marked = tmp_path / "marked.txt"
+    marked.write_text("Oil fell.\nTrump held a 60-minute call with Zelensky. <!-- factcheck: ignore zelensky-call.durration -->\n")
+    run = cli("check", marked)
+    assert run.returncode == 2
+    assert run.stderr.decode().strip() == (f"factcheck: {marked}: line 2: the factcheck marker names claim 'zelensky-call.durration', "
+                                           "which no reference has (did you mean 'zelensky-call.duration'?)")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Trump held a 60-minute call with Zelensky.\n")
+    run = cli("suppress", plain, "--claim", "zelensky-call.duratio", "--suppressions", tmp_path / "s.json")
+    assert run.returncode == 2 and "did you mean 'zelensky-call.duration'?" in run.stderr.decode()
+    assert not (tmp_path / "s.json").exists()
+    (tmp_path / "s.json").write_text('{"suppressions": [{"claim": "zelensky-call.duratio", "sentence": "x", "reason": ""}]}')
+    run = cli("check", plain, "--suppressions", tmp_path / "s.json")
+    assert run.returncode == 1 and "warning:" in run.stderr.decode() and "did you mean 'zelensky-call.duration'?" in run.stderr.decode()
+
+
+def test_sarif_rules_carry_help_and_a_help_uri(cli, draft):
+    doc = json.loads(cli("check", "--format", "sarif", draft).stdout)
+    rules = {r["id"]: r for r in doc["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["numeric.duration"]["helpUri"] == "urn:factcheck:rule:numeric.duration"
+    assert rules["numeric.duration"]["help"]["text"].startswith("numeric.duration  (error")
+    served = json.loads(cli("check", "--format", "sarif", "--rules-url", "https://fc.example.org/v1/rules/", draft).stdout)
+    assert served["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"].startswith("https://fc.example.org/v1/rules/")

@@ -8,6 +8,8 @@ import pytest
 from factcheck.formats import to_github
 from factcheck.models import ClaimRef, Evidence, Finding, Report, RuleHit, Span, Summary
 
+from .conftest import report_of
+
 WRONG = "Trump held a 60-minute call with Zelensky.\nVance will meet Zelensky in Munich.\n"
 NEW = "Oil prices fell sharply on Thursday in Brussels.\n"
 CLEAN = "Vance will meet Zelensky in Munich.\n"
@@ -101,7 +103,7 @@ def test_inline_marker_silences_exactly_its_claim(cli, tmp_path):
     path = tmp_path / "d.txt"
     path.write_text("Trump held a 60-minute call with Zelensky. <!-- factcheck: ignore zelensky-call.duration -->\n"
                     "Vance will meet Zelensky in Paris.\n")
-    report = json.loads(cli("check", "--format", "json", path).stdout)
+    report = report_of(cli("check", "--format", "json", path).stdout)
     assert [(f["kind"], f["claim"]["id"]) for f in report["findings"]] == [("contradiction", "vance-meeting.germany")]
     assert report["suppressed"] == [{"kind": "contradiction", "claim": "zelensky-call.duration", "span": {"start": 0, "end": 42},
                                      "line": 1, "column": 1, "by": "inline", "reason": ""}]
@@ -117,7 +119,7 @@ def test_suppress_then_recheck_stays_quiet_for_that_finding_alone(cli, tmp_path)
     path.write_text("Some new opening line about the talks in Riyadh.\n  Trump   held a 60-minute call with ZELENSKY.\n"
                     "Vance will meet Zelensky in Paris.\n")
     run = cli("check", "--format", "json", "--suppressions", file, path)
-    report = json.loads(run.stdout)
+    report = report_of(run.stdout)
     assert run.returncode == 1
     assert [f["claim"]["id"] for f in report["findings"] if f["kind"] == "contradiction"] == ["vance-meeting.germany"]
     assert report["suppressed"][0]["by"] == "file" and report["suppressed"][0]["reason"] == "confirmed by the desk"

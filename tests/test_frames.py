@@ -19,6 +19,8 @@ from factcheck.frames.kinds import KINDS
 from factcheck.frames.rule_tests import run_frame_examples
 from factcheck.paths import data_dir
 
+from .conftest import report_of
+
 ROOT = Path(__file__).resolve().parents[1]
 OWN_REFS = sorted(p for p in (ROOT / "tests" / "refs").iterdir() if (p / "reference.txt").is_file())
 GOLDEN = ROOT / "tests" / "data" / "frames_golden.json"
@@ -315,7 +317,7 @@ def test_cli_check_against_any_article(tmp_path):
     draft.write_text("The central bank cut its rate by a quarter point on Wednesday.\n")
     run = _cli("check", "--reference", str(ref), "--format", "json", str(draft))
     assert run.returncode == 1, run.stderr
-    report = json.loads(run.stdout)
+    report = report_of(run.stdout)
     (finding,) = [f for f in report["findings"] if f["kind"] == "contradiction"]
     ev = finding["claim"]["evidence"]
     assert ref.read_text()[ev["start"]:ev["end"]] == ev["text"]
@@ -332,12 +334,12 @@ def test_suppressions_apply_to_any_article_as_reference(tmp_path):
     assert added.returncode == 0, added.stderr
     run = _cli("check", "--reference", str(ref), "--suppressions", str(store), "--format", "json", str(draft))
     assert run.returncode == 0, run.stderr                  # the contradiction is silenced, so nothing fails
-    report = json.loads(run.stdout)
+    report = report_of(run.stdout)
     assert report["summary"]["contradictions"] == 0 and [s["by"] for s in report["suppressed"]] == ["file"]
     marked = tmp_path / "marked.txt"
     claim = report["suppressed"][0]["claim"]
     marked.write_text(f"The central bank cut its rate by a quarter point on Wednesday. <!-- factcheck: ignore {claim} -->\n")
-    inline = json.loads(_cli("check", "--reference", str(ref), "--format", "json", str(marked)).stdout)
+    inline = report_of(_cli("check", "--reference", str(ref), "--format", "json", str(marked)).stdout)
     assert inline["summary"]["contradictions"] == 0 and [s["by"] for s in inline["suppressed"]] == ["inline"]
 
 

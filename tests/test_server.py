@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from .conftest import factcheck_command
+from .conftest import factcheck_command, report_of
 
 ARTICLE = "Trump held a 60-minute call with Zelensky.\n\nPutin invited Trump to visit him in St Petersburg."
 
@@ -70,7 +70,7 @@ def test_post_an_article_over_http_gets_the_same_report_as_the_cli(server, cli, 
         ("contradiction", "zelensky-call.duration"), ("contradiction", "moscow-visit.invitation")}
     path = tmp_path / "article.txt"
     path.write_text(ARTICLE)
-    assert json.loads(cli("check", "--format", "json", path).stdout) == report
+    assert report_of(cli("check", "--format", "json", path).stdout) == report
 
 
 def test_a_reference_of_ones_own_over_http_gets_the_same_report_as_the_cli(server, cli, tmp_path):
@@ -85,7 +85,7 @@ def test_a_reference_of_ones_own_over_http_gets_the_same_report_as_the_cli(serve
     assert reference[ev["start"]:ev["end"]] == ev["text"]
     (tmp_path / "reference.txt").write_text(reference)
     (tmp_path / "draft.txt").write_text(draft)
-    from_cli = json.loads(cli("check", "--reference", tmp_path / "reference.txt", "--format", "json", tmp_path / "draft.txt").stdout)
+    from_cli = report_of(cli("check", "--reference", tmp_path / "reference.txt", "--format", "json", tmp_path / "draft.txt").stdout)
     assert [f["rules"] for f in from_cli["findings"]] == [f["rules"] for f in report["findings"]]
 
 

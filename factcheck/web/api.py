@@ -6,10 +6,12 @@ from flask import Blueprint, current_app, jsonify, request
 
 from .. import __version__, schemas
 from ..inputs import decode_body, lone_surrogate, parse_json, text_codec
-from ..models import Health, RuleInfo
+from ..errors import did_you_mean
+from ..models import ClaimPage, Health
+from ..rule_docs import rule_infos
 from . import work
 from .body import read_body
-from .openapi import document
+from .openapi import DEFAULT_PAGE, MAX_PAGE, document
 from .problems import TYPES, Problem
 
 bp = Blueprint("api", __name__)
@@ -131,8 +133,34 @@ def compare():
 
 @bp.get("/v1/claims")
 def list_claims():
+    """A page of the claims in id order. The cursor is the id of the previous page's last
+    claim, and a page holds the claims after it (keyset paging): any string is a cursor, and
+    a page does not shift when claims before it come or go."""
     source = _query_source()
-    return jsonify([c.model_dump() for c in checker().claim_refs.values() if not source or c.source == source])
+    limit = _query_int("limit", DEFAULT_PAGE, 1, MAX_PAGE)
+    cursor = _single("cursor")
+    claims = sorted((c for c in checker().claim_refs.values() if (not source or c.source == source)
+                     and (cursor is None or c.id > cursor)), key=lambda c: c.id)
+    page = claims[:limit]
+    return jsonify(ClaimPage(claims=page, next_cursor=page[-1].id if len(claims) > limit else None).model_dump())
+
+
+def _single(name: str) -> str | None:
+    values = request.args.getlist(name)
+    if len(values) > 1:
+        raise Problem("validation-error", f"the {name} parameter is given more than once",
+                      [{"pointer": "", "parameter": name, "detail": "give it at most once"}])
+    return values[0] if values else None
+
+
+def _query_int(name: str, default: int, low: int, high: int) -> int:
+    raw = _single(name)
+    if raw is None:
+        return default
+    if not raw.isascii() or not raw.isdigit() or not low <= int(raw) <= high:
+        raise Problem("validation-error", f"{name} must be a whole number from {low} to {high}",
+                      [{"pointer": "", "parameter": name, "detail": f"must be a whole number from {low} to {high}"}])
+    return int(raw)
 
 
 @bp.get("/v1/claims/<path:claim_id>")
@@ -145,14 +173,15 @@ def get_claim(claim_id: str):
 
 @bp.get("/v1/rules")
 def list_rules():
-    out = []
-    for r in checker().rules:
-        ex = r.rule.examples
-        info = RuleInfo(id=r.id, kind=r.rule.kind, category=r.rule.category, severity=r.rule.severity,
-                        description=r.rule.description, message=r.rule.message,
-                        examples={"flag": [e.text for e in ex.flag], "pass": [e.text for e in ex.pass_]})
-        out.append(info.model_dump(by_alias=True))
-    return jsonify(out)
+    return jsonify([info.model_dump(by_alias=True) for info in rule_infos(checker())])
+
+
+@bp.get("/v1/rules/<rule_id>")
+def get_rule(rule_id: str):
+    infos = {i.id: i for i in rule_infos(checker())}
+    if rule_id not in infos:
+        raise Problem("not-found", f"no rule with id {rule_id!r}{did_you_mean(rule_id, infos)}; GET /v1/rules lists them")
+    return jsonify(infos[rule_id].model_dump(by_alias=True))
 
 
 @bp.get("/healthz")

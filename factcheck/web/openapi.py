@@ -10,8 +10,10 @@ import copy
 from .. import __version__, schemas
 from .problems import PROBLEM_JSON, TYPES
 
+DEFAULT_PAGE, MAX_PAGE = 100, 1000      # GET /v1/claims
+
 # component name -> schema file
-COMPONENTS = {"CheckRequest": "request", "Report": "report", "Claim": "claim", "RuleInfo": "rule-info",
+COMPONENTS = {"CheckRequest": "request", "Report": "report", "Claim": "claim", "ClaimPage": "claim-page", "RuleInfo": "rule-info",
               "Health": "health", "Problem": "problem"}
 
 
@@ -25,6 +27,9 @@ def _rewrite(node, defs_prefix: str = "#/$defs/"):
 
 
 def components() -> dict:
+    """Every schema once, each titled with its component name: a schema file's own model that
+    another file also carries as a `$def` (the report's ClaimRef is the Claim component) is one
+    component, so that client generators, which key models by title, keep both."""
     out: dict = {}
     for name, file in COMPONENTS.items():
         schema = copy.deepcopy(schemas.load(file))
@@ -36,7 +41,22 @@ def components() -> dict:
         schema.pop("$schema", None)
         schema.pop("$id", None)
         out[name] = _rewrite(schema)
+    aliases = {d: name for name in COMPONENTS for d, sub in out.items()
+               if d not in COMPONENTS and sub == out[name]}
+    out = {k: _retarget(v, aliases) for k, v in out.items() if k not in aliases}
+    for name, sub in out.items():
+        sub["title"] = name
     return out
+
+
+def _retarget(node, aliases: dict[str, str]):
+    if isinstance(node, dict):
+        return {k: (f"#/components/schemas/{aliases[v.rsplit('/', 1)[1]]}"
+                    if k == "$ref" and isinstance(v, str) and v.rsplit("/", 1)[1] in aliases else _retarget(v, aliases))
+                for k, v in node.items()}
+    if isinstance(node, list):
+        return [_retarget(v, aliases) for v in node]
+    return node
 
 
 def _ref(name: str) -> dict:
@@ -84,8 +104,14 @@ def document(sources: list[str] | None = None) -> dict:
             "/v1/claims": {"get": {
                 "operationId": "listClaims", "summary": "The canonical claims with their evidence",
                 "parameters": [{"name": "source", "in": "query", "required": False, "schema": source_schema,
-                                "description": "only the claims of this reference source"}],
-                "responses": {"200": _ok({"type": "array", "items": _ref("Claim")}, "Every claim"), **errors}}},
+                                "description": "only the claims of this reference source"},
+                               {"name": "limit", "in": "query", "required": False,
+                                "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": DEFAULT_PAGE},
+                                "description": "claims per page"},
+                               {"name": "cursor", "in": "query", "required": False, "schema": {"type": "string"},
+                                "description": "the previous page's next_cursor: the page holds the claims after this id"}],
+                "responses": {"200": _ok(_ref("ClaimPage"), "A page of claims, in id order"),
+                              "422": _problem("A limit out of range, or an unknown source"), **errors}}},
             "/v1/claims/{claim_id}": {"get": {
                 "operationId": "getClaim", "summary": "One canonical claim",
                 "parameters": [{"name": "claim_id", "in": "path", "required": True, "schema": {"type": "string"}}],
@@ -93,6 +119,10 @@ def document(sources: list[str] | None = None) -> dict:
             "/v1/rules": {"get": {
                 "operationId": "listRules", "summary": "The rules with their examples",
                 "responses": {"200": _ok({"type": "array", "items": _ref("RuleInfo")}, "Every rule"), **errors}}},
+            "/v1/rules/{rule_id}": {"get": {
+                "operationId": "getRule", "summary": "One rule: what it compares, its messages and examples",
+                "parameters": [{"name": "rule_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": _ok(_ref("RuleInfo"), "The rule"), "404": _problem("No such rule"), **errors}}},
             "/healthz": {"get": {
                 "operationId": "health", "summary": "Liveness and the loaded data's version",
                 "responses": {"200": _ok(_ref("Health"), "Alive"), **errors}}},
