@@ -47,14 +47,12 @@ def locate(value: str, scopes: list[Scope]) -> ValueSpan | None:
         pieces.pop(0)
     if not pieces:
         return None
-    pattern = _GAP.join(_piece(p) for p in pieces)
-    if pieces[0][0].isalnum() or pieces[0][0] == "_":
-        pattern = r"(?<!\w)" + pattern
-    if pieces[-1][-1].isalnum() or pieces[-1][-1] == "_":
-        pattern += r"(?!\w)"
-    found = re.compile(pattern, re.IGNORECASE)
+    exact = _pattern(pieces, _GAP)
+    # the analysis may leave out a word or two ("half point" is written "half a percentage point")
+    loose = _pattern(pieces, _GAP + r"(?:\w+[\s\-]+){0,2}?") if len(pieces) > 1 else None
     for scope in scopes:
-        m = found.search(scope.text, max(0, scope.lo), min(len(scope.text), scope.hi))
+        lo, hi = max(0, scope.lo), min(len(scope.text), scope.hi)
+        m = exact.search(scope.text, lo, hi) or (loose.search(scope.text, lo, hi) if loose else None)
         if m is None:
             continue
         start, end = scope.offset + m.start(), scope.offset + m.end()
@@ -64,6 +62,15 @@ def locate(value: str, scopes: list[Scope]) -> ValueSpan | None:
             column = start - scope.line_starts[line - 1] + 1
         return ValueSpan(text=m.group(), start=start, end=end, line=line, column=column)
     return None
+
+
+def _pattern(pieces: list[str], gap: str) -> re.Pattern:
+    pattern = gap.join(_piece(p) for p in pieces)
+    if pieces[0][0].isalnum() or pieces[0][0] == "_":
+        pattern = r"(?<!\w)" + pattern
+    if pieces[-1][-1].isalnum() or pieces[-1][-1] == "_":
+        pattern += r"(?!\w)"
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _abbreviation_end(pieces: list[str]) -> bool:

@@ -300,6 +300,8 @@ class CheckRequest(Strict):
     reference: str | None = Field(None, min_length=1, pattern=r"\S",
                                   description="a reference article's text: check against it alone, its claims extracted (source is then not used); "
                                               "bounded by the body limit")
+    suppressions: list["Suppression"] | None = Field(None, max_length=1000,
+                                                     description="findings an editor accepted, as in a suppressions file: they go under `suppressed`")
 
 
 class Span(Strict):
@@ -475,6 +477,19 @@ class SuppressionsFile(Strict):
     suppressions: list[Suppression]
 
 
+class SourceSummary(Strict):
+    id: str
+    claims: int = Field(description="how many claims it has")
+
+
+class Source(Strict):
+    """A loaded reference: its article and its claims (GET /v1/sources/<id>)."""
+
+    id: str
+    text: str = Field(description="the reference article; evidence spans are offsets into it")
+    claims: list[ClaimRef]
+
+
 class ExampleInfo(Strict):
     flag: list[str]
     pass_: list[str] = Field(alias="pass")
@@ -525,3 +540,6 @@ class Problem(BaseModel):
     instance: str | None = None
     request_id: str | None = None
     errors: list[ProblemError] | None = None
+
+
+CheckRequest.model_rebuild()      # its suppressions are defined further down

@@ -25,6 +25,8 @@ MODELS: dict[str, type] = {
     "check-run": models.CheckRun,
     "claim": models.ClaimRef,
     "claim-page": models.ClaimPage,
+    "source": models.Source,
+    "source-summary": models.SourceSummary,
     "rule-info": models.RuleInfo,
     "health": models.Health,
     "problem": models.Problem,

@@ -23,6 +23,12 @@ def test_a_value_is_found_as_written(value, written):
     assert got.line == 2 and got.column == TEXT.index(written) - TEXT.index("\n")
 
 
+def test_a_value_the_analysis_shortened_is_found_with_the_words_it_left_out():
+    text = "The bank cut its rate by half a percentage point on Wednesday."
+    assert locate("half point", [Scope(text, 0, len(text))]).text == "half a percentage point"
+    assert locate("half Wednesday", [Scope(text, 0, len(text))]) is None        # not three words apart
+
+
 def test_a_value_is_a_whole_word_in_its_scope_or_nothing():
     assert locate("Trum", scope()) is None                  # not part of a word
     assert locate("affirmed", scope()) is None              # a judgement, not a written value

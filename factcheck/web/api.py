@@ -7,7 +7,8 @@ from flask import Blueprint, current_app, jsonify, request
 from .. import __version__, schemas
 from ..inputs import decode_body, lone_surrogate, parse_json, text_codec
 from ..errors import did_you_mean
-from ..models import ClaimPage, Health
+from ..suppressions import normalise
+from ..models import ClaimPage, Health, Source, SourceSummary
 from ..rule_docs import rule_infos
 from . import work
 from .body import read_body
@@ -74,29 +75,39 @@ def _read_compare_request() -> work.CompareRequest:
         raise Problem("validation-error", "; ".join(f"{e['pointer'] or 'body'}: {e['detail']}" for e in errors), errors)
     _require_no_lone_surrogates(data)
     reference = data.get("reference")
+    accepted = _accepted(data.get("suppressions"))
     if reference is not None:          # an article of the client's own: it alone is the reference
-        return work.CompareRequest(data["text"], data.get("title"), None, reference)
+        return work.CompareRequest(data["text"], data.get("title"), None, reference, accepted)
     # The body's own source wins over the query's. An empty string is a value like any other
     # (and not a loaded source): only an absent or null member defers to the query.
     source = data.get("source")
     if source is None:
-        return work.CompareRequest(data["text"], data.get("title"), query_source, None)
+        return work.CompareRequest(data["text"], data.get("title"), query_source, None, accepted)
     if source not in checker().source_ids:
         known = ", ".join(checker().source_ids)
         raise Problem("validation-error", f"/source: unknown source {source!r}; sources are: {known}",
                       [{"pointer": "/source", "detail": f"is not a loaded source ({known})"}])
-    return work.CompareRequest(data["text"], data.get("title"), source, None)
+    return work.CompareRequest(data["text"], data.get("title"), source, None, accepted)
+
+
+def _accepted(entries) -> dict[tuple[str, str], str] | None:
+    """The request's suppressions, keyed as a suppressions file's are."""
+    if not entries:
+        return None
+    return {(e["claim"], normalise(e["sentence"])): e.get("reason", "") for e in entries}
 
 
 def _require_no_lone_surrogates(data: dict) -> None:
     """No lone surrogate in any string member: a report could not be written out with one."""
     errors = []
-    for name in ("text", "title", "source", "reference"):
-        value = data.get(name)
+    members = [(f"/{name}", data.get(name)) for name in ("text", "title", "source", "reference")]
+    members += [(f"/suppressions/{i}/{key}", entry.get(key)) for i, entry in enumerate(data.get("suppressions") or [])
+                for key in ("claim", "sentence", "reason")]
+    for pointer_, value in members:
         at = lone_surrogate(value) if isinstance(value, str) else None
         if at is not None:
-            errors.append({"pointer": f"/{name}", "detail": f"holds a lone surrogate (U+{ord(value[at]):04X}) at "
-                                                             f"character {at}, which is not text"})
+            errors.append({"pointer": pointer_, "detail": f"holds a lone surrogate (U+{ord(value[at]):04X}) at "
+                                                          f"character {at}, which is not text"})
     if errors:
         raise Problem("validation-error", "; ".join(f"{e['pointer']}: {e['detail']}" for e in errors), errors)
 
@@ -169,6 +180,26 @@ def get_claim(claim_id: str):
     if claim is None:
         raise Problem("not-found", f"no claim with id {claim_id!r}; GET /v1/claims lists them")
     return jsonify(claim.model_dump())
+
+
+@bp.get("/v1/sources")
+def list_sources():
+    claims = checker().claim_refs.values()
+    return jsonify([SourceSummary(id=sid, claims=sum(c.source == sid for c in claims)).model_dump()
+                    for sid in checker().source_ids])
+
+
+@bp.get("/v1/sources/<source_id>")
+def get_source(source_id: str):
+    c = checker()
+    if source_id in c.reference.sources:
+        text = c.reference.sources[source_id].article
+    elif source_id in c.extracted:
+        text = c.extracted[source_id].article
+    else:
+        raise Problem("not-found", f"no reference {source_id!r}{did_you_mean(source_id, c.source_ids)}; GET /v1/sources lists them")
+    claims = [ref for ref in c.claim_refs.values() if ref.source == source_id]
+    return jsonify(Source(id=source_id, text=text, claims=claims).model_dump())
 
 
 @bp.get("/v1/rules")

@@ -13,7 +13,8 @@ from .problems import PROBLEM_JSON, TYPES
 DEFAULT_PAGE, MAX_PAGE = 100, 1000      # GET /v1/claims
 
 # component name -> schema file
-COMPONENTS = {"CheckRequest": "request", "Report": "report", "Claim": "claim", "ClaimPage": "claim-page", "RuleInfo": "rule-info",
+COMPONENTS = {"CheckRequest": "request", "Report": "report", "Claim": "claim", "ClaimPage": "claim-page", "Source": "source",
+              "SourceSummary": "source-summary", "RuleInfo": "rule-info",
               "Health": "health", "Problem": "problem"}
 
 
@@ -116,6 +117,13 @@ def document(sources: list[str] | None = None) -> dict:
                 "operationId": "getClaim", "summary": "One canonical claim",
                 "parameters": [{"name": "claim_id", "in": "path", "required": True, "schema": {"type": "string"}}],
                 "responses": {"200": _ok(_ref("Claim"), "The claim"), "404": _problem("No such claim"), **errors}}},
+            "/v1/sources": {"get": {
+                "operationId": "listSources", "summary": "The loaded references",
+                "responses": {"200": _ok({"type": "array", "items": _ref("SourceSummary")}, "Every reference"), **errors}}},
+            "/v1/sources/{source_id}": {"get": {
+                "operationId": "getSource", "summary": "One reference: its article and claims",
+                "parameters": [{"name": "source_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": _ok(_ref("Source"), "The reference"), "404": _problem("No such reference"), **errors}}},
             "/v1/rules": {"get": {
                 "operationId": "listRules", "summary": "The rules with their examples",
                 "responses": {"200": _ok({"type": "array", "items": _ref("RuleInfo")}, "Every rule"), **errors}}},

@@ -21,6 +21,7 @@ class CompareRequest:
     title: str | None
     source: str | None
     reference: str | None
+    suppressions: dict[tuple[str, str], str] | None = None    # (claim id, normalised sentence) -> reason
 
 
 def sentence_upper_bound(text: str) -> int:
@@ -58,9 +59,10 @@ def check(checker, request: CompareRequest, max_sentences: int) -> str:
     if request.reference is not None:
         require_sentences_within(request.reference, max_sentences, "the reference")
         try:
-            report = checker.check_against(request.text, request.reference, title=request.title)
+            report = checker.check_against(request.text, request.reference, title=request.title,
+                                           suppressions=request.suppressions)
         except InputError as exc:          # a reference over the engine's size limit
             raise Problem("validation-error", f"/reference: {exc}", [{"pointer": "/reference", "detail": str(exc)}]) from None
     else:
-        report = checker.check(request.text, title=request.title, source=request.source)
+        report = checker.check(request.text, title=request.title, source=request.source, suppressions=request.suppressions)
     return report.model_dump_json()
