@@ -65,6 +65,11 @@ def _main_hits(f: Finding):
     return [h for h in f.rules if h.category != "match"] or f.rules
 
 
+def _position(hit) -> int:
+    """Hits in the order of their values in the text (those with no written value first)."""
+    return hit.found.start if hit.found is not None else -1
+
+
 def _where(f: Finding, hit=None) -> tuple[int, int, int, int]:
     """(line, column, offset, length) a finding points at: the compared value where the hit
     locates it ("60-minute"), the sentence otherwise."""
@@ -93,7 +98,7 @@ def to_text(results: list[tuple[str, Report]], colour: bool = False, show: str =
                 lines.append(f"{path}:{f.line}:{f.column}: {label} {f.rules[0].message.rstrip('.')}: {_clip(f.text)}")
                 continue
             hits = _main_hits(f)
-            for h in hits if f.kind == "contradiction" else hits[:1]:
+            for h in sorted(hits, key=_position) if f.kind == "contradiction" else hits[:1]:
                 line, column, _, _ = _where(f, h)
                 lines.append(f"{path}:{line}:{column}: {label} [{h.category}] {h.message} ({f.claim.id})")
         s = report.summary
