@@ -109,10 +109,13 @@ def _configure(args) -> None:
     """Fill in each option the command line left out from the configuration file, then the defaults."""
     from . import config
     cfg = config.load(args.config)
+    # --reference and --source choose the same thing: either on the command line overrides both in the file
+    chosen_here = any(getattr(args, a, None) is not None for a in ("reference", "source"))
     for key in config.KEYS:
         attr = key.replace("-", "_")
         if hasattr(args, attr) and getattr(args, attr) is None:
-            setattr(args, attr, cfg.get(key, _DEFAULTS.get(attr)))
+            from_file = None if chosen_here and attr in ("reference", "source") else cfg.get(key)
+            setattr(args, attr, from_file if from_file is not None else _DEFAULTS.get(attr))
     if args.command == "suppress" and args.suppressions is None:
         args.suppressions = Path(SUPPRESSIONS_FILE)
 
@@ -234,7 +237,10 @@ def _warn_unknown_suppressions(checker, path, suppressions, references) -> None:
     """An entry for a claim no reference of this run has silences nothing: say so (the file may
     hold entries for references of other runs, so it is a warning, not an error)."""
     from .errors import did_you_mean
-    known = set(checker.claim_refs) | {c.id for sid, article in references for c in checker.extract(article, sid).claims}
+    from .engine import local_id
+    extracted = {c.id for sid, article in references for c in checker.extract(article, sid).claims}
+    extracted |= {c for ref in checker.extracted.values() for c in (x.id for x in ref.claims)}
+    known = set(checker.claim_refs) | extracted | {local_id(c) for c in extracted}
     for cid in sorted({cid for cid, _ in suppressions} - known):
         print(f"factcheck: warning: {path}: claim {cid!r} is in no reference of this check{did_you_mean(cid, known)}",
               file=sys.stderr)

@@ -53,7 +53,7 @@ def find(start: Path) -> Path | None:
         if own.is_file():
             return own
         pyproject = folder / PYPROJECT
-        if pyproject.is_file() and "factcheck" in _read(pyproject).get("tool", {}):
+        if pyproject.is_file() and _has_table(pyproject):
             return pyproject
     return None
 
@@ -75,9 +75,25 @@ def load(path: Path | None = None, start: Path | None = None) -> Config:
     for key, raw in table.items():
         label = f"{path}: {where + ' ' if where else ''}{key}"
         if key not in KEYS:
-            raise InputError(f"{path}: unknown key {key!r}{did_you_mean(key, KEYS)}; keys are: {', '.join(KEYS)}")
+            hint = " (in factcheck.toml the keys stand at the top level, without [tool.factcheck])" if key == "tool" else ""
+            raise InputError(f"{path}: unknown key {key!r}{did_you_mean(key, KEYS)}{hint}; keys are: {', '.join(KEYS)}")
         values[key] = _value(label, key, raw, path.parent)
     return Config(path, values)
+
+
+def _has_table(pyproject: Path) -> bool:
+    """Whether a pyproject.toml holds [tool.factcheck]; one that is broken but does not mention
+    it is someone else's problem, not a reason to stop."""
+    try:
+        raw = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    try:
+        return "factcheck" in tomllib.loads(raw).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        if "tool.factcheck" in raw:
+            _read(pyproject)              # ours, broken: say so
+        return False
 
 
 def _read(path: Path) -> dict:

@@ -16,7 +16,7 @@ from .errors import InputError, did_you_mean
 from .frames.checker import FrameChecker
 from .frames.extract import FrameReference, apply_review, claim_ref
 from .lexicon import Lexicon, load_lexicon
-from .located import Scope, rule_hit
+from .located import Scope, phrase, rule_hit
 from .matching import Judgement, Matcher
 from .models import ClaimRef, Finding, Report, RuleHit, Span, Summary, Suppressed
 from .paths import data_dir
@@ -100,6 +100,8 @@ class Checker:
         """The frame checker's report, markers blanked before reading and findings silenced after."""
         blanked, markers = find_markers(text)
         report = self.frames.check(blanked, ref, title=title)
+        if suppressions:
+            suppressions = with_local_ids(suppressions, [c.id for c in ref.claims])
         if markers or suppressions:
             report = silence(report, text, markers, split_sentences(blanked), suppressions)
         return report
@@ -205,6 +207,25 @@ class Checker:
         return report.model_copy(update={"sources": self.source_ids})
 
 
+def local_id(claim_id: str) -> str:
+    """An extracted claim's id without the reference's name: "wire.s01.kill" is "s01.kill", the
+    id the same article has when it comes without a name (the API's `reference`)."""
+    return claim_id.split(".", 1)[1] if claim_id.count(".") >= 2 else claim_id
+
+
+def with_local_ids(suppressions: dict[tuple[str, str], str], claim_ids: list[str]) -> dict[tuple[str, str], str]:
+    """Suppressions of an extracted reference, matched whatever name the reference had when they
+    were recorded: the page's "s01.kill" (a pasted article) silences the CLI's "wire.s01.kill"."""
+    by_local = {local_id(c): c for c in claim_ids}
+    out = dict(suppressions)
+    for (cid, sentence), reason in suppressions.items():
+        if cid not in claim_ids:
+            target = by_local.get(cid) or by_local.get(local_id(cid))
+            if target is not None:
+                out.setdefault((target, sentence), reason)
+    return out
+
+
 def most_about(reports) -> Report:
     """Of reports on one text against several references, the one against the reference the text
     speaks about most (agreements and contradictions; the first on a tie)."""
@@ -304,7 +325,8 @@ def _hits(j: Judgement, found_in: list[Scope], reference_in: list[Scope]) -> lis
     hits = [rule_hit(r, o, found_in, reference_in) for r, o in shown]
     if j.verdict == "agreement":
         hits.append(RuleHit(id="match.anchors", category="match",
-                            message="Matched on " + ", ".join(a.split(":", 1)[1].replace("+", " + ") for a in j.anchors) + "."))
+                            message="Matched on " + ", ".join(a.split(":", 1)[1].replace("+", " + ").replace("_", " ")
+                                                              for a in j.anchors) + "."))
     return hits
 
 
@@ -324,11 +346,11 @@ def _what(sa: SentenceAnalysis) -> str:
     names = []
     for m in sa.mentions:
         if m.type in _ENTITY_TYPES:
-            names.append(sa.span_text(m.first, m.last))
+            names.append(phrase(sa.span_text(m.first, m.last)))
     for q in sa.quantities:
-        names.append(q.text)
+        names.append(phrase(q.text))
     for d in sa.dates:
-        names.append(d.text)
+        names.append(phrase(d.text))
     names = list(dict.fromkeys(names))[:4]
     return ", ".join(names) if names else "a specific statement"
 

@@ -12,8 +12,6 @@ from .models import Finding, Report
 _COLOURS = {"contradiction": "\033[31m", "agreement": "\033[32m", "new_claim": "\033[33m"}
 _RESET = "\033[0m"
 _LABEL = {"contradiction": "contradiction", "agreement": "agreement", "new_claim": "new claim"}
-FORMATS = ("text", "json", "github", "sarif")
-SHOW = ("problems", "agreements", "all")          # what text output lists: contradictions and new claims by default
 SEVERITIES = ("info", "warning", "error")
 
 
@@ -102,9 +100,9 @@ def to_text(results: list[tuple[str, Report]], colour: bool = False, show: str =
                 line, column, _, _ = _where(f, h)
                 lines.append(f"{path}:{line}:{column}: {label} [{h.category}] {h.message} ({f.claim.id})")
         s = report.summary
-        quiet = f", {s.suppressed} suppressed" if s.suppressed else ""
+        silenced = f", {s.suppressed} suppressed" if s.suppressed else ""
         lines.append(f"{path}: {_n(s.sentences, 'sentence')}: {_n(s.contradictions, 'contradiction')}, "
-                     f"{_n(s.agreements, 'agreement')}, {_n(s.new_claims, 'new claim')}{quiet}; "
+                     f"{_n(s.agreements, 'agreement')}, {_n(s.new_claims, 'new claim')}{silenced}; "
                      f"{_n(s.omitted, 'reference claim')} not mentioned")
     if len(results) > 1:
         t = _total(results)
@@ -187,6 +185,7 @@ def to_sarif(results: list[tuple[str, Report]], rules_meta: dict | None = None) 
             "tool": {"driver": {"name": "factcheck", "version": __version__, "semanticVersion": __version__,
                                 "rules": list(rule_ids.values())}},
             "results": sarif_results,
+            "columnKind": "unicodeCodePoints",          # columns and offsets count code points, as the report does
         }],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

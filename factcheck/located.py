@@ -18,6 +18,9 @@ from .models import RuleHit, ValueSpan
 _PIECE = re.compile(r"\w+|[^\w\s]")
 _GAP = r"[\s\-\u2010-\u2015]*"            # what may stand between two pieces as written: "60-minute", "$12"
 _EDGE_PUNCT = set(".,;:!?\"'()[]\u201c\u201d\u2018\u2019")
+# words an analysed value may trail that are not part of it ("12 people in", "tens of thousands of")
+_TRAILING = frozenset({"in", "of", "at", "on", "to", "for", "by", "from", "with", "and", "or", "the", "a", "an",
+                       "had", "has", "have", "was", "were", "is", "are", "been"})
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,8 @@ def locate(value: str, scopes: list[Scope]) -> ValueSpan | None:
     ignoring case and the spaces or hyphens between words. None when it is not written there
     (a judgement such as "affirmed", or a value the analysis inferred)."""
     pieces = _PIECE.findall(value)
-    while pieces and pieces[-1] in _EDGE_PUNCT and not _abbreviation_end(pieces):
+    while pieces and (pieces[-1] in _EDGE_PUNCT and not _abbreviation_end(pieces)
+                      or len(pieces) > 1 and pieces[-1].lower() in _TRAILING):
         pieces.pop()
     while pieces and pieces[0] in _EDGE_PUNCT:
         pieces.pop(0)
@@ -122,6 +126,10 @@ def phrase(value: str) -> str:
     text = text.strip(" ,;:")
     if text.endswith(".") and not re.search(r"(?:^|[\s.])\w\.$", text):
         text = text[:-1]
+    words = text.split(" ")
+    while len(words) > 1 and words[-1].lower() in _TRAILING:
+        words.pop()
+    text = " ".join(words)
     m = _COMPOUND.match(text)
     if m:
         number, unit = m.groups()

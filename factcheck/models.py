@@ -507,7 +507,8 @@ class RuleInfo(Strict):
     description: str
     message: str
     agreement: str | None = None
-    engine: Literal["claims", "frames"] = Field(description="claims: the hand-written claims' checker; frames: the extracted references'")
+    engine: Literal["claims", "frames", "report"] = Field(description="claims: the hand-written claims' checker; frames: the extracted "
+                                                                  "references'; report: the report's own (new claims, matches)")
     compares: str = Field(description="what the rule's kind compares, from its documentation")
     params: dict = Field(default_factory=dict)
     examples: ExampleInfo

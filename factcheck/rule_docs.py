@@ -16,6 +16,21 @@ def _compares(rule) -> str:
     return " ".join((doc or "").split("\n\n")[0].split())
 
 
+# the report's own rule ids: not a comparison of a slot, but what a finding rests on
+REPORT_RULES = (
+    RuleInfo(id="new.uncovered", kind="uncovered", category="new", severity="warning", engine="report",
+             description="A sentence states a checkable fact (a name, a number, a date, a place) that no claim of the reference covers.",
+             message="States a checkable fact ({found}) that no reference claim covers.",
+             compares="Nothing: no reference claim shares enough of the sentence's words, names and values to be about the same fact.",
+             examples={"flag": ["Oil prices fell sharply on Thursday in London."], "pass": ["Trump held a 90-minute call with Zelensky."]}),
+    RuleInfo(id="match.anchors", kind="anchors", category="match", severity="info", engine="report",
+             description="Why an agreement of the hand-claims engine is about its claim: the claim's anchor words and names found in the clause.",
+             message="Matched on {found}.",
+             compares="The claim's anchors (its predicate, people and concepts) against the clause's; the rule hits beside it compare the values.",
+             examples={"flag": ["Trump spoke with Zelenskyy for an hour and a half."], "pass": ["Oil prices fell sharply on Thursday in London."]}),
+)
+
+
 def rule_infos(checker) -> list[RuleInfo]:
     out = []
     for engine, rules in (("claims", checker.rules), ("frames", checker.frames.rules)):
@@ -25,7 +40,7 @@ def rule_infos(checker) -> list[RuleInfo]:
                                 description=r.rule.description, message=r.rule.message, agreement=r.rule.agreement,
                                 engine=engine, compares=_compares(r), params=r.params.model_dump(mode="json"),
                                 examples={"flag": [e.text for e in ex.flag], "pass": [e.text for e in ex.pass_]}))
-    return out
+    return out + list(REPORT_RULES)
 
 
 def rule_info(checker, rule_id: str) -> RuleInfo:

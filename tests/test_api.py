@@ -302,3 +302,11 @@ def test_a_source_that_is_not_loaded_is_422_in_the_body_as_in_the_query(client, 
 def test_a_null_source_in_the_body_defers_to_the_query(client):
     r = client.post("/v1/compare?source=riyadh-talks", json={"text": ARTICLE, "source": None})
     assert r.status_code == 200 and r.get_json()["reference"] == "riyadh-talks"
+
+
+def test_a_bad_suppression_points_at_its_member(client):
+    body = problem(client.post("/v1/compare", json={"text": "x", "suppressions": [{"claim": "a", "sentence": "b", "reason": None}]}),
+                   422, "validation-error")
+    assert body["errors"] == [{"pointer": "/suppressions/0/reason", "detail": "None is not of type 'string'"}]
+    body = problem(client.post("/v1/compare", json={"text": "x", "title": 5}), 422, "validation-error")
+    assert body["errors"] == [{"pointer": "/title", "detail": "must be string or null"}]

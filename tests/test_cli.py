@@ -296,3 +296,54 @@ def test_sarif_rules_carry_help_and_a_help_uri(cli, draft):
     assert rules["numeric.duration"]["help"]["text"].startswith("numeric.duration  (error")
     served = json.loads(cli("check", "--format", "sarif", "--rules-url", "https://fc.example.org/v1/rules/", draft).stdout)
     assert served["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"].startswith("https://fc.example.org/v1/rules/")
+
+
+def test_quiet_and_suppressions_apply_to_each_file_on_its_own(cli, tmp_path):
+    """--quiet once meant something else from the second file on, and a suppression in one file
+    hid the next file's findings."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Trump held a 60-minute call with Zelensky.\n")
+    b.write_text("Trump held a 45-minute call with Zelensky. Oil prices fell sharply on Thursday in London.\n")
+    assert all(": " in line and " sentence" in line for line in cli("check", "--quiet", a, b).stdout.decode().splitlines()[:2])
+    store = tmp_path / "s.json"
+    assert cli("suppress", a, "--suppressions", store).returncode == 0
+    lines = cli("check", "--color", "never", "--suppressions", store, a, b).stdout.decode().splitlines()
+    assert any(line.startswith(f"{b}:1:44: new claim") for line in lines), lines
+    assert any(line.startswith(f"{b}:1:14: contradiction") for line in lines), lines
+
+
+def test_a_flag_choosing_the_reference_wins_over_the_files_choice(cli, tmp_path, monkeypatch):
+    (tmp_path / "factcheck.toml").write_text('reference = "wire.txt"\n')
+    (tmp_path / "wire.txt").write_text("Trump spoke with Zelensky for 60 minutes.\n")
+    (tmp_path / "d.txt").write_text("Trump held a 60-minute call with Zelensky.\n")
+    monkeypatch.chdir(tmp_path)
+    assert cli("check", "d.txt").returncode == 0                                  # the file's reference
+    assert cli("check", "--source", "seed-article", "d.txt").returncode == 1      # the flag's
+
+
+def test_a_broken_pyproject_of_someone_else_is_not_a_configuration(cli, tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("[project\nname=")
+    (tmp_path / "d.txt").write_text("Trump held a 60-minute call with Zelensky.\n")
+    monkeypatch.chdir(tmp_path)
+    assert cli("check", "d.txt").returncode == 1
+    (tmp_path / "pyproject.toml").write_text("[tool.factcheck\nshow=")
+    run = cli("check", "d.txt")
+    assert run.returncode == 2 and "not valid TOML" in run.stderr.decode()
+
+
+def test_suppressions_recorded_against_an_unnamed_reference_work_against_the_same_file(cli, tmp_path):
+    """The page names a pasted article's claims "s01.kill"; the CLI names them after the file."""
+    wire, draft, store = tmp_path / "wire.txt", tmp_path / "d.txt", tmp_path / "s.json"
+    wire.write_text("The storm killed 12 people in Valencia on Tuesday.\n")
+    draft.write_text("The storm killed 15 people in Valencia on Tuesday.\n")
+    store.write_text(json.dumps({"suppressions": [{"claim": "s01.kill", "sentence": draft.read_text().strip()}]}))
+    run = cli("check", "--reference", wire, "--suppressions", store, draft)
+    assert run.returncode == 0 and b"1 suppressed" in run.stdout and b"warning" not in run.stderr
+
+
+def test_the_reports_own_rule_ids_are_explained_too(cli, draft):
+    assert "report engine" in cli("explain", "new.uncovered").stdout.decode()
+    doc = json.loads(cli("check", "--format", "sarif", draft).stdout)
+    rules = {r["id"]: r for r in doc["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["new.uncovered"]["helpUri"] == "urn:factcheck:rule:new.uncovered"
+    assert doc["runs"][0]["columnKind"] == "unicodeCodePoints"

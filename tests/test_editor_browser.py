@@ -126,6 +126,10 @@ def test_next_problem_from_the_keyboard(page):
     assert page.evaluate("document.activeElement.dataset.kind") == "new_claim"
     page.keyboard.press("p")
     assert page.evaluate("document.activeElement.dataset.kind") == "contradiction"
+    page.keyboard.press("Escape")
+    page.locator("#results-title").focus()
+    page.keyboard.press("p")                                   # from nothing selected: the last problem
+    assert page.evaluate("document.activeElement.dataset.kind") == "new_claim"
     page.fill("#draft", page.input_value("#draft") + " n")       # typing "n" in the draft is typing
     assert page.input_value("#draft").endswith(" n")
 
@@ -156,7 +160,8 @@ def test_paste_a_reference_of_ones_own(page):
     page.fill("#reference-text", "The central bank cut its main rate by half a percentage point on Wednesday, 18 September 2024.\n")
     check(page, "The central bank cut its main rate by a quarter point on Wednesday.")
     assert page.locator("#rendered mark.contradiction").count() == 1
-    assert "checked against: reference" in page.inner_text("#summary")
+    assert "checked against: the reference you pasted" in page.inner_text("#summary")
+    assert "(the one you pasted)" in page.inner_text("#reference-pane-title")
     assert page.locator("#reference-rendered mark.claim.contradicted").count() == 1
     assert page.locator("#reference-rendered strong.value").all_inner_texts() == ["half a percentage point"]
     bundled = page.locator("#source option").all_inner_texts()
@@ -168,11 +173,13 @@ def test_accept_a_finding_then_export_and_import_the_suppressions_file(page, tmp
     page.locator("#rendered mark.contradiction").click()
     page.click("#panel button.accept")
     expect(page.locator("#summary")).to_contain_text("1 suppressed")
+    expect(page.locator("#results-title")).to_be_focused()      # not lost with the highlight that went
     assert page.locator("#rendered mark.contradiction").count() == 0
     expect(page.locator("#announce")).to_contain_text("is now suppressed")
     assert page.inner_text("#accepted-count") == "1 accepted finding"
     with page.expect_download() as info:
         page.click("#export")
+    assert info.value.suggested_filename == "factcheck-suppressions.json"
     exported = Path(info.value.path()).read_text()
     assert json.loads(exported)["suppressions"][0]["claim"] == "zelensky-call.duration"
     # the file the page exports is one the CLI honours

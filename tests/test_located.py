@@ -45,7 +45,7 @@ def test_a_scope_of_an_excerpt_reports_positions_in_its_document():
 @pytest.mark.parametrize("value, reads", [
     ("60-minute", "60 minutes"), ("one-hour", "one hour"), ("$ 12 million", "$12 million"),
     ("June .", "June"), ("50 %", "50%"), ("6:07 p.m.", "6:07 p.m."), ("133 cardinal", "133 cardinal"),
-    ("2-point", "2 points"), ("  Kyiv\n", "Kyiv"),
+    ("2-point", "2 points"), ("  Kyiv\n", "Kyiv"), ("12 people in", "12 people"), ("Tens of thousands of", "Tens of thousands"),
 ])
 def test_a_value_reads_as_a_sentence_carries_it(value, reads):
     assert phrase(value) == reads

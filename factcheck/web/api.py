@@ -119,6 +119,13 @@ def _shorten(message: str, limit: int = 200) -> str:
 
 def _explain(error) -> list[dict]:
     """One entry per problem, pointing at the member concerned (the missing or unexpected one)."""
+    if error.validator == "anyOf" and error.context:
+        # "x or null": say what is wrong with the x, where it is, not "is not valid under any of the given schemas"
+        deepest = max(error.context, key=lambda e: (len(e.absolute_path), e.validator != "type"))
+        if len(deepest.absolute_path) > len(error.absolute_path) or deepest.validator != "type":
+            return _explain(deepest)
+        kinds = [e.validator_value for e in error.context if e.validator == "type"]
+        return [{"pointer": _pointer(list(error.absolute_path)), "detail": f"must be {' or '.join(map(str, kinds))}"}]
     path = list(error.absolute_path)
     if error.validator == "required" and isinstance(error.instance, dict):
         return [{"pointer": _pointer(path + [name]), "detail": "is required"}

@@ -60,13 +60,10 @@ function withValues(text, ranges) {
   return out;
 }
 
-// The ranges, relative to `base`, of the values the contradictions of `findings` compared on one side.
+// The ranges, relative to `base`, of the values the findings compared on one side.
 function valueRanges(findings, side, base) {
   const out = [];
-  for (const f of findings) {
-    if (f.kind !== "contradiction") continue;
-    for (const r of f.rules) if (r[side]) out.push([r[side].start - base, r[side].end - base]);
-  }
+  for (const f of findings) for (const r of f.rules) if (r[side]) out.push([r[side].start - base, r[side].end - base]);
   return out;
 }
 
@@ -97,14 +94,15 @@ let acceptedNow = [];
 async function accept(finding) {
   const entry = { claim: finding.claim.id, sentence: finding.text, reason: "accepted in the factcheck editor" };
   if (!acceptedNow.some((e) => e.claim === entry.claim && e.sentence === entry.sentence)) setAccepted([...acceptedNow, entry]);
-  closePanel();
+  closePanel(false);
   await check();
+  $("results-title").focus();        // the highlight that had focus is gone
   announce(`Accepted: the ${KINDS[finding.kind].label} of ${finding.claim.id} is now suppressed.`);
 }
 
 function exportAccepted() {
   download(JSON.stringify({ description: "accepted in the factcheck editor", suppressions: acceptedNow }, null, 2),
-    ".factcheck-suppressions.json");
+    "factcheck-suppressions.json");             // browsers drop a leading dot from a download's name
 }
 
 async function importAccepted(file) {
@@ -123,6 +121,7 @@ async function importAccepted(file) {
 }
 
 const plural0 = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+const pasted = () => $("source").value === PASTE;
 
 // --- checking ---------------------------------------------------------------------------------
 
@@ -267,7 +266,7 @@ const STATUS_ORDER = ["contradicted", "confirmed", "omitted"];
 function renderReference() {
   const out = $("reference-rendered");
   out.replaceChildren();
-  $("reference-name").textContent = lastReference ? `(${lastReference.id})` : "";
+  $("reference-name").textContent = lastReference ? (pasted() ? "(the one you pasted)" : `(${lastReference.id})`) : "";
   if (!lastReference) {
     out.append(el("p", { class: "muted" }, "The draft matched no reference, so there is nothing to put beside it."));
     return;
@@ -276,7 +275,7 @@ function renderReference() {
   const chars = Array.from(text);
   const claims = [...referenceClaims().values()].filter((c) => c.claim.source === lastReference.id || $("source").value === PASTE);
   const values = [];
-  for (const c of claims) for (const r of c.findings.filter((f) => f.kind === "contradiction").flatMap((f) => f.rules)) {
+  for (const c of claims) for (const r of c.findings.flatMap((f) => f.rules)) {
     if (r.reference) values.push([r.reference.start, r.reference.end]);
   }
   const cuts = new Set([0, chars.length]);
@@ -325,7 +324,9 @@ function renderFindingsList() {
     button.addEventListener("click", () => { span.mark.scrollIntoView({ block: "center" }); openPanel(span, span.mark); });
     return el("li", { "data-kind": f.kind }, button);
   }));
-  if (!ordered.length) list.append(el("li", { class: "muted" }, "Nothing to show with these filters."));
+  if (!ordered.length) {
+    list.append(el("li", { class: "muted" }, lastReport.findings.length ? "Nothing to show with these filters." : "No findings."));
+  }
 }
 
 const clip = (t, n = 90) => (t.length > n ? `${t.slice(0, n - 1)}\u2026` : t);
@@ -335,11 +336,11 @@ function renderSummary(s, reference) {
     const n = s[KINDS[k].plural.replace(" ", "_")] ?? 0;
     return el("span", { class: `pill ${k}`, "data-kind": k }, `${KINDS[k].icon} ${plural(n, k)}`);
   });
-  pills.push(el("span", { class: "pill", "data-kind": "sentences" }, `${s.sentences} sentences`));
-  pills.push(el("span", { class: "pill", "data-kind": "omitted" }, `${s.omitted} reference claims not mentioned`));
+  pills.push(el("span", { class: "pill", "data-kind": "sentences" }, plural0(s.sentences, "sentence")));
+  pills.push(el("span", { class: "pill", "data-kind": "omitted" }, `${plural0(s.omitted, "reference claim")} not mentioned`));
   if (s.suppressed) pills.push(el("span", { class: "pill", "data-kind": "suppressed" }, `${s.suppressed} suppressed`));
   pills.push(el("span", { class: "pill", "data-kind": "reference" },
-    reference ? `checked against: ${reference}` : "matched no reference"));
+    reference ? `checked against: ${pasted() ? "the reference you pasted" : reference}` : "matched no reference"));
   $("summary").replaceChildren(...pills);
 }
 
@@ -388,7 +389,7 @@ function openPanel(span, mark, focusPanel = true) {
       const linked = referenceMarksOf(f.claim.id);
       linked.forEach((m) => m.classList.add("linked"));
       if (linked.length && !narrow()) linked[0].scrollIntoView({ block: "nearest" });   // side by side only
-      box.append(el("p", { class: "muted" }, `from the reference ${f.claim.source}; marked in the reference pane`));
+      box.append(el("p", { class: "muted" }, `from ${pasted() ? "the reference you pasted" : `the reference ${f.claim.source}`}; marked in the reference pane`));
       if (f.kind === "contradiction") {
         const button = el("button", { type: "button", class: "accept" }, "Accept as intended (suppress)");
         button.addEventListener("click", () => accept(f));
@@ -463,7 +464,8 @@ function moveToProblem(step) {
   const problems = spans.filter((s) => PROBLEMS.has(s.findings[0].kind));
   if (!problems.length) { announce("No contradictions or new claims to move to."); return; }
   const current = problems.findIndex((s) => s.mark === openMark);
-  const next = problems[(current + step + problems.length) % problems.length] || problems[0];
+  const at = current === -1 ? (step > 0 ? 0 : problems.length - 1) : (current + step + problems.length) % problems.length;
+  const next = problems[at];
   next.mark.focus();
   next.mark.scrollIntoView({ block: "center" });
   openPanel(next, next.mark, false);
