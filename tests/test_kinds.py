@@ -36,6 +36,8 @@ CASES = [
     ("polarity", "hegseth.no-us-forces", "Hegseth did not rule out sending US forces to Ukraine.", "conflict", "affirmed"),
     ("polarity", "talks.agreed", "Trump and Putin have not agreed to start negotiations immediately.", "conflict", "negated"),
     ("polarity", "zelensky.territory-swap", "Zelensky has ruled out any territorial exchange with Russia.", "conflict", "negated"),
+    ("polarity", "moscow-visit.invitation", "Putin did not invite Trump to visit Moscow.", "conflict", "negated"),
+    ("polarity", "moscow-visit.invitation", "Putin has invited Trump to Moscow.", "agree", "affirmed"),
     ("assessment", "hegseth.pre-2014-borders", "Hegseth said a return to the pre-2014 borders was not realistic.", "agree", "not realistic"),
     ("assessment", "hegseth.pre-2014-borders", "Hegseth called a return to the pre-2014 borders achievable.", "conflict", "achievable"),
     ("assessment", "trump.confidence", "Trump voiced doubt that a peaceful settlement was possible.", "conflict", "doubt"),
