@@ -296,6 +296,9 @@ def test_sigterm_finishes_the_request_in_flight_then_refuses_new_connections():
         thread.join(timeout=120)
         assert result["status"] == 200 and result["body"]["summary"]["sentences"] == 1500
         assert proc.wait(timeout=60) == 0
+        # and it stops without a word of traceback (gevent's teardown once printed one from logging)
+        err = proc.stderr.read().decode()
+        assert "Traceback" not in err and "Exception ignored" not in err, err[-2000:]
     finally:
         thread.join(timeout=1)
         stop_server(proc)

@@ -70,8 +70,19 @@ def options(settings: dict, workers: int, worker_class: str, threads: int, liste
         "limit_request_line": 4094, "limit_request_fields": 100, "limit_request_field_size": 8190,
         "max_requests": 2000, "max_requests_jitter": 200,
         "accesslog": None, "errorlog": "-", "loglevel": "warning",
-        "proc_name": "factcheck", "when_ready": announce,
+        "proc_name": "factcheck", "when_ready": announce, "worker_exit": _quiet_exit,
     }
+
+
+def _quiet_exit(_arbiter, _worker) -> None:
+    """A gevent worker's last act: flush and close the log handlers, then empty logging's list of
+    them. A handler collected while the interpreter tears down otherwise takes logging's lock
+    through gevent's patched threading after gevent is gone, and prints a TypeError traceback
+    ("Exception ignored in _removeHandlerRef"; gevent issue 2148); with the list empty, logging
+    skips the lock."""
+    import logging
+    logging.shutdown()
+    logging._handlerList.clear()
 
 
 def serve(host: str, port: int, workers: int | None, worker_class: str = "gevent", threads: int | None = None) -> int:
