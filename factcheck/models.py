@@ -370,7 +370,8 @@ class Suppressed(Strict):
     span: Span
     line: int
     column: int
-    by: Literal["inline", "file"]
+    by: Literal["inline", "file", "request"] = Field(description="inline: a marker in the text; file: a suppressions file; "
+                                                                 "request: the API request's suppressions (accepted on the page)")
     reason: str = ""
 
 

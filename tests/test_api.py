@@ -310,3 +310,11 @@ def test_a_bad_suppression_points_at_its_member(client):
     assert body["errors"] == [{"pointer": "/suppressions/0/reason", "detail": "None is not of type 'string'"}]
     body = problem(client.post("/v1/compare", json={"text": "x", "title": 5}), 422, "validation-error")
     assert body["errors"] == [{"pointer": "/title", "detail": "must be string or null"}]
+
+
+def test_accepted_findings_sent_with_a_check_are_suppressed_by_the_request(client):
+    text = "Trump held a 60-minute call with Zelensky."
+    report = client.post("/v1/compare", json={"text": text, "suppressions": [
+        {"claim": "zelensky-call.duration", "sentence": "trump held a 60-minute call with ZELENSKY.", "reason": "desk"}]}).get_json()
+    assert report["summary"]["contradictions"] == 0 and report["summary"]["suppressed"] == 1
+    assert report["suppressed"][0]["by"] == "request" and report["suppressed"][0]["reason"] == "desk"

@@ -65,4 +65,7 @@ def check(checker, request: CompareRequest, max_sentences: int) -> str:
             raise Problem("validation-error", f"/reference: {exc}", [{"pointer": "/reference", "detail": str(exc)}]) from None
     else:
         report = checker.check(request.text, title=request.title, source=request.source, suppressions=request.suppressions)
+    if request.suppressions:        # the service reads no suppressions file: what is not inline came with the request
+        report = report.model_copy(update={"suppressed": [s.model_copy(update={"by": "request"}) if s.by == "file" else s
+                                                          for s in report.suppressed]})
     return report.model_dump_json()
