@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .models import RuleHit, ValueSpan
 
@@ -43,17 +44,10 @@ def locate(value: str, scopes: list[Scope]) -> ValueSpan | None:
     """The first place the value is written in the first scope that has it: word by word,
     ignoring case and the spaces or hyphens between words. None when it is not written there
     (a judgement such as "affirmed", or a value the analysis inferred)."""
-    pieces = _PIECE.findall(value)
-    while pieces and (pieces[-1] in _EDGE_PUNCT and not _abbreviation_end(pieces)
-                      or len(pieces) > 1 and pieces[-1].lower() in _TRAILING):
-        pieces.pop()
-    while pieces and pieces[0] in _EDGE_PUNCT:
-        pieces.pop(0)
-    if not pieces:
+    patterns = _patterns(value)
+    if patterns is None:
         return None
-    exact = _pattern(pieces, _GAP)
-    # the analysis may leave out a word or two ("half point" is written "half a percentage point")
-    loose = _pattern(pieces, _GAP + r"(?:\w+[\s\-]+){0,2}?") if len(pieces) > 1 else None
+    exact, loose = patterns
     for scope in scopes:
         lo, hi = max(0, scope.lo), min(len(scope.text), scope.hi)
         m = exact.search(scope.text, lo, hi) or (loose.search(scope.text, lo, hi) if loose else None)
@@ -66,6 +60,24 @@ def locate(value: str, scopes: list[Scope]) -> ValueSpan | None:
             column = start - scope.line_starts[line - 1] + 1
         return ValueSpan(text=m.group(), start=start, end=end, line=line, column=column)
     return None
+
+
+@lru_cache(maxsize=8192)
+def _patterns(value: str) -> tuple[re.Pattern, re.Pattern | None] | None:
+    """The value's pattern as written, and a looser one for a value the analysis shortened;
+    made once per value (a report asks for the same few values many times)."""
+    pieces = _PIECE.findall(value)
+    while pieces and (pieces[-1] in _EDGE_PUNCT and not _abbreviation_end(pieces)
+                      or len(pieces) > 1 and pieces[-1].lower() in _TRAILING):
+        pieces.pop()
+    while pieces and pieces[0] in _EDGE_PUNCT:
+        pieces.pop(0)
+    if not pieces:
+        return None
+    exact = _pattern(pieces, _GAP)
+    # the analysis may leave out a word or two ("half point" is written "half a percentage point")
+    loose = _pattern(pieces, _GAP + r"(?:\w+[\s\-]+){0,2}?") if len(pieces) > 1 else None
+    return exact, loose
 
 
 def _pattern(pieces: list[str], gap: str) -> re.Pattern:
@@ -115,6 +127,7 @@ def plural(noun: str) -> str:
     return noun + "s"
 
 
+@lru_cache(maxsize=8192)
 def phrase(value: str) -> str:
     """A value as a sentence can carry it: one line, spaces where they belong ("$ 12 million" is
     "$12 million", "June ." is "June"), and "60-minute" as "60 minutes"."""
