@@ -236,8 +236,8 @@ def _check(checker, args) -> int:
 def _warn_unknown_suppressions(checker, path, suppressions, references) -> None:
     """An entry for a claim no reference of this run has silences nothing: say so (the file may
     hold entries for references of other runs, so it is a warning, not an error)."""
-    from .errors import did_you_mean
     from .engine import local_id
+    from .errors import did_you_mean
     extracted = {c.id for sid, article in references for c in checker.extract(article, sid).claims}
     extracted |= {c for ref in checker.extracted.values() for c in (x.id for x in ref.claims)}
     known = set(checker.claim_refs) | extracted | {local_id(c) for c in extracted}
@@ -282,6 +282,7 @@ def _best_report(checker, text: str, references: list[tuple[str, str]], suppress
 
 def _extract(checker, args) -> int:
     import json
+
     from .frames.extract import claims_file
     article = _read_reference(Path(args.article), args.max_bytes) if args.article != "-" else _read("-", args.max_bytes)
     source_id = args.id or (_reference_id(Path(args.article)) if args.article != "-" else "reference")
@@ -358,6 +359,7 @@ def _claims(checker, args) -> int:
 
 def _evidence(checker, args) -> int:
     import json
+
     from .errors import InputError
     doc = checker.reference.sources.get(args.source)
     if doc is None:

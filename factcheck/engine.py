@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import __version__
 from .analysis import Context, SentenceAnalysis, analyze
-from .errors import InputError, did_you_mean
+from .errors import DataError, InputError, did_you_mean
 from .frames.checker import FrameChecker
 from .frames.extract import FrameReference, apply_review, claim_ref
 from .lexicon import Lexicon, load_lexicon
@@ -20,7 +20,6 @@ from .located import Scope, phrase, rule_hit
 from .matching import Judgement, Matcher
 from .models import ClaimRef, Finding, Report, RuleHit, Span, Summary, Suppressed
 from .paths import data_dir
-from .errors import DataError
 from .reference import Reference, load_reference, unclaimed_articles
 from .ruleset import LoadedRule, load_rules
 from .suppressions import find_markers, marker_target, normalise, require_known_ids

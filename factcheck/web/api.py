@@ -5,11 +5,11 @@ import jsonschema
 from flask import Blueprint, current_app, jsonify, request
 
 from .. import __version__, schemas
-from ..inputs import decode_body, lone_surrogate, parse_json, text_codec
 from ..errors import did_you_mean
-from ..suppressions import normalise
+from ..inputs import decode_body, lone_surrogate, parse_json, text_codec
 from ..models import ClaimPage, Health, Source, SourceSummary
 from ..rule_docs import rule_infos
+from ..suppressions import normalise
 from . import work
 from .body import read_body
 from .openapi import DEFAULT_PAGE, MAX_PAGE, document
