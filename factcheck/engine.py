@@ -1,9 +1,7 @@
 """The checker: split a text into sentences, judge each against the reference, build a report."""
 from __future__ import annotations
 
-import bisect
 import hashlib
-import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -16,7 +14,7 @@ from .errors import DataError, InputError, did_you_mean
 from .frames.checker import FrameChecker
 from .frames.extract import FrameReference, apply_review, claim_ref
 from .lexicon import Lexicon, load_lexicon
-from .located import Scope, phrase, rule_hit
+from .located import Scope, line_column, line_starts, phrase, rule_hit
 from .matching import Judgement, Matcher
 from .models import ClaimRef, Finding, Report, RuleHit, Span, Summary, Suppressed
 from .paths import data_dir
@@ -28,7 +26,6 @@ from .text.sentences import split_sentences
 MAX_TEXT_CHARS = 10_000_000
 MAX_REFERENCE_CHARS = 1_000_000      # a reference is one article; a 5 MB "reference" is a mistake
 _REFERENCE_CACHE = 32
-_NEWLINE = re.compile("\n")
 _ENTITY_TYPES = frozenset({"person", "place", "org", "office", "demonym"})
 
 
@@ -170,18 +167,18 @@ class Checker:
             return self._best_extracted(text, title, suppressions)     # about none of the hand-claimed sources
         findings: list[Finding] = []
         mentioned: set[str] = set()
-        line_starts = _line_starts(text)
+        starts = line_starts(text)
         for r in records:
             judgements = [j for j in r.judgements if j.source == chosen]
-            line, column = _line_col(line_starts, r.start)
+            line, column = line_column(starts, r.start)
             base = dict(span=Span(start=r.start, end=r.end), text=text[r.start:r.end], line=line, column=column)
             clause_of = {id(j): span for j, span in zip(r.judgements, r.clauses)}
-            in_sentence = Scope(text, r.start, r.end, line_starts=line_starts)
+            in_sentence = Scope(text, r.start, r.end, line_starts=starts)
             for j in sorted(judgements, key=lambda j: (j.verdict != "contradiction", -j.score)):
                 if j.claim.kind != "title":
                     mentioned.add(j.claim.id)
                 claim = self.claim_refs[j.claim.id]
-                found_in = [Scope(text, *clause_of[id(j)], line_starts=line_starts), in_sentence]
+                found_in = [Scope(text, *clause_of[id(j)], line_starts=starts), in_sentence]
                 reference_in = [Scope(claim.evidence.text, 0, len(claim.evidence.text), offset=claim.evidence.start)]
                 findings.append(Finding(kind=j.verdict, claim=claim, rules=_hits(j, found_in, reference_in), score=j.score, **base))
             if not judgements and r.checkable:
@@ -365,12 +362,3 @@ def _hash_files(paths: list[Path]) -> str:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
-
-
-def _line_col(starts: list[int], offset: int) -> tuple[int, int]:
-    line = bisect.bisect_right(starts, offset)
-    return line, offset - starts[line - 1] + 1

@@ -40,6 +40,12 @@ def line_starts(text: str) -> tuple[int, ...]:
     return (0, *(m.end() for m in re.finditer("\n", text)))
 
 
+def line_column(starts, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset, given the text's line starts."""
+    line = bisect.bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
+
+
 def locate(value: str, scopes: list[Scope]) -> ValueSpan | None:
     """The first place the value is written in the first scope that has it: word by word,
     ignoring case and the spaces or hyphens between words. None when it is not written there
@@ -56,8 +62,7 @@ def locate(value: str, scopes: list[Scope]) -> ValueSpan | None:
         start, end = scope.offset + m.start(), scope.offset + m.end()
         line = column = None
         if scope.line_starts is not None:
-            line = bisect.bisect_right(scope.line_starts, start)
-            column = start - scope.line_starts[line - 1] + 1
+            line, column = line_column(scope.line_starts, start)
         return ValueSpan(text=m.group(), start=start, end=end, line=line, column=column)
     return None
 
