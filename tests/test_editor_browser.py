@@ -177,6 +177,7 @@ def test_accept_a_finding_then_export_and_import_the_suppressions_file(page, tmp
     assert page.locator("#rendered mark.contradiction").count() == 0
     expect(page.locator("#announce")).to_contain_text("is now suppressed")
     assert page.inner_text("#accepted-count") == "1 accepted finding"
+    assert "zelensky-call.duration" in page.inner_text("#accepted-list")
     with page.expect_download() as info:
         page.click("#export")
     assert info.value.suggested_filename == "factcheck-suppressions.json"
@@ -194,6 +195,10 @@ def test_accept_a_finding_then_export_and_import_the_suppressions_file(page, tmp
     assert page.inner_text("#accepted-count") == "0 accepted findings"
     page.set_input_files("#import", str(tmp_path / "supp.json"))
     expect(page.locator("#accepted-count")).to_have_text("1 accepted finding")
+    # forgetting one entry checks its finding again
+    page.click("#accepted-list button.forget")
+    expect(page.locator("#accepted-count")).to_have_text("0 accepted findings")
+    expect(page.locator("#rendered mark.contradiction")).to_have_count(1)
     (tmp_path / "bad.json").write_text('{"nope": 1}')
     page.set_input_files("#import", str(tmp_path / "bad.json"))
     expect(page.locator("#status")).to_contain_text("not a suppressions file")

@@ -84,3 +84,6 @@ def test_the_github_action_annotates_a_contradiction_and_fails_the_step(tmp_path
     (work / "wire.txt").write_text("Trump spoke with Zelensky for 60 minutes on Wednesday.\n")
     against_wire = _run_action({"files": "drafts/call.md", "reference": "wire.txt"}, work, bin_dir)
     assert against_wire.returncode == 0, against_wire.stdout + against_wire.stderr
+    # an empty fail-on leaves it to the repository's configuration file
+    (work / "factcheck.toml").write_text('fail-on = "never"\n')
+    assert _run_action({"files": "drafts/"}, work, bin_dir).returncode == 0

@@ -87,6 +87,16 @@ function setAccepted(list) {
   try { localStorage.setItem(ACCEPTED_KEY, JSON.stringify(list)); } catch (err) { /* private mode: kept for this page only */ }
   acceptedNow = list;
   $("accepted-count").textContent = `${list.length} accepted finding${list.length === 1 ? "" : "s"}`;
+  // each one listed, to be forgotten on its own
+  $("accepted-list").replaceChildren(...list.map((entry, i) => {
+    const forget = el("button", { type: "button", class: "forget", "aria-label": `Forget the accepted finding of ${entry.claim}` }, "Forget");
+    forget.addEventListener("click", async () => {
+      setAccepted(acceptedNow.filter((_, k) => k !== i));
+      announce(`Forgotten: ${entry.claim} is checked again.`);
+      if (lastReport) await check();
+    });
+    return el("li", {}, el("code", {}, entry.claim), " ", clip(entry.sentence, 70), " ", forget);
+  }));
 }
 
 let acceptedNow = [];
