@@ -238,8 +238,7 @@ def _warn_unknown_suppressions(checker, path, suppressions, references) -> None:
     hold entries for references of other runs, so it is a warning, not an error)."""
     from .engine import local_id
     from .errors import did_you_mean
-    extracted = {c.id for sid, article in references for c in checker.extract(article, sid).claims}
-    extracted |= {c for ref in checker.extracted.values() for c in (x.id for x in ref.claims)}
+    extracted = _claim_ids(checker, references) | {c.id for ref in checker.extracted.values() for c in ref.claims}
     known = set(checker.claim_refs) | extracted | {local_id(c) for c in extracted}
     for cid in sorted({cid for cid, _ in suppressions} - known):
         print(f"factcheck: warning: {path}: claim {cid!r} is in no reference of this check{did_you_mean(cid, known)}",
@@ -271,10 +270,15 @@ def _read_reference(path: Path, limit: int = MAX_BYTES) -> str:
     return text
 
 
+def _claim_ids(checker, references: list[tuple[str, str]]) -> set[str]:
+    """The ids of the claims extracted from the given reference articles (extractions are cached)."""
+    return {c.id for sid, article in references for c in checker.extract(article, sid).claims}
+
+
 def _best_report(checker, text: str, references: list[tuple[str, str]], suppressions=None):
     """The report against the reference the text speaks about most."""
     from .engine import most_about
-    known = {c.id for sid, article in references for c in checker.extract(article, sid).claims}
+    known = _claim_ids(checker, references)
     report = most_about(checker.check_against(text, article, source_id=sid, suppressions=suppressions, marker_ids=known)
                         for sid, article in references)
     return report.model_copy(update={"sources": sorted(sid for sid, _ in references)})
@@ -333,8 +337,7 @@ def _suppress(checker, args) -> int:
     references = [(_reference_id(p), _read_reference(p)) for p in args.reference or []]
     report = _best_report(checker, text, references) if references else checker.check(text)
     from .errors import InputError, did_you_mean
-    known = ({c.id for sid, article in references for c in checker.extract(article, sid).claims} if references
-             else set(checker.claim_refs))
+    known = _claim_ids(checker, references) if references else set(checker.claim_refs)
     for cid in args.claim or []:
         if cid not in known:
             raise InputError(f"--claim {cid!r}: no reference has this claim{did_you_mean(cid, known)}")

@@ -28,7 +28,7 @@ from .errors import FactcheckError, InputError, did_you_mean
 from .files import exclusive, write_atomically
 from .inputs import decode_text, parse_json, read_file_limited
 from .loader import pointer, validate
-from .models import Finding, SuppressionsFile
+from .models import Finding, Suppression, SuppressionsFile
 from .text.normalize import fold
 
 MAX_FILE_BYTES = 64 * 1024 * 1024      # a suppressions file is an editor's list, not a data dump
@@ -104,9 +104,14 @@ def read_document(path: Path) -> SuppressionsFile:
         raise InputError(f"{exc} (not a valid suppressions file)") from None
 
 
+def keyed(entries: list[Suppression]) -> dict[tuple[str, str], str]:
+    """(claim id, normalised sentence) -> reason: how a suppressions file's entries, or a request's, are looked up."""
+    return {(e.claim, normalise(e.sentence)): e.reason for e in entries}
+
+
 def load_file(path: Path) -> dict[tuple[str, str], str]:
     """(claim id, normalised sentence) -> reason, from a suppressions file."""
-    return {(s.claim, normalise(s.sentence)): s.reason for s in read_document(path).suppressions}
+    return keyed(read_document(path).suppressions)
 
 
 def add_to_file(path: Path, findings: list[Finding], reason: str) -> int:

@@ -1,7 +1,9 @@
+import contextlib
 import json
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,20 @@ def cli():
     def run(*args, stdin: bytes | None = None, env=None):
         return subprocess.run(factcheck_command() + [str(a) for a in args], input=stdin, capture_output=True, env=env, timeout=300)
     return run
+
+
+@contextlib.contextmanager
+def live_server(app):
+    """The app on a loopback port, served by werkzeug in a background thread: its base URL."""
+    from werkzeug.serving import make_server
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
 
 
 def report_of(stdout) -> dict:

@@ -4,13 +4,13 @@ The app is served on a loopback port by a real WSGI server in a background threa
 """
 import json
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
 from factcheck.web import create_app
+
+from .conftest import factcheck_command, live_server
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
@@ -29,12 +29,8 @@ def app():
 
 @pytest.fixture(scope="module")
 def base_url(app):
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    with live_server(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +182,6 @@ def test_accept_a_finding_then_export_and_import_the_suppressions_file(page, tmp
     # the file the page exports is one the CLI honours
     (tmp_path / "supp.json").write_text(exported)
     (tmp_path / "draft.txt").write_text(DRAFT)
-    from .conftest import factcheck_command
     run = subprocess.run(factcheck_command() + ["check", "--format", "json", "--suppressions", str(tmp_path / "supp.json"),
                                                 str(tmp_path / "draft.txt")], capture_output=True, timeout=120, check=False)
     report = json.loads(run.stdout)["files"][0]["report"]

@@ -7,9 +7,9 @@ from flask import Blueprint, current_app, jsonify, request
 from .. import __version__, schemas
 from ..errors import did_you_mean
 from ..inputs import decode_body, lone_surrogate, parse_json, text_codec
-from ..models import ClaimPage, Health, Source, SourceSummary
+from ..models import ClaimPage, Health, Source, SourceSummary, Suppression
 from ..rule_docs import rule_infos
-from ..suppressions import normalise
+from ..suppressions import keyed
 from . import work
 from .body import read_body
 from .openapi import DEFAULT_PAGE, MAX_PAGE, document
@@ -36,17 +36,14 @@ def _pointer(path) -> str:
 
 def _query_source() -> str | None:
     """The `source` query parameter, checked: at most once, and a loaded source."""
-    values = request.args.getlist("source")
-    if not values:
+    value = _single("source")
+    if value is None:
         return None
-    if len(values) > 1:
-        raise Problem("validation-error", "the source parameter is given more than once",
-                      [{"pointer": "", "parameter": "source", "detail": "give it at most once"}])
     known = checker().source_ids
-    if values[0] not in known:
-        raise Problem("validation-error", f"unknown source {values[0]!r}; sources are: {', '.join(known)}",
+    if value not in known:
+        raise Problem("validation-error", f"unknown source {value!r}; sources are: {', '.join(known)}",
                       [{"pointer": "", "parameter": "source", "detail": f"is not a loaded source ({', '.join(known)})"}])
-    return values[0]
+    return value
 
 
 def _read_compare_request() -> work.CompareRequest:
@@ -92,9 +89,7 @@ def _read_compare_request() -> work.CompareRequest:
 
 def _accepted(entries) -> dict[tuple[str, str], str] | None:
     """The request's suppressions, keyed as a suppressions file's are."""
-    if not entries:
-        return None
-    return {(e["claim"], normalise(e["sentence"])): e.get("reason", "") for e in entries}
+    return keyed([Suppression.model_validate(e) for e in entries]) if entries else None
 
 
 def _require_no_lone_surrogates(data: dict) -> None:

@@ -72,6 +72,13 @@ def _ok(schema: dict, description: str) -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
+def _get_one(operation: str, summary: str, parameter: str, component: str, noun: str, errors: dict) -> dict:
+    """GET of one resource by its id in the path: the resource, or a 404 problem."""
+    return {"get": {"operationId": operation, "summary": summary,
+                    "parameters": [{"name": parameter, "in": "path", "required": True, "schema": {"type": "string"}}],
+                    "responses": {"200": _ok(_ref(component), f"The {noun}"), "404": _problem(f"No such {noun}"), **errors}}}
+
+
 def document(sources: list[str] | None = None) -> dict:
     """The document; `sources` (the loaded reference sources) narrows `source` to them."""
     errors = {"default": _problem("An error (RFC 9457 problem details)")}
@@ -113,24 +120,17 @@ def document(sources: list[str] | None = None) -> dict:
                                 "description": "the previous page's next_cursor: the page holds the claims after this id"}],
                 "responses": {"200": _ok(_ref("ClaimPage"), "A page of claims, in id order"),
                               "422": _problem("A limit out of range, or an unknown source"), **errors}}},
-            "/v1/claims/{claim_id}": {"get": {
-                "operationId": "getClaim", "summary": "One canonical claim",
-                "parameters": [{"name": "claim_id", "in": "path", "required": True, "schema": {"type": "string"}}],
-                "responses": {"200": _ok(_ref("Claim"), "The claim"), "404": _problem("No such claim"), **errors}}},
+            "/v1/claims/{claim_id}": _get_one("getClaim", "One canonical claim", "claim_id", "Claim", "claim", errors),
             "/v1/sources": {"get": {
                 "operationId": "listSources", "summary": "The loaded references",
                 "responses": {"200": _ok({"type": "array", "items": _ref("SourceSummary")}, "Every reference"), **errors}}},
-            "/v1/sources/{source_id}": {"get": {
-                "operationId": "getSource", "summary": "One reference: its article and claims",
-                "parameters": [{"name": "source_id", "in": "path", "required": True, "schema": {"type": "string"}}],
-                "responses": {"200": _ok(_ref("Source"), "The reference"), "404": _problem("No such reference"), **errors}}},
+            "/v1/sources/{source_id}": _get_one("getSource", "One reference: its article and claims", "source_id", "Source",
+                                                "reference", errors),
             "/v1/rules": {"get": {
                 "operationId": "listRules", "summary": "The rules with their examples",
                 "responses": {"200": _ok({"type": "array", "items": _ref("RuleInfo")}, "Every rule"), **errors}}},
-            "/v1/rules/{rule_id}": {"get": {
-                "operationId": "getRule", "summary": "One rule: what it compares, its messages and examples",
-                "parameters": [{"name": "rule_id", "in": "path", "required": True, "schema": {"type": "string"}}],
-                "responses": {"200": _ok(_ref("RuleInfo"), "The rule"), "404": _problem("No such rule"), **errors}}},
+            "/v1/rules/{rule_id}": _get_one("getRule", "One rule: what it compares, its messages and examples", "rule_id",
+                                            "RuleInfo", "rule", errors),
             "/healthz": {"get": {
                 "operationId": "health", "summary": "Liveness and the loaded data's version",
                 "responses": {"200": _ok(_ref("Health"), "Alive"), **errors}}},
