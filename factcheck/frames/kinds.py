@@ -335,6 +335,10 @@ def title(pair: Pair, params: Params) -> list[Outcome]:
         known = pair.reference_titles.get(e.key)
         if e.how == "pronoun":
             continue
+        if known and _specific(e.title, en):
+            # "Dr" or "official" vouches for no office: "the MHRA's chief executive" is compared with
+            # the offices the reference gives her ("chief medical officer"), or, if none, with who holds it
+            known = [t for t in known if _specific(t, en)]
         if not known:
             holder = _holder(e, pair)
             if holder:               # "Angela Rayner, chancellor of the exchequer": the reference's chancellor is Reeves
@@ -353,6 +357,11 @@ def title(pair: Pair, params: Params) -> list[Outcome]:
         else:
             out.append(Outcome(CONFLICT, known[-1], e.title))
     return out
+
+
+def _specific(t: str, en: English) -> bool:
+    head = _title_parts(t, en)[0]
+    return bool(head) and head not in _GENERIC
 
 
 def _holder(e, pair: Pair) -> tuple[str, str] | None:
