@@ -316,15 +316,34 @@ def agent(pair: Pair, params: Params) -> list[Outcome]:
     return []
 
 
-def speaker(pair: Pair, params: Params) -> list[Outcome]:
-    """Who said it: a statement put in another person's mouth."""
+def speaker(pair: Pair, params: QuoteParams) -> list[Outcome]:
+    """Who said it: a statement put in another person's mouth, or the same quotation given to
+    another person ("Vance called it 'a Great Honor'" against "Trump ... calling it 'a Great Honor'")."""
     d, c = pair.draft.speaker, pair.claim.speaker
+    if (d is None or c is None) and _same_quotation(pair, params.similarity):
+        d, c = d or _first_person(pair.draft), c or _first_person(pair.claim)
     # the draft must name its speaker; the reference's "she wrote" counts, resolved to whom it names
     if d is None or c is None or not _named([d]) or c.kind not in ("person", "name"):
         return []
     if d.key == c.key:
         return [Outcome(AGREE, c.text, d.text)]
     return [Outcome(CONFLICT, c.text, d.text)]
+
+
+def _same_quotation(pair: Pair, similarity: float) -> bool:
+    """The same words quoted as speech on both sides; a quoted title ("Godzilla Minus One") is no one's words."""
+    return any(fuzz.partial_ratio(d.lower(), c.lower()) >= similarity for d in pair.draft.quotes for c in pair.claim.quotes
+               if not _title_case(d) and not _title_case(c))
+
+
+def _title_case(quote: str) -> bool:
+    words = [w for w in quote.split() if len(w) > 3]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _first_person(frame: Frame):
+    """Who says the words a clause quotes when no verb of saying names them: its first person doing it."""
+    return next((e for e in frame.agents if e.kind == "person" and e.how != "pronoun"), None)
 
 
 def title(pair: Pair, params: Params) -> list[Outcome]:
@@ -638,7 +657,7 @@ KINDS: dict[str, tuple[Callable[[Pair, Params], list[Outcome]], type[Params]]] =
     "clock_time": (clock_time, ClockParams),
     "place": (place, Params),
     "agent": (agent, Params),
-    "speaker": (speaker, Params),
+    "speaker": (speaker, QuoteParams),
     "title": (title, Params),
     "polarity": (polarity, Params),
     "modality": (modality, Params),

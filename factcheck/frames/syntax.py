@@ -73,11 +73,28 @@ def is_verb(tokens: list[Token], i: int, en: English) -> bool:
     return prev in _AUX or prev in PRONOUNS or prev in ("they", "we", "i", "you", "who")
 
 
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+SHORT_QUOTE = 10          # tokens: a quotation this short is a phrase the clause quotes, not clauses of its own
+
+
+def _in_short_quotes(tokens: list[Token]) -> set[int]:
+    """Tokens inside a short quotation ("expensive but fair"): no clause ends there."""
+    marks = [i for i, t in enumerate(tokens) if t.norm in _QUOTE_MARKS]
+    inside = set()
+    for a, b in zip(marks[::2], marks[1::2]):
+        if b - a <= SHORT_QUOTE:
+            inside.update(range(a + 1, b))
+    return inside
+
+
 def clauses(tokens: list[Token], verb: list[bool]) -> list[tuple[int, int]]:
     n = len(tokens)
     breaks = set()
+    quoted = _in_short_quotes(tokens)
     for i, t in enumerate(tokens):
         prev = tokens[i - 1].norm if i else ""
+        if i in quoted:
+            continue
         if t.norm in (";", ":") and i + 3 < n and not (t.norm == ":" and prev[:1].isdigit()):
             breaks.add(i + 1)
         elif t.norm in ("but", "while", "whereas", "although", "though") and i > 2 and prev != "not":
