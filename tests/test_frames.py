@@ -113,6 +113,18 @@ def test_values_in_words_and_shapes(fc):
     assert [(d.year, d.month, d.day) for d in g.dates if d.year] == [(2024, 9, 18)]
 
 
+def test_ratios_are_shares_and_a_count_with_no_noun_after_it_counts_the_noun_before(fc):
+    (f,) = frames_of(fc, "Roughly one patient in twenty stopped treatment.")
+    assert [(a.dimension, a.value) for a in f.amounts] == [("percent", 5)]
+    shares = [(a.dimension, a.value) for g in frames_of(fc, "Two in five climbers were hurt. Three out of 10 voted.") for a in g.amounts]
+    assert shares == [("percent", 40), ("percent", 30)]
+    (h,) = frames_of(fc, "He scored 2 in 2019.")          # a year is no whole
+    assert [a.dimension for a in h.amounts] == ["count"]
+    counts = [(a.noun, a.value) for k in frames_of(fc, "The ship had a crew of about 22. It gave him a majority of 184.")
+              for a in k.amounts if not a.vague]
+    assert counts == [("crew", 22), ("majority", 184)]       # "crew", not the verb "crow"
+
+
 def test_counts_count_the_head_of_their_noun_phrase(fc):
     (f,) = frames_of(fc, "Some 2,000 craftspeople worked on it.")          # a thousands comma is no year
     assert [(a.value, a.noun) for a in f.amounts] == [(2000, "craftspeople")]

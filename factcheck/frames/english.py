@@ -42,6 +42,13 @@ def lemma_of(word: str) -> tuple[str, frozenset[str]]:
     return word, frozenset(forms)
 
 
+@lru_cache(maxsize=65536)
+def noun_lemma(word: str) -> str:
+    """The lemma of a word read as a noun ("crew", not the verb "crow"); the word if it is no noun."""
+    forms = getAllLemmas(word)
+    return forms["NOUN"][0].lower() if "NOUN" in forms else word
+
+
 @dataclass
 class English:
     numbers: NumberWords

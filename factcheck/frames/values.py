@@ -10,7 +10,7 @@ import re
 from ..text.quantities import find_quantities
 from ..text.sentences import Sentence
 from ..text.tokens import Token
-from .english import English, lemma_of
+from .english import English, lemma_of, noun_lemma
 from .model import SITE, Amount, ClockTime, Entity, OrdinalRef, PlaceRef
 from .names import capital
 
@@ -115,6 +115,20 @@ def _noun_after(tokens: list[Token], j: int, en: English, limit: int = 3) -> str
     return ""
 
 
+def _noun_before(tokens: list[Token], first: int, en: English) -> str:
+    """The noun a number with no noun after it counts or measures, written before it: "a crew of
+    22", "a majority of 184", "an earthquake of magnitude 7.3"; "" when there is none."""
+    k = first - 1
+    if k >= 1 and tokens[k].norm == "of":
+        k -= 1
+    if k < 0 or first - k > 2:
+        return ""
+    t = tokens[k]
+    if not t.is_word or t.norm in en.function_words or capital(t) or "NOUN" not in lemma_of(t.norm)[1] or verbish(t.norm):
+        return ""
+    return en.canonical(noun_lemma(t.norm))
+
+
 def verbish(word: str) -> bool:
     return lemma_of(word)[1] == frozenset({"VERB"}) or lemma_of(word)[1] == frozenset({"VERB", "AUX"})
 
@@ -146,7 +160,7 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
                 out.append(Amount("count", lo, hi, lo, noun, " ".join(t.text for t in tokens[i:i + k]), i, vague=True,
                                   phrase=_noun_phrase(tokens, i + k, en)))
                 taken.update(range(i, i + k))
-    for q in map(_precise, find_quantities(tokens, en.numbers, offsets=True)):
+    for q in map(_precise, find_quantities(tokens, en.numbers, offsets=True, bare=True)):
         if q.first in taken or any(i in taken for i in range(q.first, q.last + 1)):
             continue
         after = tokens[q.last + 1].norm if q.last + 1 < n else ""
@@ -189,6 +203,10 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
                 noun = en.canonical(lemma_of(nxt)[0])     # "144 people had been killed"
                 out.append(Amount("count", q.lo, q.hi, q.value, noun, q.text, q.first, approx=q.approx, phrase=(noun,)))
                 continue
+            head = _noun_before(tokens, q.first, en) if not q.noun or q.noun in en.function_words or verbish(q.noun) else ""
+            if head:                             # "a crew of 22", "a majority of 184", "magnitude 7.3 and"
+                out.append(Amount("count", q.lo, q.hi, q.value, head, q.text, q.first, approx=q.approx, phrase=(head,)))
+                continue
             phrase = _noun_phrase(tokens, q.last, en)
             if len(phrase) > 1 and "NOUN" in lemma_of(phrase[-1])[1]:
                 noun = phrase[-1]             # "three main US stock indexes" count indexes
@@ -218,6 +236,7 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
             if rest[:3] == ["a", "percentage", "point"] or rest[:4] == ["of", "a", "percentage", "point"] or rest[:1] == ["point"]:
                 out.append(Amount("points", share * 100, share * 100, share * 100, "", t.text + " point", i))
     out = [a for a in out if not _in_name(tokens, a.first)]
+    out = _ratios(out, tokens, en)
     out = _ranges(out, tokens)
     tallies = _tallies(tokens, en)
     if tallies:
@@ -276,6 +295,51 @@ def _tallies(tokens: list[Token], en: English) -> list[Amount]:
             value = hi * 100 + lo
             text = " ".join(t.text for t in tokens[i:j + 1])
             out.append(Amount("tally", value, value, value, "", text, i))
+    return out
+
+
+_RATIO_WORDS = (("in",), ("in", "every"), ("out", "of"), ("of", "every"))
+
+
+def _ratios(out: list[Amount], tokens: list[Token], en: English) -> list[Amount]:
+    """ "one patient in twenty", "two in five", "1 out of 10": a share, as a percentage."""
+    n = len(tokens)
+
+    def number(i: int) -> float | None:
+        if i >= n:
+            return None
+        t = tokens[i]
+        if t.is_number:
+            try:
+                return float(t.norm.replace(",", ""))
+            except ValueError:
+                return None
+        return en.numbers.values.get(t.norm) if t.norm not in ("a", "an") else None
+
+    for a in sorted(out, key=lambda a: a.first):
+        if a.dimension != "count" or a.vague:
+            continue
+        k = next((i for i in range(a.first, min(n, a.first + 3)) if number(i) is not None), None)
+        if k is None:
+            continue
+        k += 1
+        if k < n and tokens[k].is_word and tokens[k].norm not in en.function_words:
+            k += 1                                   # the counted noun: "one patient in twenty"
+        for words in _RATIO_WORDS:
+            if tuple(t.norm for t in tokens[k:k + len(words)]) != words:
+                continue
+            j = k + len(words)
+            whole = number(j)
+            after = tokens[j + 1].norm if j + 1 < n else ""
+            if not whole or whole <= a.value or after in en.numbers.units or (
+                    1000 <= whole <= 2100 and "," not in tokens[j].text):
+                break                                # "two in 10 minutes", "three in 2019"
+            share = 100 * a.value / whole
+            lo, hi = (share * 0.9, share * 1.1) if a.approx else (share, share)
+            text = " ".join(t.text for t in tokens[a.first:j + 1])
+            out = [x for x in out if x is not a and not (a.first < x.first <= j)]
+            out.append(Amount("percent", lo, hi, share, "", text, a.first, approx=a.approx))
+            break
     return out
 
 

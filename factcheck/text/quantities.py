@@ -121,11 +121,13 @@ def _interval(value: float, kind: str, tol: float) -> tuple[float, float]:
     return value, value
 
 
-def find_quantities(tokens: list[Token], words: NumberWords, offsets: bool = False) -> list[Quantity]:
+def find_quantities(tokens: list[Token], words: NumberWords, offsets: bool = False, bare: bool = False) -> list[Quantity]:
     """Durations, amounts of money and counts in token order.
 
     With `offsets`, "forty minutes after the smoke" is kept too, as dimension "offset" (how long
     after or before something), instead of being left out as a time rather than a duration.
+    With `bare`, a number after "of" with no word after it is a count with no noun ("a crew of
+    22,", "a majority of 184."): the caller finds what it counts before it.
     """
     out: list[Quantity] = []
     i = 0
@@ -136,7 +138,7 @@ def find_quantities(tokens: list[Token], words: NumberWords, offsets: bool = Fal
         if not (tok.is_number or tok.norm in starters):
             i += 1
             continue
-        q = _quantity_at(tokens, i, words, offsets)
+        q = _quantity_at(tokens, i, words, offsets, bare)
         if q is None:
             i += 1
             continue
@@ -151,7 +153,7 @@ def _unit(tokens: list[Token], j: int, words: NumberWords):
     return None
 
 
-def _quantity_at(tokens: list[Token], i: int, words: NumberWords, offsets: bool = False) -> Quantity | None:
+def _quantity_at(tokens: list[Token], i: int, words: NumberWords, offsets: bool = False, bare: bool = False) -> Quantity | None:
     tok = tokens[i]
     n = len(tokens)
     value = None
@@ -209,6 +211,10 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords, offsets: bool 
         noun_at = j + 1
     elif j < n and tokens[j].is_word or j + 1 < n and tokens[j].norm == "of":
         noun_at = j
+    elif bare and tokens[start].is_number and _with_approx(tokens, start, value, words)[2] >= 2 \
+            and tokens[_with_approx(tokens, start, value, words)[2] - 1].norm == "of":
+        lo, hi, first, approx = _with_approx(tokens, start, value, words)
+        return Quantity("count", value, lo, hi, first, j - 1, _text(tokens, first, j - 1), noun="", approx=approx)
     else:
         return None
     lo, hi, first, approx = _with_approx(tokens, start, value, words)
