@@ -125,6 +125,27 @@ def test_ratios_are_shares_and_a_count_with_no_noun_after_it_counts_the_noun_bef
     assert counts == [("crew", 22), ("majority", 184)]       # "crew", not the verb "crow"
 
 
+def test_durations_add_up_and_rates_are_no_durations(fc):
+    (f,) = frames_of(fc, "He needed two hours and 27 minutes to win.")
+    assert [(a.dimension, a.value) for a in f.amounts] == [("duration", 147)]
+    rates = [a.dimension for g in frames_of(fc, "The tablet is taken once a day. The plant makes 1.2 million fridges a year.")
+             for a in g.amounts]
+    assert rates == ["count"]
+    (h,) = frames_of(fc, "It rained for a day.")
+    assert [(a.dimension, a.value) for a in h.amounts] == [("duration", 24 * 60)]
+
+
+def test_a_figure_the_agreeing_claim_does_not_give_is_checked_against_the_claim_that_does(fc):
+    # the departure claim agrees (Portland, Ontario, California) and gives no altitude; the take-off
+    # claim gives 16,000 feet
+    ref = fc.extract((ROOT / "tests" / "refs" / "door-plug" / "reference.txt").read_text(encoding="utf-8"))
+    report = fc.check("The flight had left Portland, Oregon, for Ontario, California, at 5:07 p.m., and it was at roughly "
+                      "26,000 feet when the panel gave way.", ref)
+    kinds = {f.kind for f in report.findings}
+    messages = " ".join(r.message for f in report.findings for r in f.rules)
+    assert "contradiction" in kinds and "16,000 feet" in messages
+
+
 def test_counts_count_the_head_of_their_noun_phrase(fc):
     (f,) = frames_of(fc, "Some 2,000 craftspeople worked on it.")          # a thousands comma is no year
     assert [(a.value, a.noun) for a in f.amounts] == [(2000, "craftspeople")]

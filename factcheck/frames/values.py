@@ -236,6 +236,7 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
             if rest[:3] == ["a", "percentage", "point"] or rest[:4] == ["of", "a", "percentage", "point"] or rest[:1] == ["point"]:
                 out.append(Amount("points", share * 100, share * 100, share * 100, "", t.text + " point", i))
     out = [a for a in out if not _in_name(tokens, a.first)]
+    out = _durations(out, tokens)
     out = _ratios(out, tokens, en)
     out = _ranges(out, tokens)
     tallies = _tallies(tokens, en)
@@ -296,6 +297,33 @@ def _tallies(tokens: list[Token], en: English) -> list[Amount]:
             text = " ".join(t.text for t in tokens[i:j + 1])
             out.append(Amount("tally", value, value, value, "", text, i))
     return out
+
+
+_RATE_BEFORE = frozenset({"once", "twice", "thrice", "times"})
+
+
+def _durations(out: list[Amount], tokens: list[Token]) -> list[Amount]:
+    """ "two hours and 27 minutes" is one duration of 147 minutes; "once a day" and "1.2 million
+    refrigerators a year" are rates, not durations."""
+    out = sorted(out, key=lambda a: a.first)
+    counted_end = {a.first + len(a.text.split()) for a in out if a.dimension == "count"}
+    kept: list[Amount] = []
+    for a in out:
+        if a.dimension == "duration" and a.text.split()[0].lower() in ("a", "an"):
+            k = a.first - 1
+            while k >= 0 and tokens[k].norm == "-":
+                k -= 1
+            if k >= 0 and (tokens[k].norm in _RATE_BEFORE or k + 1 in counted_end):
+                continue
+        prev = kept[-1] if kept else None
+        if (prev is not None and a.dimension == prev.dimension == "duration" and a.value < prev.value
+                and [t.norm for t in tokens[prev.first + len(prev.text.split()):a.first]] in (["and"], [","], [])):
+            text = " ".join(t.text for t in tokens[prev.first:a.first + len(a.text.split())])
+            kept[-1] = Amount("duration", prev.lo + a.lo, prev.hi + a.hi, prev.value + a.value, "", text, prev.first,
+                              approx=prev.approx)
+            continue
+        kept.append(a)
+    return kept
 
 
 _RATIO_WORDS = (("in",), ("in", "every"), ("out", "of"), ("of", "every"))

@@ -86,7 +86,29 @@ def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: fro
                 later = _value_conflict(similarities, claim, outcomes_of, known_values, elsewhere)
                 if later:
                     return later
+            answered = {r.id for r, _ in outcomes}
+            later = _unanswered_value(similarities, claim, answered, outcomes_of, known_values, elsewhere)
+            if later:
+                return later
             return Verdict("agreement", claim, agrees, round(min(1.0, sim), 3))
+    return None
+
+
+FIGURES = frozenset({"amount"})   # the kinds whose slot a claim can leave unanswered and another answer
+
+
+def _unanswered_value(similarities, decided: int, answered: set[str], outcomes_of, known_values, elsewhere) -> Verdict | None:
+    """A figure the agreeing claim does not give, which another claim about the clause gives otherwise:
+    "took off at 5:07 p.m. at 26,000 feet" agrees with the departure and contradicts the altitude."""
+    for sim, claim in similarities[:CANDIDATES]:
+        if claim == decided or sim < CONTRADICT or elsewhere(claim):
+            continue
+        outcomes = outcomes_of(claim)
+        agreed = {r.id for r, o in outcomes if o.status == AGREE}
+        conflicts = [(r, o) for r, o in outcomes if o.status == CONFLICT and r.rule.kind in FIGURES and r.id not in answered
+                     and r.id not in agreed and not (o.key and o.key in known_values)]
+        if conflicts:
+            return Verdict("contradiction", claim, conflicts, round(min(1.0, sim), 3))
     return None
 
 
