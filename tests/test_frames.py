@@ -125,6 +125,17 @@ def test_ratios_are_shares_and_a_count_with_no_noun_after_it_counts_the_noun_bef
     assert counts == [("crew", 22), ("majority", 184)]       # "crew", not the verb "crow"
 
 
+@pytest.mark.parametrize("text, verb, negated", [
+    ("No deaths in the trial were linked to the treatment.", "link", True),     # a negated subject negates its verb
+    ("None of the 177 people aboard the flight was injured.", "injure", True),
+    ("The committee did not have his phone number.", "have", True),            # "have" with an object is a verb
+    ("Computers running Linux were hit as well.", "hit", False),               # a participle like its base
+])
+def test_verbs_and_their_negation(fc, text, verb, negated):
+    (f,) = frames_of(fc, text)
+    assert f.verbs[verb][0] is negated
+
+
 def test_durations_add_up_and_rates_are_no_durations(fc):
     (f,) = frames_of(fc, "He needed two hours and 27 minutes to win.")
     assert [(a.dimension, a.value) for a in f.amounts] == [("duration", 147)]

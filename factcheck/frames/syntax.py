@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lemminflect import getInflection
+
 
 from ..text.tokens import Token
 from .english import English, lemma_of
@@ -47,8 +49,19 @@ _REQUIRED = frozenset({"must", "have to", "has to", "had to", "need to", "needs 
 _TENSE_ONLY = frozenset({"will", "would be", "will be", "shall", "is going to", "are going to"})
 
 
+_HAVE = frozenset({"have", "has", "had"})
+
+
+def _base_participle(word: str) -> bool:
+    """A verb whose past participle is its base form: "were hit", "was cut", "had been shut"."""
+    return word in getInflection(word, "VBN")
+
+
 def is_verb(tokens: list[Token], i: int, en: English) -> bool:
     t = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if t.norm in _HAVE and nxt is not None and (nxt.norm in _DETERMINERS and nxt.norm not in ("'s", "no") or nxt.is_number):
+        return True                               # "did not have his phone number", "had a crew of 22": to have
     if not t.is_word or t.norm in en.function_words or (i and capital(t)):
         return False
     lemma, pos = lemma_of(t.norm)
@@ -67,7 +80,7 @@ def is_verb(tokens: list[Token], i: int, en: English) -> bool:
     if t.norm.endswith("ing") and prev in _DETERMINERS:
         return False                              # "the meeting", "his signing": a noun
     if prev in PASSIVE_BE and lemma == t.norm:
-        return False                              # "was ready": after "be" a base form is an adjective or a noun
+        return _base_participle(t.norm)           # "was ready": after "be" a base form is an adjective or a noun; "were hit"
     if lemma == t.norm and prev in _AFTER_SUBJECT:
         return True                               # "Kirby later put the cost at": a past tense like its base
     return prev in _AUX or prev in PRONOUNS or prev in ("they", "we", "i", "you", "who")
@@ -148,6 +161,7 @@ _AFTER_SUBJECT = frozenset({"later", "then", "also", "quickly", "still", "again"
 _FAILED = frozenset({"failed", "fail", "fails", "failing", "refused", "refuse", "refuses", "declined", "decline", "declines",
                      "unable"})          # "was unable to break back": no break
 _CHAIN = frozenset({"to", "on", "be", "been", "being", "have", "up", "out"})
+_NEGATIVE_SUBJECT = frozenset({"no", "none", "none of", "nobody", "no one", "nothing", "neither"})
 _BEFORE_VERB = frozenset({"not", "never", "no longer", "n't", "without", "neither", "nor"})
 
 
@@ -201,6 +215,10 @@ def verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en:
         phrase = " ".join(t.norm for t in tokens[m.first:m.last + 1])
         if m.entry.type == "negation" and m.entry.id == "negator":
             target = next_verb(m.last + 1) if phrase in _BEFORE_VERB else (prev_verb(m.first - 1) or next_verb(m.last + 1))
+            if target is None and phrase in _NEGATIVE_SUBJECT and not any(a <= j < m.first for j in by_pos):
+                # "No deaths in the trial were linked to it", "None of the 177 people was injured": the subject
+                # is negated, so the clause's verb is, however far it comes
+                target = next((by_pos[j] for j in range(m.last + 1, b + 1) if j in by_pos), None)
             if target and not (phrase in _BEFORE_VERB and any(t.norm in ("until", "till") for t in tokens[m.last + 1:b + 1])):
                 states[target][0] += 1               # ("did not reach phones until 8:11 p.m." says when it did)
         elif m.entry.type == "negation" and phrase in _RULED_OUT:
