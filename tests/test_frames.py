@@ -96,6 +96,17 @@ def test_first_level_divisions_of_every_country_contain_their_cities(fc):
     assert [(p.place, p.prep) for p in f.places] == [("ca-ontario", "in")]   # the province, and "in" past "southern"
 
 
+@pytest.mark.parametrize("text, places", [
+    ("The Tour reached Nice on Sunday.", ["nice-fr"]),                   # "Tour" is no town here; Nice is, after a verb of going
+    ("Federal Police said the Green party won.", []),
+    ("Ferries sailed to Nice.", ["nice-fr"]),
+    ("The Dali's crew of 22 were safe.", []),                            # a ship's name, not the Chinese city
+    ("A teacher in the Portland area found it.", ["portland-us"]),
+])
+def test_names_that_only_look_like_towns(fc, text, places):
+    assert [p.place for f in frames_of(fc, text) for p in f.places] == places
+
+
 def test_a_big_city_is_not_read_as_a_small_town_of_the_country_named_nearby(fc):
     places = fc.english.places
     assert places.resolve(places.lookup("Moscow"), {"us"}) == "moscow-ru"

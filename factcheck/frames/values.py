@@ -62,12 +62,28 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
             prep = "'s"                              # "the opening days of Russia's invasion": whose, not where
         if e.first == 0 and e.last + 1 < len(tokens) and tokens[e.last + 1].norm == "," and e.text.isupper():
             prep = "in"                              # a dateline: "BERLIN, 14 July -" is where it happened
+        if _everyday_word(e, pid, prep, tokens, en):
+            continue
         out.append(PlaceRef(pid, en.places.kind(pid), e.text, e.first, prep))
         listed.append(out[-1])
     out.sort(key=lambda p: p.first)
     return out
 
 
+def _everyday_word(e: Entity, pid: str, prep: str, tokens: list[Token], en: English) -> bool:
+    """A name that only looks like a town: one after "the" that owns something, or an everyday word ("Tour", "Federal",
+    "Police", "Green", "Central") where no preposition of place or verb of going puts it there ("to
+    Nice", "reached Buffalo") and it is no dateline."""
+    if en.places.kind(pid) == "city" and e.first >= 1 and tokens[e.first - 1].norm == "the" and (
+            e.last + 1 < len(tokens) and tokens[e.last + 1].norm == "'s" or e.text.endswith("'s")):
+        return True                  # "the Dali's crew": a city takes no article (but "the Portland area" is a place)
+    if " " in e.text or en.places.kind(pid) not in ("city", "region") or not lemma_of(e.text.lower())[1]:
+        return False
+    return prep not in _PLACE_PREPS and prep not in _GOING and prep not in ("bound for", "in")
+
+
+_GOING = frozenset({"visit", "visited", "visiting", "reach", "reached", "enter", "entered", "tour", "toured", "leave", "left",
+                    "leaving", "fled", "flee"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "on", "of",
                           "from", "to", "into", "towards", "toward"})
 _PLACE_MODIFIERS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east",
@@ -205,7 +221,8 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
                 continue
             head = _noun_before(tokens, q.first, en) if not q.noun or q.noun in en.function_words or verbish(q.noun) else ""
             if head:                             # "a crew of 22", "a majority of 184", "magnitude 7.3 and"
-                out.append(Amount("count", q.lo, q.hi, q.value, head, q.text, q.first, approx=q.approx, phrase=(head,)))
+                text = q.text.rsplit(" ", 1)[0] if q.noun and q.text.endswith(" " + tokens[q.last].text) else q.text
+                out.append(Amount("count", q.lo, q.hi, q.value, head, text, q.first, approx=q.approx, phrase=(head,)))
                 continue
             phrase = _noun_phrase(tokens, q.last, en)
             if len(phrase) > 1 and "NOUN" in lemma_of(phrase[-1])[1]:
