@@ -147,6 +147,21 @@ def test_verbs_and_their_negation(fc, text, verb, negated):
     assert f.verbs[verb][0] is negated
 
 
+def test_a_rank_within_some_is_not_the_rank_in_the_series(fc):
+    ref = fc.extract("Robert Prevost was elected the 267th pope on Thursday.")
+    report = fc.check("The cardinals chose Robert Prevost as the first pope from the United States on Thursday.", ref)
+    assert "contradiction" not in {f.kind for f in report.findings}
+    report = fc.check("Robert Prevost was elected the 266th pope on Thursday.", ref)
+    assert "contradiction" in {f.kind for f in report.findings}
+
+
+def test_a_right_title_that_only_names_someone_leaves_the_verdict_to_what_is_said_of_them(fc):
+    ref = fc.extract((ROOT / "tests" / "refs" / "mexico" / "reference.txt").read_text(encoding="utf-8"))
+    report = fc.check("Outgoing President Andrés Manuel López Obrador did not congratulate Sheinbaum on election night.", ref)
+    assert [f.kind for f in report.findings] == ["contradiction"]
+    assert report.findings[0].rules[0].category == "negation"
+
+
 def test_durations_add_up_and_rates_are_no_durations(fc):
     (f,) = frames_of(fc, "He needed two hours and 27 minutes to win.")
     assert [(a.dimension, a.value) for a in f.amounts] == [("duration", 147)]

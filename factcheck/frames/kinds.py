@@ -172,7 +172,7 @@ def ordinal(pair: Pair, params: Params) -> list[Outcome]:
     for d in pair.draft.ordinals:
         if d.noun == "time" and not same_predicate and not (d.verb and d.verb in pair.claim.verbs):
             continue          # "flew for the fifth time" says nothing of "caught for the first time"
-        rivals = [c for c in pair.claim.ordinals if c.noun and c.noun == d.noun]
+        rivals = [c for c in pair.claim.ordinals if c.noun and c.noun == d.noun and c.within == d.within]
         if rivals:
             hit = next((c for c in rivals if c.value == d.value), None)
             out.append(Outcome(AGREE, hit.text, d.text) if hit else Outcome(CONFLICT, f"{rivals[0].text} {rivals[0].noun}", f"{d.text} {d.noun}"))

@@ -56,6 +56,7 @@ class OrdinalRef:
     text: str
     first: int
     verb: str = ""        # the verb it ranks a doing of ("hosting ... for the third time"), if one comes before it
+    within: bool = False  # ranked within a subset the words after it name ("the first pope from the United States")
 
 
 @dataclass(frozen=True, slots=True)

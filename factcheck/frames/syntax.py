@@ -75,6 +75,9 @@ def is_verb(tokens: list[Token], i: int, en: English) -> bool:
             return False
         prev_pos = lemma_of(prev)[1]
         return not (prev_pos and prev_pos <= {"ADJ", "ADV"} or prev_pos == {"ADJ"})
+    if lemma != t.norm and t.norm.endswith(("ing", "ed")) and (not i or prev in _DETERMINERS) and nxt is not None \
+            and nxt.is_word and (capital(nxt) or lemma_of(nxt.norm)[1] == {"NOUN"}):
+        return False                              # "Outgoing President ...", "the returning booster": an adjective
     if lemma != t.norm:
         return True                               # inflected: "rose", "elected", "met"
     if t.norm.endswith("ing") and prev in _DETERMINERS:

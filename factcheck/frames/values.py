@@ -461,8 +461,20 @@ def ordinals(tokens: list[Token], en: English) -> list[OrdinalRef]:
         if value is None and t.is_number and i + 1 < len(tokens) and tokens[i + 1].norm in ("th", "st", "nd", "rd"):
             value, j = int(float(t.norm.replace(",", ""))), i + 2
         if value is not None:
-            out.append(OrdinalRef(value, _noun_after(tokens, j, en), t.text, i))
+            out.append(OrdinalRef(value, _noun_after(tokens, j, en), t.text, i, within=_ranked_within(tokens, j, en)))
     return out
+
+
+_SUBSET = frozenset({"from", "outside", "since"})
+
+
+def _ranked_within(tokens: list[Token], j: int, en: English) -> bool:
+    """ "the first pontiff from the United States", "the first since Pantani": a rank among some, not
+    the rank in the whole series ("the 267th pope")."""
+    k = next((k for k in range(j, min(len(tokens), j + 3)) if tokens[k].is_word and tokens[k].norm not in en.function_words), None)
+    if k is None or k + 1 >= len(tokens):
+        return False
+    return tokens[k + 1].norm in _SUBSET
 
 
 def attributive(tokens: list[Token], d) -> bool:

@@ -61,6 +61,7 @@ def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: fro
     `similarities` are (similarity, claim) best first. A claim that shares words but compares
     no slot says nothing either way; the next one is tried.
     """
+    naming: Verdict | None = None         # an agreement on nothing but how someone is named
     for sim, claim in similarities[:CANDIDATES]:
         if sim < ABOUT:
             break
@@ -80,6 +81,11 @@ def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: fro
                 return Verdict("contradiction", claim, conflicts, round(min(1.0, sim), 3))
             return None
         if agrees:
+            if any(r.rule.kind == "title" for r, _ in agrees) and all(r.rule.kind in WEAK | {"title"} for r, _ in agrees):
+                # a right title only names someone ("outgoing President López Obrador"): what the
+                # clause says of them may be another claim's ("did not congratulate Sheinbaum")
+                naming = naming or Verdict("agreement", claim, agrees, round(min(1.0, sim), 3))
+                continue
             if all(r.rule.kind in WEAK for r, _ in agrees):
                 # only a shared name or verb agrees here; a value the clause gives may still find its
                 # own claim further down ("manager since 2018" against "in charge since 2016")
@@ -91,7 +97,7 @@ def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: fro
             if later:
                 return later
             return Verdict("agreement", claim, agrees, round(min(1.0, sim), 3))
-    return None
+    return naming
 
 
 FIGURES = frozenset({"amount"})   # the kinds whose slot a claim can leave unanswered and another answer
