@@ -162,6 +162,25 @@ def test_a_right_title_that_only_names_someone_leaves_the_verdict_to_what_is_sai
     assert report.findings[0].rules[0].category == "negation"
 
 
+@pytest.mark.parametrize("text, dimension, lo, hi", [
+    ("more than fifteen thousand six hundred cases", "count", 15600, None),
+    ("two thousand and five hundred people", "count", 2500, 2500),
+    ("two dozen eggs", "count", 24, 24),
+    ("Vingegaard was 1 minute 3 seconds slower.", "duration", 1.05, 1.05),
+    ("Google paid $26 billion.", "money", 25.5e9, 26.5e9),          # as precise as its last digit
+    ("Google paid $26.3 billion.", "money", 26.25e9, 26.35e9),
+])
+def test_figures_in_words_units_and_implied_precision(fc, text, dimension, lo, hi):
+    (a,) = [a for f in frames_of(fc, text) for a in f.amounts]
+    assert a.dimension == dimension and a.lo == pytest.approx(lo) and (hi is None or a.hi == pytest.approx(hi))
+
+
+def test_equal_figures_in_other_units_agree(fc):
+    ref = fc.extract("Stacked together, the booster and the ship stand about 121 metres tall.")
+    report = fc.check("Fully stacked, the booster and ship stand about 397 feet tall.", ref)
+    assert [f.kind for f in report.findings] == ["agreement"]
+
+
 def test_durations_add_up_and_rates_are_no_durations(fc):
     (f,) = frames_of(fc, "He needed two hours and 27 minutes to win.")
     assert [(a.dimension, a.value) for a in f.amounts] == [("duration", 147)]

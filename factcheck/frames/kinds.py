@@ -63,7 +63,8 @@ class ClockParams(Params):
 
 
 def _overlap(lo1, hi1, lo2, hi2) -> bool:
-    return lo1 <= hi2 and lo2 <= hi1
+    eps = 1e-9 * max(abs(lo1), abs(lo2), 1)      # units converted on both sides ("63 seconds", "1 minute 3 seconds")
+    return lo1 <= hi2 + eps and lo2 <= hi1 + eps
 
 
 def _other_subject(pair: Pair) -> bool:
@@ -88,7 +89,7 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
             continue
         tol = max(params.tolerance, 0.03) if d.dimension in ("length", "mass", "speed") else params.tolerance   # rounding after conversion
         hit = next((c for c in rivals if _overlap(d.lo, d.hi, c.lo * (1 - tol), c.hi * (1 + tol))
-                    and not (d.approx and d.approx == c.approx and d.value != c.value)), None)   # "at least 90" is not "at least 89"
+                    and not (d.approx and d.approx == c.approx and not _same_value(d.value, c.value))), None)   # "at least 90" is not "at least 89"
         compared.append((d, rivals, hit))
     # one value for one value: a figure the clause adds beside the claim's, once those are all
     # matched, is more detail, not a wrong one ("up from 7,146 in 2022 and 14,957 in 2023")
@@ -103,6 +104,11 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
     if not out and not params.vague:
         out = _parallel_counts(pair)
     return out
+
+
+def _same_value(a: float, b: float) -> bool:
+    """Equal after unit conversion ("about 397 feet" is "about 121 metres")."""
+    return abs(a - b) <= 0.005 * max(abs(a), abs(b))
 
 
 def _parallel_counts(pair: Pair) -> list[Outcome]:

@@ -5,6 +5,7 @@ their slack, and ranks with the noun they rank.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 
 from ..text.quantities import find_quantities
@@ -253,6 +254,7 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
             if rest[:3] == ["a", "percentage", "point"] or rest[:4] == ["of", "a", "percentage", "point"] or rest[:1] == ["point"]:
                 out.append(Amount("points", share * 100, share * 100, share * 100, "", t.text + " point", i))
     out = [a for a in out if not _in_name(tokens, a.first)]
+    out = [_implied_precision(a) for a in out]
     out = _durations(out, tokens)
     out = _ratios(out, tokens, en)
     out = _ranges(out, tokens)
@@ -314,6 +316,22 @@ def _tallies(tokens: list[Token], en: English) -> list[Amount]:
             text = " ".join(t.text for t in tokens[i:j + 1])
             out.append(Amount("tally", value, value, value, "", text, i))
     return out
+
+
+_SCALED = re.compile(r"(\d+(?:\.(\d+))?) ?(million|billion|trillion|bn)\b", re.I)
+_SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
+
+
+def _implied_precision(a: Amount) -> Amount:
+    """A figure written with a scale word is as precise as its last digit: "$26 billion" is
+    $25.5-26.5 billion, so it agrees with "$26.3 billion"; "$26.3 billion" is $26.25-26.35 billion."""
+    if a.approx or a.vague or a.lo != a.hi or a.dimension not in ("money", "count"):
+        return a
+    m = _SCALED.search(a.text)
+    if m is None:
+        return a
+    half = 0.5 * 10 ** -len(m.group(2) or "") * _SCALES[m.group(3).lower()]
+    return replace(a, lo=a.value - half, hi=a.value + half)
 
 
 _RATE_BEFORE = frozenset({"once", "twice", "thrice", "times"})

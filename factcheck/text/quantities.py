@@ -71,24 +71,45 @@ def _number_run(tokens: list[Token], i: int, words: NumberWords) -> tuple[float,
             return None
         j = i + 1
     elif tok.norm in words.values and tok.norm not in ("a", "an", "half"):
-        value, j = words.values[tok.norm], i + 1
-        # "twenty five", "one hundred"
-        while j < len(tokens) and tokens[j].norm in words.values and tokens[j].norm not in ("a", "an", "half"):
-            value += words.values[tokens[j].norm]
-            j += 1
+        return _word_number(tokens, i, words)
     else:
         return None
     while j < len(tokens) and tokens[j].norm in words.multipliers:
         value *= words.multipliers[tokens[j].norm]
         j += 1
-        # "one hundred and thirty-three": the rest of the number after "and"
-        if (not tok.is_number and j + 1 < len(tokens) and tokens[j].norm == "and"
-                and tokens[j + 1].norm in words.values and tokens[j + 1].norm not in ("a", "an", "half")):
-            rest, k = 0.0, j + 1
-            while k < len(tokens) and tokens[k].norm in words.values and tokens[k].norm not in ("a", "an", "half"):
-                rest += words.values[tokens[k].norm]
-                k += 1
-            value, j = value + rest, k
+    return _and_a_half(tokens, value, j)
+
+
+def _word_number(tokens: list[Token], i: int, words: NumberWords) -> tuple[float, int]:
+    """A number in words: "twenty five", "one hundred and thirty-three", "fifteen thousand six
+    hundred", "two thousand and five hundred" (a hundred multiplies what came before it, a thousand
+    or more closes a group)."""
+    def small(k: int) -> bool:
+        return k < len(tokens) and tokens[k].norm in words.values and tokens[k].norm not in ("a", "an", "half")
+
+    total = current = 0.0
+    j = i
+    while j < len(tokens):
+        w = tokens[j].norm
+        if w == "dozen" and j > i:
+            current = (current or 1) * 12          # "two dozen"
+        elif small(j):
+            current += words.values[w]
+        elif w in words.multipliers:
+            m = words.multipliers[w]
+            if m < 1000:
+                current = (current or 1) * m
+            else:
+                total, current = total + (current or 1) * m, 0.0
+        elif w == "and" and small(j + 1) and j > i and tokens[j - 1].norm in words.multipliers:
+            pass
+        else:
+            break
+        j += 1
+    return _and_a_half(tokens, total + current, j)
+
+
+def _and_a_half(tokens: list[Token], value: float, j: int) -> tuple[float, int]:
     # "four and a half"
     if j + 2 < len(tokens) and tokens[j].norm == "and" and tokens[j + 1].norm in ("a", "an") and tokens[j + 2].norm == "half":
         value, j = value + 0.5, j + 3
