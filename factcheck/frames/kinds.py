@@ -241,7 +241,7 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
         role = _ROLE.get(d.prep)
         if role is None:
             continue                  # "Spain beat England": a country as a participant, not a place
-        same_role = [c for c in pair.claim.places if _ROLE.get(c.prep) == role]
+        same_role = [c for c in pair.claim.places if _roles_meet(d, c)]
         if d.kind == SITE:
             out.extend(_site(d, same_role, pair.draft.places))
             continue
@@ -260,6 +260,16 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
         elif d.kind == "country" and all(places.country(c.place) not in (None, d.place) for c in same_role):
             out.append(Outcome(CONFLICT, same_role[0].text, d.text))     # "Ontario, Canada" for "Ontario, California"
     return out
+
+
+def _roles_meet(d, c) -> bool:
+    """The same role, where "based in" is where a company is: it meets a place where something
+    happened, but not a dateline ("EVANSVILLE — ..." says nothing of where Corvell is based)."""
+    a, b = _ROLE.get(d.prep), _ROLE.get(c.prep)
+    if "based" in (a, b) and a != b:
+        other = c if a == "based" else d
+        return _ROLE.get(other.prep) == "at" and other.prep != "dateline"
+    return a is not None and a == b
 
 
 def _containment(places, found: str, reference: str) -> str:
@@ -294,7 +304,7 @@ def _same_site(a: str, b: str) -> bool:
 
 # where a place stands in the clause, by its preposition: where it happened, where from, where to
 _ROLE = {p: "at" for p in ("in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "on", "of")}
-_ROLE.update({"from": "from", "to": "to", "into": "to", "towards": "to", "toward": "to", "bound for": "to",
+_ROLE.update({"based": "based", "dateline": "at", "from": "from", "to": "to", "into": "to", "towards": "to", "toward": "to", "bound for": "to",
               # a destination or a starting point as the verb's object: "visit Vienna", "left Kyiv"
               "visit": "to", "visited": "to", "visiting": "to", "reach": "to", "reached": "to", "enter": "to", "entered": "to",
               "tour": "to", "toured": "to", "leave": "from", "left": "from", "leaving": "from", "fled": "from", "flee": "from"})

@@ -58,11 +58,13 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
         elif prep in (",", "and", "or") and listed and e.first - listed[-1].first <= 8:
             prep = listed[-1].prep                   # "reached Indianapolis at 3:06, Cleveland at 3:13 and Buffalo"
         if e.last + 1 < len(tokens) and tokens[e.last + 1].norm in ("based", "headquartered"):
-            prep = "in"                              # "the Pittsburgh-based company"
+            prep = "based"                           # "the Pittsburgh-based company": where it is based
+        if prep == "in" and e.first >= 2 and tokens[e.first - 2].norm in ("based", "headquartered"):
+            prep = "based"                           # "Corvell, based in Louisville": where the company is, not where it happened
         if e.text.endswith("'s") or e.last + 1 < len(tokens) and tokens[e.last + 1].norm == "'s":
             prep = "'s"                              # "the opening days of Russia's invasion": whose, not where
         if e.first == 0 and e.last + 1 < len(tokens) and tokens[e.last + 1].norm == "," and e.text.isupper():
-            prep = "in"                              # a dateline: "BERLIN, 14 July -" is where it happened
+            prep = "dateline"                        # a dateline: "BERLIN, 14 July -" is where it happened
         if _everyday_word(e, pid, prep, tokens, en):
             continue
         out.append(PlaceRef(pid, en.places.kind(pid), e.text, e.first, prep))
@@ -80,7 +82,7 @@ def _everyday_word(e: Entity, pid: str, prep: str, tokens: list[Token], en: Engl
         return True                  # "the Dali's crew": a city takes no article (but "the Portland area" is a place)
     if " " in e.text or en.places.kind(pid) not in ("city", "region") or not lemma_of(e.text.lower())[1]:
         return False
-    return prep not in _PLACE_PREPS and prep not in _GOING and prep not in ("bound for", "in")
+    return prep not in _PLACE_PREPS and prep not in _GOING and prep not in ("bound for", "dateline", "based")
 
 
 _GOING = frozenset({"visit", "visited", "visiting", "reach", "reached", "enter", "entered", "tour", "toured", "leave", "left",
