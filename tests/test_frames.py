@@ -175,6 +175,19 @@ def test_figures_in_words_units_and_implied_precision(fc, text, dimension, lo, h
     assert a.dimension == dimension and a.lo == pytest.approx(lo) and (hi is None or a.hi == pytest.approx(hi))
 
 
+def test_a_count_is_compared_with_the_count_of_its_own_noun(fc):
+    ref = fc.extract("In the past month, more than 100 laboratory-confirmed cases were reported in four countries.")
+    report = fc.check("In the past month, fewer than 90 laboratory-confirmed cases were reported in four countries.", ref)
+    assert [f.kind for f in report.findings] == ["contradiction"]
+
+
+def test_words_that_bound_a_figure_are_no_opposites():
+    from factcheck.frames.kinds import _bounds
+    assert _bounds("on three or more medicines, fewer than 90 cases, at least $5") == {"more", "fewer", "least"}
+    assert _bounds("flies fewer MAX 9s than any other carrier") == set()      # a comparison keeps its opposite
+    assert _bounds("more than double the price") == set()
+
+
 def test_equal_figures_in_other_units_agree(fc):
     ref = fc.extract("Stacked together, the booster and the ship stand about 121 metres tall.")
     report = fc.check("Fully stacked, the booster and ship stand about 397 feet tall.", ref)

@@ -154,8 +154,12 @@ def _same_noun(d, c, pair: Pair) -> bool:
         return False
     if _people(a, pair.english) and _people(b, pair.english):
         return True                   # "41.6 million Americans" and "31.6 million people"
-    return a == b or bool(set(d.phrase) & set(c.phrase)) or (
-        a in pair.claim.lemmas and b in pair.draft.lemmas and a in pair.draft.lemmas and b in pair.claim.lemmas)
+    if a == b or set(d.phrase) & set(c.phrase):
+        return True
+    # each names the other's noun, and neither counts it apart ("90 laboratory-confirmed cases in four
+    # countries" counts cases, not countries, against "100 cases in four countries")
+    return a in pair.claim.lemmas and b in pair.draft.lemmas and not any(x.noun == a for x in pair.claim.amounts) \
+        and not any(x.noun == b for x in pair.draft.amounts)
 
 
 _PEOPLE = frozenset({"people", "person", "resident", "inhabitant", "citizen"})
@@ -580,7 +584,8 @@ def _stances(status: str, d: Frame, c: Frame) -> Outcome:
 def opposite(pair: Pair, params: Params) -> list[Outcome]:
     """An opposite word in place of the claim's ("smallest" for "largest", "cordially" for "angrily")."""
     en = pair.english
-    d_all, c_all = pair.draft.raw | pair.draft.lemmas, pair.claim.raw | pair.claim.lemmas
+    d_all = (pair.draft.raw | pair.draft.lemmas) - _bounds(pair.draft.text)
+    c_all = (pair.claim.raw | pair.claim.lemmas) - _bounds(pair.claim.text)
     d, c = d_all - c_all, c_all - d_all
     for w in sorted(d):
         v = next(iter(sorted(en.opposites.get(w, frozenset()) & c)), None) or _unprefixed(w, c) or _prefixed(w, c)
@@ -589,6 +594,17 @@ def opposite(pair: Pair, params: Params) -> list[Outcome]:
                 return [Outcome(AGREE, v, w)]        # "has never lost a final" is "has won all its finals"
             return [Outcome(CONFLICT, v, w)]
     return []
+
+
+_BOUND = re.compile(r"\b(more|less|fewer)\s+than\s+(?:about\s+|around\s+|some\s+)?(?:[$€£]?\d|an?\s|one|two|three|four|five|six|"
+                    r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+                    r"million|dozen)|\bor\s+(more|less|fewer)\b|\bat\s+(most|least)\b", re.I)
+
+
+def _bounds(text: str) -> set[str]:
+    """The words that bound a figure ("more than 20", "three or more", "at least"): no opposites of each
+    other ("fewer than any other carrier" compares, and stays an opposite of "more than any")."""
+    return {w.lower() for m in _BOUND.finditer(text) for w in m.groups() if w}
 
 
 _PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis", "non-")
