@@ -141,6 +141,7 @@ def test_ratios_are_shares_and_a_count_with_no_noun_after_it_counts_the_noun_bef
     ("None of the 177 people aboard the flight was injured.", "injure", True),
     ("The committee did not have his phone number.", "have", True),            # "have" with an object is a verb
     ("Computers running Linux were hit as well.", "hit", False),               # a participle like its base
+    ("The gang tried one window without success before cutting the grille.", "cut", False),   # "without" a noun
 ])
 def test_verbs_and_their_negation(fc, text, verb, negated):
     (f,) = frames_of(fc, text)
@@ -192,6 +193,17 @@ def test_equal_figures_in_other_units_agree(fc):
     ref = fc.extract("Stacked together, the booster and the ship stand about 121 metres tall.")
     report = fc.check("Fully stacked, the booster and ship stand about 397 feet tall.", ref)
     assert [f.kind for f in report.findings] == ["agreement"]
+
+
+def test_ages(fc):
+    ages = [(a.dimension, a.value) for f in frames_of(fc, "Police arrested two men aged 34 and 41 in Lyon. Francis died at the age of 88.")
+            for a in f.amounts if a.dimension == "age"]
+    assert ages == [("age", 34), ("age", 41), ("age", 88)]
+
+
+def test_too_early_to_rule_out_leaves_it_open(fc):
+    (f,) = frames_of(fc, "Doctors said it was too early to rule out the loss of two fingers.")
+    assert f.modality == "possible"
 
 
 def test_durations_add_up_and_rates_are_no_durations(fc):

@@ -218,6 +218,8 @@ def verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en:
         phrase = " ".join(t.norm for t in tokens[m.first:m.last + 1])
         if m.entry.type == "negation" and m.entry.id == "negator":
             target = next_verb(m.last + 1) if phrase in _BEFORE_VERB else (prev_verb(m.first - 1) or next_verb(m.last + 1))
+            if phrase == "without" and m.last + 1 not in by_pos:
+                target = None                        # "without success before cutting": a noun is without, not the verb
             if target is None and phrase in _NEGATIVE_SUBJECT and not any(a <= j < m.first for j in by_pos):
                 # "No deaths in the trial were linked to it", "None of the 177 people was injured": the subject
                 # is negated, so the clause's verb is, however far it comes

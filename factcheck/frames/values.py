@@ -186,7 +186,8 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
         if q.dimension == "duration" and after == "'s":
             continue                                    # "a year's rainfall" measures rain, not time
         if q.dimension == "duration" and after == "old" or (q.first >= 2 and tokens[q.first - 1].norm == "of" and tokens[q.first - 2].norm == "age"):
-            out.append(Amount("age", q.lo / 525600, q.hi / 525600, q.value / 525600, "", q.text, q.first))
+            years = 525600 if q.dimension == "duration" else 1       # "82 years old"; "at the age of 88" is a bare number
+            out.append(Amount("age", q.lo / years, q.hi / years, q.value / years, "", q.text, q.first))
             continue
         if q.dimension == "offset":      # "forty minutes after the smoke": after what, and how long after
             k = q.last + 2
@@ -257,6 +258,7 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
                 out.append(Amount("points", share * 100, share * 100, share * 100, "", t.text + " point", i))
     out = [a for a in out if not _in_name(tokens, a.first)]
     out = [_implied_precision(a) for a in out]
+    out = _ages(out, tokens)
     out = _durations(out, tokens)
     out = _ratios(out, tokens, en)
     out = _ranges(out, tokens)
@@ -317,6 +319,19 @@ def _tallies(tokens: list[Token], en: English) -> list[Amount]:
             value = hi * 100 + lo
             text = " ".join(t.text for t in tokens[i:j + 1])
             out.append(Amount("tally", value, value, value, "", text, i))
+    return out
+
+
+def _ages(out: list[Amount], tokens: list[Token]) -> list[Amount]:
+    """ "two men aged 34 and 41": ages, not counts."""
+    out = sorted(out, key=lambda a: a.first)
+    for k, a in enumerate(out):
+        if a.dimension != "count" or a.vague:
+            continue
+        before = tokens[a.first - 1].norm if a.first else ""
+        after_age = k and out[k - 1].dimension == "age" and before in ("and", ",", "or") and a.first - out[k - 1].first <= 3
+        if before == "aged" or after_age:
+            out[k] = Amount("age", a.lo, a.hi, a.value, "", a.text.split()[0], a.first, approx=a.approx)
     return out
 
 
