@@ -219,7 +219,7 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
                                                        and "," not in tokens[q.first].text):
                 continue              # "from 1878 to 1903": years, not counts ("1,440 people" is a count)
             nxt = tokens[q.last - 1].norm        # after the number, past any approximator ("about 80,000 people had")
-            if nxt in en.numbers.count_nouns and (q.noun in en.function_words or verbish(q.noun)):
+            if nxt in en.numbers.count_nouns and (q.noun in en.function_words or verbish(q.noun) or q.noun.endswith("ed")):
                 noun = en.canonical(lemma_of(nxt)[0])     # "144 people had been killed"
                 out.append(Amount("count", q.lo, q.hi, q.value, noun, q.text, q.first, approx=q.approx, phrase=(noun,)))
                 continue
