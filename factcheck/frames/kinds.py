@@ -419,7 +419,7 @@ def _holder(e, pair: Pair) -> tuple[str, str] | None:
     return None
 
 
-_RANK = frozenset({"vice", "deputy", "assistant", "acting", "former", "ex", "associate", "co", "under", "outgoing", "incoming",
+_RANK = frozenset({"vice", "deputy", "assistant", "acting", "former", "ex", "associate", "co", "under", "outgoing", "incoming", "lieutenant",
                    "elect", "designate", "interim"})
 _GENERIC = frozenset({"leader", "official", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "mr", "mrs", "ms", "dr"})
 
@@ -455,6 +455,10 @@ def _title_parts(t: str, en: English) -> tuple[str, set[str]]:
     lemmas = [lemma_of(w)[0] for w in before_of]
     offices = [w for w in lemmas if w in en.office_nouns and w not in _RANK]
     head = offices[-1] if offices else ""
+    last = lemmas[-1] if lemmas else ""
+    if (not head or head in _GENERIC) and last and last != head and last not in en.function_words and last not in _GENERIC \
+            and last not in en.person_titles and "NOUN" in lemma_of(last)[1] and "'" not in last and len(words) > 1:
+        head = last               # "the park's chief ranger", "the museum's chief curator": the office is the last noun
     # qualifiers that tell offices apart are nouns ("defense", "state"); adjectives describe ("reforming")
     rest = {lemma_of(w)[0] for w in words if w not in en.function_words and w not in en.numbers.ordinals
             and (not lemma_of(w)[1] or "NOUN" in lemma_of(w)[1] or w in _RANK)} - {head}
