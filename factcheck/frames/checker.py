@@ -68,7 +68,8 @@ class FrameChecker:
             return compared[i]
 
         return self._title(frame, ref, titles) or decide(
-            ranked, outcomes, ref.values, lambda i: verdict.another_time(frame, ref.claims[i].frame, ref.year))
+            ranked, outcomes, ref.values, lambda i: verdict.another_time(frame, ref.claims[i].frame, ref.year),
+            figures=bool(frame.amounts))
 
     def _title(self, frame: Frame, ref: FrameReference, titles) -> Verdict | None:
         """A person given an office the reference does not give them, whatever else the clause says."""

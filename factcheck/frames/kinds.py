@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -605,10 +606,11 @@ _BOUND = re.compile(r"\b(more|less|fewer)\s+than\s+(?:about\s+|around\s+|some\s+
                     r"million|dozen)|\bor\s+(more|less|fewer)\b|\bat\s+(most|least)\b", re.I)
 
 
-def _bounds(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _bounds(text: str) -> frozenset[str]:
     """The words that bound a figure ("more than 20", "three or more", "at least"): no opposites of each
     other ("fewer than any other carrier" compares, and stays an opposite of "more than any")."""
-    return {w.lower() for m in _BOUND.finditer(text) for w in m.groups() if w}
+    return frozenset(w.lower() for m in _BOUND.finditer(text) for w in m.groups() if w)
 
 
 _PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis", "non-")

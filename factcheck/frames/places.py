@@ -94,6 +94,8 @@ class Places:
         """The place a name means: one inside a country or region named nearby, else inside only its
         continent, else the likeliest; but a small town is not taken for a big city only because the
         text names its country (Moscow, Idaho for Moscow because the text names the US)."""
+        if len(ids) == 1:
+            return ids[0]
         inside_region = [pid for pid in ids if any(self._rows[p][0] in ("region", "city") for p in self.ancestors(pid) & nearby
                                                    if p in self._rows and p != pid)]
         if inside_region:                       # "Moscow, Idaho"

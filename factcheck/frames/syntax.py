@@ -52,6 +52,7 @@ _TENSE_ONLY = frozenset({"will", "would be", "will be", "shall", "is going to", 
 _HAVE = frozenset({"have", "has", "had"})
 
 
+@lru_cache(maxsize=8192)
 def _base_participle(word: str) -> bool:
     """A verb whose past participle is its base form: "were hit", "was cut", "had been shut"."""
     return word in getInflection(word, "VBN")

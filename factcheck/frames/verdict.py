@@ -55,11 +55,12 @@ def another_time(draft: Frame, claim: Frame, reference_year: int | None) -> bool
 
 
 def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: frozenset[str] = frozenset(),
-           elsewhere=lambda claim: False) -> Verdict | None:
+           elsewhere=lambda claim: False, figures: bool = True) -> Verdict | None:
     """The verdict on one clause: the most similar claim that compares anything decides.
 
     `similarities` are (similarity, claim) best first. A claim that shares words but compares
-    no slot says nothing either way; the next one is tried.
+    no slot says nothing either way; the next one is tried. `figures` says whether the clause gives
+    any amount another claim could answer.
     """
     naming: Verdict | None = None         # an agreement on nothing but how someone is named
     for sim, claim in similarities[:CANDIDATES]:
@@ -93,7 +94,7 @@ def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: fro
                 if later:
                     return later
             answered = {r.id for r, _ in outcomes}
-            later = _unanswered_value(similarities, claim, answered, outcomes_of, known_values, elsewhere)
+            later = figures and _unanswered_value(similarities, claim, answered, outcomes_of, known_values, elsewhere)
             if later:
                 return later
             return Verdict("agreement", claim, agrees, round(min(1.0, sim), 3))
