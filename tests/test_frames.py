@@ -142,6 +142,8 @@ def test_ratios_are_shares_and_a_count_with_no_noun_after_it_counts_the_noun_bef
     ("The committee did not have his phone number.", "have", True),            # "have" with an object is a verb
     ("Computers running Linux were hit as well.", "hit", False),               # a participle like its base
     ("The gang tried one window without success before cutting the grille.", "cut", False),   # "without" a noun
+    ("He left without ever saying goodbye.", "say", True),
+    ("No, the minister said on Monday that he had resigned.", "resign", False),   # an answer, not a subject
 ])
 def test_verbs_and_their_negation(fc, text, verb, negated):
     (f,) = frames_of(fc, text)
@@ -185,6 +187,7 @@ def test_a_count_is_compared_with_the_count_of_its_own_noun(fc):
 def test_words_that_bound_a_figure_are_no_opposites():
     from factcheck.frames.kinds import _bounds
     assert _bounds("on three or more medicines, fewer than 90 cases, at least $5") == {"more", "fewer", "least"}
+    assert _bounds("more than thirteen people") == {"more"}
     assert _bounds("flies fewer MAX 9s than any other carrier") == set()      # a comparison keeps its opposite
     assert _bounds("more than double the price") == set()
 
@@ -195,10 +198,33 @@ def test_equal_figures_in_other_units_agree(fc):
     assert [f.kind for f in report.findings] == ["agreement"]
 
 
+@pytest.mark.parametrize("text, amounts", [
+    ("Three cases in 12 countries were reported.", [("count", 3), ("count", 12)]),     # two counts, no share
+    ("It lasted between two hours and 30 minutes.", [("duration", 120), ("duration", 30)]),   # a range, not a sum
+    ("She worked 12 hours a day for $15 a day.", [("duration", 720), ("money", 15)]),   # rates are no durations
+])
+def test_figures_that_are_not_shares_sums_or_durations(fc, text, amounts):
+    assert [(a.dimension, a.value) for f in frames_of(fc, text) for a in f.amounts] == amounts
+
+
+def test_one_digit_with_a_scale_word_is_not_widened(fc):
+    ref = fc.extract("The company paid $2 billion for the stake on Monday.")
+    report = fc.check("The company paid $2.4 billion for the stake on Monday.", ref)
+    assert [f.kind for f in report.findings] == ["contradiction"]
+
+
+def test_a_lieutenant_is_an_office_and_a_rank_before_another():
+    from factcheck.frames.kinds import titles_compatible
+    from factcheck.frames.english import load_english
+    en = load_english(data_dir("rules"))
+    assert not titles_compatible("captain", "lieutenant", en) and titles_compatible("lieutenant", "lieutenant", en)
+    assert not titles_compatible("lieutenant governor", "governor", en)
+
+
 def test_ages(fc):
-    ages = [(a.dimension, a.value) for f in frames_of(fc, "Police arrested two men aged 34 and 41 in Lyon. Francis died at the age of 88.")
-            for a in f.amounts if a.dimension == "age"]
-    assert ages == [("age", 34), ("age", 41), ("age", 88)]
+    ages = [(a.dimension, a.value, a.text) for f in frames_of(fc, "Police arrested two men aged about 34 and 41 in Lyon. "
+                                                               "Francis died at the age of 88.") for a in f.amounts if a.dimension == "age"]
+    assert [(d, v) for d, v, _ in ages] == [("age", 34), ("age", 41), ("age", 88)] and ages[0][2] == "about 34"
 
 
 def test_too_early_to_rule_out_leaves_it_open(fc):

@@ -157,6 +157,8 @@ def _same_noun(d, c, pair: Pair) -> bool:
         return True                   # "41.6 million Americans" and "31.6 million people"
     if a == b or set(d.phrase) & set(c.phrase):
         return True
+    if a not in pair.draft.lemmas or b not in pair.claim.lemmas:
+        return False
     # each names the other's noun, and neither counts it apart ("90 laboratory-confirmed cases in four
     # countries" counts cases, not countries, against "100 cases in four countries")
     return a in pair.claim.lemmas and b in pair.draft.lemmas and not any(x.noun == a for x in pair.claim.amounts) \
@@ -354,7 +356,7 @@ def speaker(pair: Pair, params: QuoteParams) -> list[Outcome]:
 def _same_quotation(pair: Pair, similarity: float) -> bool:
     """The same words quoted as speech on both sides; a quoted title ("Godzilla Minus One") is no one's words."""
     return any(fuzz.partial_ratio(d.lower(), c.lower()) >= similarity for d in pair.draft.quotes for c in pair.claim.quotes
-               if not _title_case(d) and not _title_case(c))
+               if not _title_case(d) and not _title_case(c) and min(len(d), len(c)) >= 0.5 * max(len(d), len(c)))
 
 
 def _title_case(quote: str) -> bool:
@@ -454,7 +456,10 @@ def _title_parts(t: str, en: English) -> tuple[str, set[str]]:
     words = [w for w in t.split() if w not in en.places.demonyms]
     before_of = words[:words.index("of")] if "of" in words else words
     lemmas = [lemma_of(w)[0] for w in before_of]
-    offices = [w for w in lemmas if w in en.office_nouns and w not in _RANK]
+    # "lieutenant" is an office of its own ("Lieutenant John Smith"), and a rank before another ("lieutenant governor")
+    offices = [w for w in lemmas if w in en.office_nouns and w not in _RANK - {"lieutenant"}]
+    if len(offices) > 1 and offices[0] == "lieutenant":
+        offices = offices[1:]
     head = offices[-1] if offices else ""
     last = lemmas[-1] if lemmas else ""
     if (not head or head in _GENERIC) and last and last != head and last not in en.function_words and last not in _GENERIC \
@@ -602,7 +607,7 @@ def opposite(pair: Pair, params: Params) -> list[Outcome]:
 
 
 _BOUND = re.compile(r"\b(more|less|fewer)\s+than\s+(?:about\s+|around\s+|some\s+)?(?:[$€£]?\d|an?\s|one|two|three|four|five|six|"
-                    r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+                    r"seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
                     r"million|dozen)|\bor\s+(more|less|fewer)\b|\bat\s+(most|least)\b", re.I)
 
 

@@ -165,6 +165,16 @@ _AFTER_SUBJECT = frozenset({"later", "then", "also", "quickly", "still", "again"
 _FAILED = frozenset({"failed", "fail", "fails", "failing", "refused", "refuse", "refuses", "declined", "decline", "declines",
                      "unable"})          # "was unable to break back": no break
 _CHAIN = frozenset({"to", "on", "be", "been", "being", "have", "up", "out"})
+def _subject_follows(tokens: list[Token], k: int, b: int) -> bool:
+    """A negative word that begins a subject ("No deaths", "None of the 177", "Nobody was"), not an
+    answer ("No, the minister said") or an adverb ("No sooner had ...")."""
+    if k > b:
+        return False
+    t = tokens[k]
+    pos = lemma_of(t.norm)[1]
+    return t.norm == "of" or t.is_number or bool(pos & {"NOUN", "ADJ", "VERB", "AUX"}) and pos != {"ADV"} and t.norm != ","
+
+
 _NEGATIVE_SUBJECT = frozenset({"no", "none", "none of", "nobody", "no one", "nothing", "neither"})
 _BEFORE_VERB = frozenset({"not", "never", "no longer", "n't", "without", "neither", "nor"})
 
@@ -219,9 +229,13 @@ def verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en:
         phrase = " ".join(t.norm for t in tokens[m.first:m.last + 1])
         if m.entry.type == "negation" and m.entry.id == "negator":
             target = next_verb(m.last + 1) if phrase in _BEFORE_VERB else (prev_verb(m.first - 1) or next_verb(m.last + 1))
-            if phrase == "without" and m.last + 1 not in by_pos:
-                target = None                        # "without success before cutting": a noun is without, not the verb
-            if target is None and phrase in _NEGATIVE_SUBJECT and not any(a <= j < m.first for j in by_pos):
+            if phrase == "without":
+                k = m.last + 1
+                while k <= b and k not in by_pos and lemma_of(tokens[k].norm)[1] == {"ADV"}:
+                    k += 1                           # "without ever saying"
+                target = by_pos.get(k)               # "without success before cutting": a noun is without, not the verb
+            if target is None and phrase in _NEGATIVE_SUBJECT and not any(a <= j < m.first for j in by_pos) \
+                    and _subject_follows(tokens, m.last + 1, b):
                 # "No deaths in the trial were linked to it", "None of the 177 people was injured": the subject
                 # is negated, so the clause's verb is, however far it comes
                 target = next((by_pos[j] for j in range(m.last + 1, b + 1) if j in by_pos), None)

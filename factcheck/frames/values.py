@@ -100,7 +100,7 @@ def _governing_prep(tokens: list[Token], first: int, en: English) -> str:
         return ""
     word = tokens[first - 1].norm
     k = first - 1
-    while k > 0 and k >= first - 3 and tokens[k].norm in _PLACE_MODIFIERS:
+    while k > 0 and k >= first - 3 and (tokens[k].norm in _PLACE_MODIFIERS or tokens[k].norm == "the" and k < first - 1):
         k -= 1
         if tokens[k].norm in _PLACE_PREPS:
             return tokens[k].norm
@@ -140,7 +140,7 @@ def _noun_before(tokens: list[Token], first: int, en: English) -> str:
     k = first - 1
     if k >= 1 and tokens[k].norm == "of":
         k -= 1
-    if k < 0 or first - k > 2:
+    if k < 0:
         return ""
     t = tokens[k]
     if not t.is_word or t.norm in en.function_words or capital(t) or "NOUN" not in lemma_of(t.norm)[1] or verbish(t.norm):
@@ -331,7 +331,8 @@ def _ages(out: list[Amount], tokens: list[Token]) -> list[Amount]:
         before = tokens[a.first - 1].norm if a.first else ""
         after_age = k and out[k - 1].dimension == "age" and before in ("and", ",", "or") and a.first - out[k - 1].first <= 3
         if before == "aged" or after_age:
-            out[k] = Amount("age", a.lo, a.hi, a.value, "", a.text.split()[0], a.first, approx=a.approx)
+            text = a.text.rsplit(" ", 1)[0] if a.noun and len(a.text.split()) > 1 and not a.text.split()[-1][:1].isdigit() else a.text
+            out[k] = Amount("age", a.lo, a.hi, a.value, "", text, a.first, approx=a.approx)
     return out
 
 
@@ -340,13 +341,17 @@ _SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
 
 
 def _implied_precision(a: Amount) -> Amount:
-    """A figure written with a scale word is as precise as its last digit: "$26 billion" is
-    $25.5-26.5 billion, so it agrees with "$26.3 billion"; "$26.3 billion" is $26.25-26.35 billion."""
+    """A figure of two or more digits written with a scale word is as precise as its last digit:
+    "$26 billion" is $25.5-26.5 billion, so it agrees with "$26.3 billion"; "$26.3 billion" is
+    $26.25-26.35 billion. One digit ("$2 billion") would make the slack a quarter of the figure."""
     if a.approx or a.vague or a.lo != a.hi or a.dimension not in ("money", "count"):
         return a
     m = _SCALED.search(a.text)
     if m is None:
         return a
+    digits = m.group(1).replace(".", "").lstrip("0")
+    if len(digits) < 2:
+        return a                     # "$2 billion" says no more than that ("$2.4 billion" is another figure)
     half = 0.5 * 10 ** -len(m.group(2) or "") * _SCALES[m.group(3).lower()]
     return replace(a, lo=a.value - half, hi=a.value + half)
 
@@ -355,10 +360,11 @@ _RATE_BEFORE = frozenset({"once", "twice", "thrice", "times"})
 
 
 def _durations(out: list[Amount], tokens: list[Token]) -> list[Amount]:
-    """ "two hours and 27 minutes" is one duration of 147 minutes; "once a day" and "1.2 million
-    refrigerators a year" are rates, not durations."""
+    """ "two hours and 27 minutes" is one duration of 147 minutes ("between two hours and 30 minutes"
+    is a range); "once a day", "1.2 million refrigerators a year", "$15 a day" and "12 hours a day"
+    are rates, not durations."""
     out = sorted(out, key=lambda a: a.first)
-    counted_end = {a.first + len(a.text.split()) for a in out if a.dimension == "count"}
+    counted_end = {a.first + len(a.text.split()) for a in out}
     kept: list[Amount] = []
     for a in out:
         if a.dimension == "duration" and a.text.split()[0].lower() in ("a", "an"):
@@ -369,7 +375,8 @@ def _durations(out: list[Amount], tokens: list[Token]) -> list[Amount]:
                 continue
         prev = kept[-1] if kept else None
         if (prev is not None and a.dimension == prev.dimension == "duration" and a.value < prev.value
-                and [t.norm for t in tokens[prev.first + len(prev.text.split()):a.first]] in (["and"], [","], [])):
+                and [t.norm for t in tokens[prev.first + len(prev.text.split()):a.first]] in (["and"], [","], [])
+                and not (prev.first and tokens[prev.first - 1].norm in ("between", "from"))):   # a range
             text = " ".join(t.text for t in tokens[prev.first:a.first + len(a.text.split())])
             kept[-1] = Amount("duration", prev.lo + a.lo, prev.hi + a.hi, prev.value + a.value, "", text, prev.first,
                               approx=prev.approx)
@@ -403,7 +410,9 @@ def _ratios(out: list[Amount], tokens: list[Token], en: English) -> list[Amount]
         if k is None:
             continue
         k += 1
+        counted = ""
         if k < n and tokens[k].is_word and tokens[k].norm not in en.function_words:
+            counted = noun_lemma(tokens[k].norm)
             k += 1                                   # the counted noun: "one patient in twenty"
         for words in _RATIO_WORDS:
             if tuple(t.norm for t in tokens[k:k + len(words)]) != words:
@@ -411,9 +420,12 @@ def _ratios(out: list[Amount], tokens: list[Token], en: English) -> list[Amount]
             j = k + len(words)
             whole = number(j)
             after = tokens[j + 1].norm if j + 1 < n else ""
-            if not whole or whole <= a.value or after in en.numbers.units or (
+            other_noun = counted and j + 1 < n and tokens[j + 1].is_word and tokens[j + 1].norm not in en.function_words \
+                and "NOUN" in lemma_of(tokens[j + 1].norm)[1] and not verbish(tokens[j + 1].norm) \
+                and noun_lemma(tokens[j + 1].norm) != counted
+            if not whole or whole <= a.value or after in en.numbers.units or other_noun or (
                     1000 <= whole <= 2100 and "," not in tokens[j].text):
-                break                                # "two in 10 minutes", "three in 2019"
+                break                                # "two in 10 minutes", "three in 2019", "three cases in 12 countries"
             share = 100 * a.value / whole
             lo, hi = (share * 0.9, share * 1.1) if a.approx else (share, share)
             text = " ".join(t.text for t in tokens[a.first:j + 1])
@@ -506,6 +518,8 @@ _SUBSET = frozenset({"from", "outside", "since"})
 def _ranked_within(tokens: list[Token], j: int, en: English) -> bool:
     """ "the first pontiff from the United States", "the first since Pantani": a rank among some, not
     the rank in the whole series ("the 267th pope")."""
+    if j < len(tokens) and tokens[j].norm in _SUBSET:
+        return True                                  # "the first since Pantani"
     k = next((k for k in range(j, min(len(tokens), j + 3)) if tokens[k].is_word and tokens[k].norm not in en.function_words), None)
     if k is None or k + 1 >= len(tokens):
         return False

@@ -76,11 +76,11 @@ def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: fro
         conflicts = [(r, o) for r, o in outcomes if o.status == CONFLICT]
         agrees = [(r, o) for r, o in outcomes if o.status == AGREE]
         if conflicts and elsewhere(claim):
-            return None               # another event's figures, not this one's wrong
+            return naming             # another event's figures, not this one's wrong
         if conflicts:
             if sim >= CONTRADICT and len({r.category for r, _ in conflicts}) <= 2 and len(conflicts) <= len(agrees) + 2:
                 return Verdict("contradiction", claim, conflicts, round(min(1.0, sim), 3))
-            return None
+            return naming
         if agrees:
             if any(r.rule.kind == "title" for r, _ in agrees) and all(r.rule.kind in WEAK | {"title"} for r, _ in agrees):
                 # a right title only names someone ("outgoing President López Obrador"): what the

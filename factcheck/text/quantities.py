@@ -232,9 +232,10 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords, offsets: bool 
         noun_at = j + 1
     elif j < n and tokens[j].is_word or j + 1 < n and tokens[j].norm == "of":
         noun_at = j
-    elif bare and tokens[start].is_number and _with_approx(tokens, start, value, words)[2] >= 2 \
-            and tokens[_with_approx(tokens, start, value, words)[2] - 1].norm == "of":
+    elif bare and tokens[start].is_number:
         lo, hi, first, approx = _with_approx(tokens, start, value, words)
+        if first < 1 or tokens[first - 1].norm != "of":
+            return None
         return Quantity("count", value, lo, hi, first, j - 1, _text(tokens, first, j - 1), noun="", approx=approx)
     else:
         return None
