@@ -184,8 +184,11 @@ def test_a_count_is_compared_with_the_count_of_its_own_noun(fc):
     assert [f.kind for f in report.findings] == ["contradiction"]
 
 
-def test_words_that_bound_a_figure_are_no_opposites():
+def test_words_that_bound_a_figure_are_no_opposites(fc):
+    from functools import partial
+
     from factcheck.frames.kinds import _bounds
+    _bounds = partial(_bounds, en=fc.english)
     assert _bounds("on three or more medicines, fewer than 90 cases, at least $5") == {"more", "fewer", "least"}
     assert _bounds("more than thirteen people") == {"more"}
     assert _bounds("flies fewer MAX 9s than any other carrier") == set()      # a comparison keeps its opposite

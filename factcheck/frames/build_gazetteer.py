@@ -153,8 +153,9 @@ def build() -> list[list[str]]:
         rows.append(["region", f"us-{code.lower()}", state["name"], "us", "0", "", ""])
     cities = gc.get_cities()
     region_id: dict[tuple[str, str], str] = {}
+    listed = {r[1] for r in rows if r[0] == "country"}
     for (cc, code), name in sorted(_admin1_names(cities).items()):
-        if cc == "US" or _generic(name) or cc.lower() not in {r[1] for r in rows if r[0] == "country"}:
+        if cc == "US" or _generic(name) or cc.lower() not in listed:
             continue
         rid = f"{cc.lower()}-{_slug(name)}"
         if rid in region_id.values():

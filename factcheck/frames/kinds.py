@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz
 
 from .english import English, lemma_of
-from .model import SITE, Frame
+from .model import PLACE_ROLE, SITE, Frame
 
 AGREE, CONFLICT = "agree", "conflict"
 
@@ -157,11 +157,10 @@ def _same_noun(d, c, pair: Pair) -> bool:
         return True                   # "41.6 million Americans" and "31.6 million people"
     if a == b or set(d.phrase) & set(c.phrase):
         return True
-    if a not in pair.draft.lemmas or b not in pair.claim.lemmas:
-        return False
     # each names the other's noun, and neither counts it apart ("90 laboratory-confirmed cases in four
     # countries" counts cases, not countries, against "100 cases in four countries")
-    return a in pair.claim.lemmas and b in pair.draft.lemmas and not any(x.noun == a for x in pair.claim.amounts) \
+    both = pair.draft.lemmas & pair.claim.lemmas
+    return a in both and b in both and not any(x.noun == a for x in pair.claim.amounts) \
         and not any(x.noun == b for x in pair.draft.amounts)
 
 
@@ -245,7 +244,7 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
     out = []
     places = pair.english.places
     for d in pair.draft.places:
-        role = _ROLE.get(d.prep)
+        role = PLACE_ROLE.get(d.prep)
         if role is None:
             continue                  # "Spain beat England": a country as a participant, not a place
         same_role = [c for c in pair.claim.places if _roles_meet(d, c)]
@@ -272,10 +271,10 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
 def _roles_meet(d, c) -> bool:
     """The same role, where "based in" is where a company is: it meets a place where something
     happened, but not a dateline ("EVANSVILLE — ..." says nothing of where Corvell is based)."""
-    a, b = _ROLE.get(d.prep), _ROLE.get(c.prep)
+    a, b = PLACE_ROLE.get(d.prep), PLACE_ROLE.get(c.prep)
     if "based" in (a, b) and a != b:
         other = c if a == "based" else d
-        return _ROLE.get(other.prep) == "at" and other.prep != "dateline"
+        return PLACE_ROLE.get(other.prep) == "at" and other.prep != "dateline"
     return a is not None and a == b
 
 
@@ -309,12 +308,6 @@ def _same_site(a: str, b: str) -> bool:
     return a == b or bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
-# where a place stands in the clause, by its preposition: where it happened, where from, where to
-_ROLE = {p: "at" for p in ("in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "on", "of")}
-_ROLE.update({"based": "based", "dateline": "at", "from": "from", "to": "to", "into": "to", "towards": "to", "toward": "to", "bound for": "to",
-              # a destination or a starting point as the verb's object: "visit Vienna", "left Kyiv"
-              "visit": "to", "visited": "to", "visiting": "to", "reach": "to", "reached": "to", "enter": "to", "entered": "to",
-              "tour": "to", "toured": "to", "leave": "from", "left": "from", "leaving": "from", "fled": "from", "flee": "from"})
 
 
 def _named(entities):
@@ -594,8 +587,8 @@ def _stances(status: str, d: Frame, c: Frame) -> Outcome:
 def opposite(pair: Pair, params: Params) -> list[Outcome]:
     """An opposite word in place of the claim's ("smallest" for "largest", "cordially" for "angrily")."""
     en = pair.english
-    d_all = (pair.draft.raw | pair.draft.lemmas) - _bounds(pair.draft.text)
-    c_all = (pair.claim.raw | pair.claim.lemmas) - _bounds(pair.claim.text)
+    d_all = (pair.draft.raw | pair.draft.lemmas) - _bounds(pair.draft.text, en)
+    c_all = (pair.claim.raw | pair.claim.lemmas) - _bounds(pair.claim.text, en)
     d, c = d_all - c_all, c_all - d_all
     for w in sorted(d):
         v = next(iter(sorted(en.opposites.get(w, frozenset()) & c)), None) or _unprefixed(w, c) or _prefixed(w, c)
@@ -606,16 +599,29 @@ def opposite(pair: Pair, params: Params) -> list[Outcome]:
     return []
 
 
-_BOUND = re.compile(r"\b(more|less|fewer)\s+than\s+(?:about\s+|around\s+|some\s+)?(?:[$€£]?\d|an?\s|one|two|three|four|five|six|"
-                    r"seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
-                    r"million|dozen)|\bor\s+(more|less|fewer)\b|\bat\s+(most|least)\b", re.I)
+_BOUND = re.compile(r"\b(more|less|fewer)\s+than\s+(?:about\s+|around\s+|some\s+)?([$€£]?\w+)|\bor\s+(more|less|fewer)\b"
+                    r"|\bat\s+(most|least)\b", re.I)
 
 
 @lru_cache(maxsize=8192)
-def _bounds(text: str) -> frozenset[str]:
+def _bound_words(text: str) -> tuple[tuple[str, str], ...]:
+    """(bounding word, the word after "than", or "" where none is needed) for each bound in the text."""
+    out = []
+    for m in _BOUND.finditer(text):
+        if m.group(1):
+            out.append((m.group(1).lower(), m.group(2).lower()))
+        else:
+            out.append(((m.group(3) or m.group(4)).lower(), ""))
+    return tuple(out)
+
+
+def _bounds(text: str, en: English) -> frozenset[str]:
     """The words that bound a figure ("more than 20", "three or more", "at least"): no opposites of each
-    other ("fewer than any other carrier" compares, and stays an opposite of "more than any")."""
-    return frozenset(w.lower() for m in _BOUND.finditer(text) for w in m.groups() if w)
+    other ("fewer than any other carrier" and "less than half" compare, and stay opposites of "more")."""
+    numbers = en.numbers
+    return frozenset(w for w, after in _bound_words(text)
+                     if not after or after.lstrip("$€£")[:1].isdigit() or after in ("a", "an")
+                     or after in numbers.values and after != "half" or after in numbers.multipliers)
 
 
 _PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis", "non-")

@@ -29,6 +29,16 @@ class Entity:
 MEASURED = frozenset({"duration", "money", "percent", "points", "length", "mass", "age", "speed"})
 SITE = "site"             # the kind of a place known only by its name in the text: "?" + its folded name
 
+# where a place stands in the clause, by the preposition before it: where it happened, where from, where to
+PLACE_PREPOSITIONS = {**{p: "at" for p in ("in", "at", "near", "inside", "outside", "across", "throughout", "around", "within",
+                                           "on", "of")},
+                      "from": "from", "to": "to", "into": "to", "towards": "to", "toward": "to"}
+# ... or by the verb it is the object of: a destination or a starting point ("visit Vienna", "left Kyiv")
+PLACE_VERBS = {"visit": "to", "visited": "to", "visiting": "to", "reach": "to", "reached": "to", "enter": "to", "entered": "to",
+               "tour": "to", "toured": "to", "leave": "from", "left": "from", "leaving": "from", "fled": "from", "flee": "from"}
+# every role a place can have: also "bound for", where a company is "based", and a dateline's place
+PLACE_ROLE = {**PLACE_PREPOSITIONS, **PLACE_VERBS, "bound for": "to", "based": "based", "dateline": "at"}
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceRef:

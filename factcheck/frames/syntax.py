@@ -8,7 +8,6 @@ from functools import lru_cache
 
 from lemminflect import getInflection
 
-
 from ..text.tokens import Token
 from .english import English, lemma_of
 from .model import Entity, Frame
@@ -165,6 +164,10 @@ _AFTER_SUBJECT = frozenset({"later", "then", "also", "quickly", "still", "again"
 _FAILED = frozenset({"failed", "fail", "fails", "failing", "refused", "refuse", "refuses", "declined", "decline", "declines",
                      "unable"})          # "was unable to break back": no break
 _CHAIN = frozenset({"to", "on", "be", "been", "being", "have", "up", "out"})
+_NEGATIVE_SUBJECT = frozenset({"no", "none", "none of", "nobody", "no one", "nothing", "neither"})
+_BEFORE_VERB = frozenset({"not", "never", "no longer", "n't", "without", "neither", "nor"})
+
+
 def _subject_follows(tokens: list[Token], k: int, b: int) -> bool:
     """A negative word that begins a subject ("No deaths", "None of the 177", "Nobody was"), not an
     answer ("No, the minister said") or an adverb ("No sooner had ...")."""
@@ -173,10 +176,6 @@ def _subject_follows(tokens: list[Token], k: int, b: int) -> bool:
     t = tokens[k]
     pos = lemma_of(t.norm)[1]
     return t.norm == "of" or t.is_number or bool(pos & {"NOUN", "ADJ", "VERB", "AUX"}) and pos != {"ADV"} and t.norm != ","
-
-
-_NEGATIVE_SUBJECT = frozenset({"no", "none", "none of", "nobody", "no one", "nothing", "neither"})
-_BEFORE_VERB = frozenset({"not", "never", "no longer", "n't", "without", "neither", "nor"})
 
 
 def predications(tokens: list[Token], a: int, b: int, ents: list[Entity], places, en: English) -> list[tuple[str, str]]:
@@ -228,12 +227,15 @@ def verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en:
             continue
         phrase = " ".join(t.norm for t in tokens[m.first:m.last + 1])
         if m.entry.type == "negation" and m.entry.id == "negator":
-            target = next_verb(m.last + 1) if phrase in _BEFORE_VERB else (prev_verb(m.first - 1) or next_verb(m.last + 1))
             if phrase == "without":
                 k = m.last + 1
                 while k <= b and k not in by_pos and lemma_of(tokens[k].norm)[1] == {"ADV"}:
                     k += 1                           # "without ever saying"
                 target = by_pos.get(k)               # "without success before cutting": a noun is without, not the verb
+            elif phrase in _BEFORE_VERB:
+                target = next_verb(m.last + 1)
+            else:
+                target = prev_verb(m.first - 1) or next_verb(m.last + 1)
             if target is None and phrase in _NEGATIVE_SUBJECT and not any(a <= j < m.first for j in by_pos) \
                     and _subject_follows(tokens, m.last + 1, b):
                 # "No deaths in the trial were linked to it", "None of the 177 people was injured": the subject

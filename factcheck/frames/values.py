@@ -12,7 +12,7 @@ from ..text.quantities import find_quantities
 from ..text.sentences import Sentence
 from ..text.tokens import Token
 from .english import English, lemma_of, noun_lemma
-from .model import SITE, Amount, ClockTime, Entity, OrdinalRef, PlaceRef
+from .model import PLACE_PREPOSITIONS, PLACE_ROLE, SITE, Amount, ClockTime, Entity, OrdinalRef, PlaceRef
 from .names import capital
 
 
@@ -82,13 +82,9 @@ def _everyday_word(e: Entity, pid: str, prep: str, tokens: list[Token], en: Engl
         return True                  # "the Dali's crew": a city takes no article (but "the Portland area" is a place)
     if " " in e.text or en.places.kind(pid) not in ("city", "region") or not lemma_of(e.text.lower())[1]:
         return False
-    return prep not in _PLACE_PREPS and prep not in _GOING and prep not in ("bound for", "dateline", "based")
+    return prep not in PLACE_ROLE
 
 
-_GOING = frozenset({"visit", "visited", "visiting", "reach", "reached", "enter", "entered", "tour", "toured", "leave", "left",
-                    "leaving", "fled", "flee"})
-_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "on", "of",
-                          "from", "to", "into", "towards", "toward"})
 _PLACE_MODIFIERS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east",
                               "west", "downtown", "rural", "coastal"})
 
@@ -102,7 +98,7 @@ def _governing_prep(tokens: list[Token], first: int, en: English) -> str:
     k = first - 1
     while k > 0 and k >= first - 3 and (tokens[k].norm in _PLACE_MODIFIERS or tokens[k].norm == "the" and k < first - 1):
         k -= 1
-        if tokens[k].norm in _PLACE_PREPS:
+        if tokens[k].norm in PLACE_PREPOSITIONS:
             return tokens[k].norm
     return word
 

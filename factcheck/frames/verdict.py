@@ -90,13 +90,14 @@ def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: fro
             if all(r.rule.kind in WEAK for r, _ in agrees):
                 # only a shared name or verb agrees here; a value the clause gives may still find its
                 # own claim further down ("manager since 2018" against "in charge since 2016")
-                later = _value_conflict(similarities, claim, outcomes_of, known_values, elsewhere)
+                later = _conflict_further_down(similarities, claim, outcomes_of, elsewhere, _value_conflicts(known_values))
                 if later:
                     return later
-            answered = {r.id for r, _ in outcomes}
-            later = figures and _unanswered_value(similarities, claim, answered, outcomes_of, known_values, elsewhere)
-            if later:
-                return later
+            if figures:
+                answered = {r.id for r, _ in outcomes}
+                later = _conflict_further_down(similarities, claim, outcomes_of, elsewhere, _unanswered(answered, known_values))
+                if later:
+                    return later
             return Verdict("agreement", claim, agrees, round(min(1.0, sim), 3))
     return naming
 
@@ -104,33 +105,36 @@ def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: fro
 FIGURES = frozenset({"amount"})   # the kinds whose slot a claim can leave unanswered and another answer
 
 
-def _unanswered_value(similarities, decided: int, answered: set[str], outcomes_of, known_values, elsewhere) -> Verdict | None:
-    """A figure the agreeing claim does not give, which another claim about the clause gives otherwise:
-    "took off at 5:07 p.m. at 26,000 feet" agrees with the departure and contradicts the altitude."""
+def _conflict_further_down(similarities, decided: int, outcomes_of, elsewhere, conflicts_of) -> Verdict | None:
+    """A contradiction from another claim the clause is about, where `conflicts_of` finds one in its outcomes."""
     for sim, claim in similarities[:CANDIDATES]:
         if claim == decided or sim < CONTRADICT or elsewhere(claim):
             continue
-        outcomes = outcomes_of(claim)
-        agreed = {r.id for r, o in outcomes if o.status == AGREE}
-        conflicts = [(r, o) for r, o in outcomes if o.status == CONFLICT and r.rule.kind in FIGURES and r.id not in answered
-                     and r.id not in agreed and not (o.key and o.key in known_values)]
+        conflicts = conflicts_of(outcomes_of(claim))
+        if conflicts is None:
+            return None
         if conflicts:
             return Verdict("contradiction", claim, conflicts, round(min(1.0, sim), 3))
     return None
 
 
-def _value_conflict(similarities, decided: int, outcomes_of, known_values, elsewhere) -> Verdict | None:
-    for sim, claim in similarities[:CANDIDATES]:
-        if claim == decided or sim < CONTRADICT or elsewhere(claim):
-            continue
-        outcomes = outcomes_of(claim)
+def _value_conflicts(known_values):
+    """A value conflict of a claim that agrees on no value itself (None: stop looking, it is this clause's claim)."""
+    def find(outcomes):
         if any(o.status == AGREE and r.rule.kind not in WEAK for r, o in outcomes):
             return None
-        conflicts = [(r, o) for r, o in outcomes if o.status == CONFLICT and r.category in VALUES
-                     and not (o.key and o.key in known_values)]
-        if conflicts:
-            return Verdict("contradiction", claim, conflicts, round(min(1.0, sim), 3))
-    return None
+        return [(r, o) for r, o in outcomes if o.status == CONFLICT and r.category in VALUES and not (o.key and o.key in known_values)]
+    return find
+
+
+def _unanswered(answered: set[str], known_values):
+    """A figure the agreeing claim does not give, which another claim about the clause gives otherwise:
+    "took off at 5:07 p.m. at 26,000 feet" agrees with the departure and contradicts the altitude."""
+    def find(outcomes):
+        agreed = {r.id for r, o in outcomes if o.status == AGREE}
+        return [(r, o) for r, o in outcomes if o.status == CONFLICT and r.rule.kind in FIGURES and r.id not in answered
+                and r.id not in agreed and not (o.key and o.key in known_values)]
+    return find
 
 
 def checkable(frame: Frame) -> bool:
