@@ -1,16 +1,19 @@
 """Load-test the real service: `factcheck serve` driven by wrk, on loopback.
 
-    python bench/load.py [--workers N] [--seconds S] [--connections C]
+    python bench/load.py [--workers N] [--seconds S] [--connections C ...] [--json PATH]
 
-Needs wrk (`apt-get install wrk`). POSTs one newsroom-length article (tests/cases/h01)
-as JSON, prints wrk's throughput and latency, then the resident memory of the gunicorn
-master and workers. The load generator shares the machine's cores with the server.
+Needs wrk (`apt-get install wrk`). POSTs the 18 newsroom-length dev drafts (tests/cases) in
+turn as JSON to `factcheck serve` with its default workers, for S seconds (default 30) at each
+number of clients (default 8, 32 and 64), and prints req/s, p50 and p99 and the errors (socket
+errors and non-2xx answers), then the resident memory of the gunicorn master and workers. The
+load generator shares the machine's cores with the server.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -40,20 +43,38 @@ def rss_mib(pid: int) -> float:
     return total / 1024
 
 
+_LATENCY = re.compile(r"^\s+(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+_UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def parse_wrk(out: str) -> dict:
+    """req/s, p50 and p99 in ms, and every error wrk counts (socket errors and non-2xx answers)."""
+    lat = {q: float(v) * _UNIT[u] for q, v, u in _LATENCY.findall(out)}
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    total = re.search(r"(\d+) requests in", out)
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = (sum(int(x) for x in sock.groups()) if sock else 0) + (int(non2xx.group(1)) if non2xx else 0)
+    return {"requests": int(total.group(1)) if total else 0, "rps": float(rps.group(1)) if rps else 0.0,
+            "p50_ms": lat.get("50"), "p99_ms": lat.get("99"), "errors": errors}
+
+
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--workers", type=int, default=os.cpu_count())
-    ap.add_argument("--seconds", type=int, default=15)
-    ap.add_argument("--connections", type=int, default=8)
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--workers", type=int, default=None, help="server workers (default: factcheck serve's own default)")
+    ap.add_argument("--seconds", type=int, default=30)
+    ap.add_argument("--connections", type=int, nargs="+", default=[8, 32, 64])
+    ap.add_argument("--json", type=Path, help="write the figures here")
     args = ap.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (apt-get install wrk)")
-    article = json.loads((ROOT / "tests/cases/h01.json").read_text())["text"]
-    body = json.dumps({"text": article})
+    # several newsroom-length drafts, taken in turn: every request is a real check
+    articles = [json.loads(p.read_text())["text"] for p in sorted((ROOT / "tests/cases").glob("*.json"))]
+    bodies = [json.dumps({"text": a}) for a in articles]
     port = free_port()
     exe = shutil.which("factcheck") or f"{sys.executable} -m factcheck"
-    server = subprocess.Popen(exe.split() + ["serve", "--port", str(port), "--workers", str(args.workers)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cmd = exe.split() + ["serve", "--port", str(port)] + (["--workers", str(args.workers)] if args.workers else [])
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     for _ in range(150):
         try:
@@ -62,15 +83,25 @@ def main() -> None:
         except OSError:
             time.sleep(0.2)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
-        lua.write(f'wrk.method = "POST"\nwrk.body = {json.dumps(body)}\nwrk.headers["Content-Type"] = "application/json"\n')
+        lua.write("bodies = {" + ",".join(json.dumps(b) for b in bodies) + "}\n"
+                  "n = 0\n"
+                  "request = function()\n  n = n % #bodies + 1\n"
+                  '  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, bodies[n])\nend\n')
+    rows = []
     try:
         idle = rss_mib(server.pid)
-        print(f"article: {len(article)} characters, {len(body)} bytes as JSON; {args.workers} workers; "
-              f"wrk -t2 -c{args.connections} -d{args.seconds}s")
-        out = subprocess.run(["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--latency", "-s", lua.name,
-                              base + "/v1/compare"], capture_output=True, text=True).stdout
-        print(out)
-        print(f"server memory (master + workers, RSS): {idle:.0f} MiB idle, {rss_mib(server.pid):.0f} MiB after the run")
+        print(f"{len(bodies)} articles of {min(map(len, articles))}-{max(map(len, articles))} characters in turn; "
+              f"`{' '.join(cmd[1:])}`; wrk -t2 -d{args.seconds}s on the same 2 cores")
+        for c in args.connections:
+            out = subprocess.run(["wrk", "-t2", f"-c{c}", f"-d{args.seconds}s", "--latency", "-s", lua.name,
+                                  base + "/v1/compare"], capture_output=True, text=True).stdout
+            rows.append({"connections": c, **parse_wrk(out)})
+            r = rows[-1]
+            print(f"{c:>3} clients: {r['rps']:7.1f} req/s  p50 {r['p50_ms']:7.1f} ms  p99 {r['p99_ms']:7.1f} ms  "
+                  f"{r['requests']} requests, {r['errors']} errors")
+        print(f"server memory (master + workers, RSS): {idle:.0f} MiB idle, {rss_mib(server.pid):.0f} MiB after the runs")
+        if args.json:
+            args.json.write_text(json.dumps({"command": " ".join(sys.argv), "server": " ".join(cmd[1:]), "runs": rows}, indent=2) + "\n")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)

@@ -39,7 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
                          help=f"read at most N bytes of each text; more is an error (default {MAX_BYTES:,})")
     check = sub.add_parser("check", parents=[reading], help="check text files (or - for standard input) against the reference")
     check.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, directories (their *.txt and *.md), or - for standard input")
-    check.add_argument("--format", choices=("text", "json", "github", "sarif"))
+    check.add_argument("--format", choices=("text", "json", "jsonl", "github", "sarif"),
+                       help="jsonl: one line per input as it is checked ({\"file\"} or {\"id\"} and the report's fields)")
+    check.add_argument("--jobs", type=_positive, metavar="N", help="jsonl: check with N processes (default 1)")
+    check.add_argument("--lines", action="store_true", help='the inputs (or -) are JSON Lines, {"id", "text"} per line '
+                                                             "(a *.jsonl file always is); needs --format jsonl")
     check.add_argument("--color", choices=("auto", "always", "never"))
     check.add_argument("--show", choices=("problems", "agreements", "all"),
                        help="text output: contradictions and new claims (default), only agreements, or everything")
@@ -196,12 +200,16 @@ def _check(checker, args) -> int:
         raise InputError("give --reference or --source, not both")
     if suppressions:
         _warn_unknown_suppressions(checker, suppressions_path, suppressions, references)
+    if args.format == "jsonl" or args.lines or any(n.endswith(".jsonl") for n in names):
+        return _check_lines(checker, args, names, references, suppressions)
+    if (args.jobs or 1) > 1:
+        raise InputError("--jobs needs --format jsonl (reports stream out one line per input)")
     progress = _Progress(len(names))
     results, failed = [], False
     for name in names:
         try:
             text = _read(name, args.max_bytes)
-            report = (_best_report(checker, text, references, suppressions) if references
+            report = (checker.check_references(text, references, suppressions) if references
                       else checker.check(text, suppressions=suppressions, source=args.source))
         except InputError as exc:
             where = f"{name}: " if str(exc).startswith("line ") else ""     # a marker's line: in which file
@@ -233,12 +241,44 @@ def _check(checker, args) -> int:
     return EXIT_FINDINGS if any(getattr(r.summary, k) for _, r in counted for k in kinds) else EXIT_OK
 
 
+def _check_lines(checker, args, names: list[str], references, suppressions) -> int:
+    """--format jsonl: every input (a file, or each line of a *.jsonl file) gives one output line,
+    in input order, streamed as it is checked; with --jobs N, by N processes."""
+    from .batch import Options, Record, check_all, read_lines
+    from .errors import FactcheckError, InputError
+    if args.format != "jsonl":
+        raise InputError("a JSON Lines input (*.jsonl or --lines) needs --format jsonl")
+
+    def records():
+        for name in names:
+            try:
+                if name == "-" and args.lines:
+                    yield from read_lines("<stdin>", sys.stdin.buffer, args.max_bytes)
+                elif name.endswith(".jsonl") or args.lines:
+                    with open(name, "rb") as fh:
+                        yield from read_lines(name, fh, args.max_bytes)
+                else:
+                    yield Record(("file", "<stdin>" if name == "-" else name), _read(name, args.max_bytes))
+            except (FactcheckError, OSError) as exc:
+                yield Record(("file", name), None, str(exc))
+
+    options = Options(source=args.source, references=tuple(references), suppressions=suppressions)
+    kinds = {"contradiction": ("contradictions",), "new_claim": ("contradictions", "new_claims"), "never": ()}[args.fail_on]
+    failed = found = False
+    for line in check_all(records(), options, args.jobs or 1, checker):
+        sys.stdout.write(line.json + "\n")
+        failed = failed or line.error
+        found = found or any(line.summary.get(k) for k in kinds)
+    sys.stdout.flush()
+    return EXIT_ERROR if failed else EXIT_FINDINGS if found else EXIT_OK
+
+
 def _warn_unknown_suppressions(checker, path, suppressions, references) -> None:
     """An entry for a claim no reference of this run has silences nothing: say so (the file may
     hold entries for references of other runs, so it is a warning, not an error)."""
     from .engine import local_id
     from .errors import did_you_mean
-    extracted = _claim_ids(checker, references) | {c.id for ref in checker.extracted.values() for c in ref.claims}
+    extracted = checker.reference_claim_ids(references) | {c.id for ref in map(checker.store.get, checker.store) for c in ref.claims}
     known = set(checker.claim_refs) | extracted | {local_id(c) for c in extracted}
     for cid in sorted({cid for cid, _ in suppressions} - known):
         print(f"factcheck: warning: {path}: claim {cid!r} is in no reference of this check{did_you_mean(cid, known)}",
@@ -268,20 +308,6 @@ def _read_reference(path: Path, limit: int = MAX_BYTES) -> str:
     if len(text) > MAX_REFERENCE_CHARS:
         raise InputError(f"reference {name} is {len(text):,} characters; a reference is one article (at most {MAX_REFERENCE_CHARS:,})")
     return text
-
-
-def _claim_ids(checker, references: list[tuple[str, str]]) -> set[str]:
-    """The ids of the claims extracted from the given reference articles (extractions are cached)."""
-    return {c.id for sid, article in references for c in checker.extract(article, sid).claims}
-
-
-def _best_report(checker, text: str, references: list[tuple[str, str]], suppressions=None):
-    """The report against the reference the text speaks about most."""
-    from .engine import most_about
-    known = _claim_ids(checker, references)
-    report = most_about(checker.check_against(text, article, source_id=sid, suppressions=suppressions, marker_ids=known)
-                        for sid, article in references)
-    return report.model_copy(update={"sources": sorted(sid for sid, _ in references)})
 
 
 def _extract(checker, args) -> int:
@@ -335,9 +361,9 @@ def _suppress(checker, args) -> int:
     from .suppressions import add_to_file
     text = _read(args.file, args.max_bytes)
     references = [(_reference_id(p), _read_reference(p)) for p in args.reference or []]
-    report = _best_report(checker, text, references) if references else checker.check(text)
+    report = checker.check_references(text, references) if references else checker.check(text)
     from .errors import InputError, did_you_mean
-    known = _claim_ids(checker, references) if references else set(checker.claim_refs)
+    known = checker.reference_claim_ids(references) if references else set(checker.claim_refs)
     for cid in args.claim or []:
         if cid not in known:
             raise InputError(f"--claim {cid!r}: no reference has this claim{did_you_mean(cid, known)}")

@@ -27,7 +27,7 @@ KEYS: dict[str, tuple[type, tuple[str, ...]]] = {
     "source": (str, ()),
     "suppressions": (Path, ()),
     "fail-on": (str, ("contradiction", "new_claim", "never")),
-    "format": (str, ("text", "json", "github", "sarif")),
+    "format": (str, ("text", "json", "jsonl", "github", "sarif")),
     "color": (str, ("auto", "always", "never")),
     "show": (str, ("problems", "agreements", "all")),
     "quiet": (bool, ()),

@@ -13,6 +13,7 @@ from .analysis import Context, SentenceAnalysis, analyze
 from .errors import DataError, InputError, did_you_mean
 from .frames.checker import FrameChecker
 from .frames.extract import FrameReference, apply_review, claim_ref
+from .frames.store import CANDIDATES, ExtractionCache, FrameStore, default_cache_dir, engine_fingerprint
 from .lexicon import Lexicon, load_lexicon
 from .located import Scope, line_column, line_starts, phrase, rule_hit
 from .matching import Judgement, Matcher
@@ -47,7 +48,7 @@ class Checker:
         self.rules_dir = rules_dir or data_dir("rules")
         self.matcher = Matcher(reference.claims, rules, lexicon, reference.events)
         self._extracted: OrderedDict[str, FrameReference] = OrderedDict()
-        self.extracted: dict[str, FrameReference] = {}     # seeds/ articles without a claims file
+        self.store = FrameStore(ExtractionCache(None), self._unknown_source)   # seeds/ articles without a claims file
         self._lock = threading.Lock()
 
     @cached_property
@@ -92,6 +93,17 @@ class Checker:
         require_known_ids(text, find_markers(text)[1], marker_ids if marker_ids is not None else {c.id for c in ref.claims})
         return self._frame_report(text, ref, title, suppressions)
 
+    def reference_claim_ids(self, references: list[tuple[str, str]]) -> set[str]:
+        """The ids of the claims extracted from the given (id, article) pairs (extractions are cached)."""
+        return {c.id for sid, article in references for c in self.extract(article, sid).claims}
+
+    def check_references(self, text: str, references: list[tuple[str, str]], suppressions=None) -> Report:
+        """The report against the one of several reference articles, (id, text), the text speaks about most."""
+        known = self.reference_claim_ids(references)
+        report = most_about(self.check_against(text, article, source_id=sid, suppressions=suppressions, marker_ids=known)
+                            for sid, article in references)
+        return report.model_copy(update={"sources": sorted(sid for sid, _ in references)})
+
     def _frame_report(self, text: str, ref: FrameReference, title: str | None, suppressions) -> Report:
         """The frame checker's report, markers blanked before reading and findings silenced after."""
         blanked, markers = find_markers(text)
@@ -102,34 +114,55 @@ class Checker:
             report = silence(report, text, markers, split_sentences(blanked), suppressions)
         return report
 
+    @staticmethod
+    def _unknown_source(source_id: str) -> FrameReference:
+        raise KeyError(source_id)
+
     @classmethod
-    def load(cls, seeds_dir: Path | None = None, rules_dir: Path | None = None) -> Checker:
+    def load(cls, seeds_dir: Path | None = None, rules_dir: Path | None = None, cache_dir: Path | None = None) -> Checker:
+        """The bundled (or given) references and rules. Articles without a claims file are
+        extracted once per content and kept in `cache_dir` (default: default_cache_dir())."""
         rules_dir = Path(rules_dir) if rules_dir else data_dir("rules")
         seeds_dir = Path(seeds_dir) if seeds_dir else data_dir("seeds")
         lexicon = load_lexicon(rules_dir)
         reference = load_reference(seeds_dir, lexicon)
         checker = cls(lexicon, reference, load_rules(rules_dir), rules_dir)
-        # an article with no claims file is a reference too: its claims are extracted now
-        for sid, (path, article) in unclaimed_articles(seeds_dir, reference).items():
+        unclaimed = unclaimed_articles(seeds_dir, reference)
+        # an article with no claims file is a reference too: its claims are extracted, or read from the cache
+        checker.store = FrameStore(ExtractionCache(Path(cache_dir) if cache_dir else default_cache_dir()),
+                                   lambda sid: checker._extract_seed(sid, paths[sid]), checker.frames.english)
+        paths = {sid: path for sid, (path, _) in unclaimed.items()}
+        fingerprint = engine_fingerprint(rules_dir) if unclaimed else ""
+        for sid, (path, article) in unclaimed.items():
             if len(article) > MAX_REFERENCE_CHARS:
                 raise DataError(path, f"the article is {len(article):,} characters; a reference is at most {MAX_REFERENCE_CHARS:,}")
-            extracted = checker.extract(article, sid)
             review = path.with_suffix(".review.json")
-            checker.extracted[sid] = apply_review(extracted, review, checker.frames.english) if review.exists() else extracted
-        if not reference.sources and not checker.extracted:
+            checker.store.add(sid, _cache_key(fingerprint, sid, article, review.read_bytes() if review.exists() else b""))
+        if unclaimed:
+            # the hand-claimed references are ranked with the extracted ones: a text goes to the one it is about
+            for sid, doc in reference.sources.items():
+                checker.store.add_ranked(sid, doc.article, sum(s == sid for s, _ in reference.claims))
+        del unclaimed        # the articles are read again only if the cache loses them
+        if not reference.sources and not len(checker.store):
             raise DataError(seeds_dir, "no reference articles (*.txt) or claims files (*.claims.json)")
         checker.data_hash = _hash_files(sorted(seeds_dir.glob("*")) + sorted(rules_dir.rglob("*.json")) + sorted(rules_dir.rglob("*.tsv")))
         return checker
 
+    def _extract_seed(self, sid: str, path: Path) -> FrameReference:
+        """A seeds/ article's claims, as its review file (if any) refines them."""
+        extracted = self.frames.extract(path.read_text(encoding="utf-8"), sid)
+        review = path.with_suffix(".review.json")
+        return apply_review(extracted, review, self.frames.english) if review.exists() else extracted
+
     @property
     def source_ids(self) -> list[str]:
         """Every loaded reference: those with claims files and those whose claims were extracted."""
-        return sorted(set(self.reference.sources) | set(self.extracted))
+        return sorted(set(self.reference.sources) | set(self.store))
 
     @cached_property
     def claim_refs(self) -> dict[str, ClaimRef]:
         refs = {c.id: ClaimRef(id=c.id, statement=c.statement, source=s, evidence=c.evidence) for s, c in self.reference.claims}
-        for ref in self.extracted.values():
+        for ref in map(self.store.get, self.store):
             refs.update({c.id: claim_ref(c, ref.id) for c in ref.claims})
         return refs
 
@@ -143,28 +176,43 @@ class Checker:
             yield SentenceResult(sa, judgements, not judgements and _checkable(sa))
 
     def check(self, text: str, title: str | None = None,
-              suppressions: dict[tuple[str, str], str] | None = None, source: str | None = None) -> Report:
+              suppressions: dict[tuple[str, str], str] | None = None, source: str | None = None,
+              reference: str | None = None) -> Report:
         """The report of `text` against one reference source.
 
-        The source is `source` if given, otherwise the one the text is about: the source whose
+        The source is `reference` (an article's text: checked against it alone) or `source` (a
+        loaded reference's id) if given, otherwise the one the text is about: of many extracted
+        references, those the store's index ranks first; of the hand-claimed ones, the one whose
         claims the sentences match best. Sentences that only speak about another source's claims
         are new claims with respect to it. Inline markers and `suppressions` (from a file)
         silence findings.
         """
+        if reference is not None:
+            if source is not None:
+                raise InputError("give a reference article or a source id, not both")
+            return self.check_against(text, reference, title, suppressions=suppressions)
         _require_size(text)
-        if source is not None and source not in self.reference.sources and source not in self.extracted:
+        if source is not None and source not in self.reference.sources and source not in self.store:
             raise InputError(f"unknown source {source!r}; sources are: {', '.join(self.source_ids)}{did_you_mean(source, self.source_ids)}")
-        require_known_ids(text, find_markers(text)[1], self.claim_refs)
-        if source in self.extracted:
-            return self._with_sources(self._frame_report(text, self.extracted[source], title, suppressions))
+        markers = find_markers(text)[1]
+        if markers:
+            require_known_ids(text, markers, self.claim_refs)
+        if source in self.store:
+            return self._with_sources(self._frame_report(text, self.store.get(source), title, suppressions))
+        ranked: list[str] | None = None
+        if source is None and len(self.store) and (self.reference.sources or len(self.store) > CANDIDATES):
+            # which reference the text is about, ranked over both kinds: None when a hand-claimed one is best
+            ranked = self.store.candidates(find_markers(text)[0])
+            if ranked:
+                return self._best_extracted(text, title, suppressions, ranked)
         if not self.reference.sources:
-            return self._best_extracted(text, title, suppressions)
+            return self._best_extracted(text, title, suppressions, ranked)
         blanked, markers = find_markers(text)
         sentences = split_sentences(blanked)
         records = [_Record.of(r) for r in self.analyse(blanked, sentences)]
         chosen = source or _main_source(records)
-        if chosen is None and self.extracted and source is None:
-            return self._best_extracted(text, title, suppressions)     # about none of the hand-claimed sources
+        if chosen is None and len(self.store) and source is None:
+            return self._best_extracted(text, title, suppressions, ranked)     # about none of the hand-claimed sources
         findings: list[Finding] = []
         mentioned: set[str] = set()
         starts = line_starts(text)
@@ -194,10 +242,15 @@ class Checker:
                         findings=findings, omitted=omitted, summary=summary)
         return silence(report, text, markers, sentences, suppressions) if markers or suppressions else report
 
-    def _best_extracted(self, text: str, title: str | None, suppressions=None) -> Report:
-        """The report against the extracted reference the text agrees or disagrees with most."""
-        return self._with_sources(most_about(self._frame_report(text, self.extracted[sid], title, suppressions)
-                                             for sid in sorted(self.extracted)))
+    def _best_extracted(self, text: str, title: str | None, suppressions=None, sids: list[str] | None = None) -> Report:
+        """The report against the extracted reference the text agrees or disagrees with most: of
+        a few, each of them; of many, those the index ranks first (the first if none shares a key)."""
+        if not sids:
+            sids = sorted(self.store)
+            if len(sids) > CANDIDATES:     # ranked already, and none was best: the first, as on a tie
+                sids = sids[:1]
+        return self._with_sources(most_about(self._frame_report(text, self.store.get(sid), title, suppressions)
+                                             for sid in sids))
 
     def _with_sources(self, report: Report) -> Report:
         return report.model_copy(update={"sources": self.source_ids})
@@ -354,6 +407,11 @@ def _what(sa: SentenceAnalysis) -> str:
 def _require_size(text: str) -> None:
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
+
+
+def _cache_key(fingerprint: str, source_id: str, article: str, extra: bytes) -> str:
+    return hashlib.sha256(b"\0".join([fingerprint.encode(), source_id.encode(), article.encode("utf-8", "surrogatepass"),
+                                      extra])).hexdigest()
 
 
 def _hash_files(paths: list[Path]) -> str:

@@ -1,8 +1,10 @@
 import contextlib
 import json
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -11,6 +13,17 @@ import pytest
 from factcheck.engine import Checker
 
 pytest_plugins = ["pytester"]
+
+
+def pytest_configure(config):
+    # extracted references are cached on disk: in the run's own directory, never the user's
+    # cache (a stale entry there must not decide a test), and inherited by the CLI's subprocesses
+    config._extraction_cache = tempfile.mkdtemp(prefix="factcheck-cache-")
+    os.environ["FACTCHECK_CACHE_DIR"] = config._extraction_cache
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(getattr(config, "_extraction_cache", ""), ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"

@@ -196,8 +196,8 @@ def get_source(source_id: str):
     c = checker()
     if source_id in c.reference.sources:
         text = c.reference.sources[source_id].article
-    elif source_id in c.extracted:
-        text = c.extracted[source_id].article
+    elif source_id in c.store:
+        text = c.store.get(source_id).article
     else:
         raise Problem("not-found", f"no reference {source_id!r}{did_you_mean(source_id, c.source_ids)}; GET /v1/sources lists them")
     claims = [ref for ref in c.claim_refs.values() if ref.source == source_id]

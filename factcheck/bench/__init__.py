@@ -1,0 +1,1 @@
+"""Benchmarks of the checker: `python -m factcheck.bench` (see its --help)."""

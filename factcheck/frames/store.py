@@ -1,0 +1,246 @@
+"""Many extracted references: which of them a text is about, found through one index, and each
+reference's claims read from a cache on disk only when a text is about it.
+
+A newsroom's references pile up: thousands of articles, a hundred thousand claims. Checking a
+text against each in turn costs time in proportion to the store, and holding every claim's
+frame costs memory in proportion to it. So the store keeps, for every reference, only the keys
+its claims are found by (names, places, lemmas, values) in one inverted index, ranks the
+references a text shares the rarest keys with, and checks it against the best few. A
+reference's claims are extracted once per content, engine and rules (the cache key) and kept
+as a pickle in the cache directory; the few in use stay in memory.
+
+The cache directory is the user's own (FACTCHECK_CACHE_DIR, else $XDG_CACHE_HOME/factcheck,
+else ~/.cache/factcheck): pickles are only ever read from there. When it cannot be written,
+every reference is held in memory instead, as before.
+"""
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+import os
+import pickle
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+from .. import __version__
+from ..text.tokens import fold
+from .english import English, lemma_of
+from .extract import FrameReference
+
+_CODE = Path(__file__).resolve().parents[1]
+LOADED = 64                 # references whose claims stay in memory at once
+CANDIDATES = 3              # references a text is fully checked against, at most
+CLOSE = 0.5                 # ... those ranked at least this share of the best one's score
+COMMON = 64                 # a term more references share than this is skipped: the rarer ones decide,
+                            # and a text's cost stays under (its terms x COMMON) whatever the store's size
+
+
+def default_cache_dir() -> Path:
+    env = os.environ.get("FACTCHECK_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "factcheck"
+
+
+def engine_fingerprint(rules_dir: Path) -> str:
+    """What an extraction depends on besides the article: this version's analysis code and the rules' data."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(_CODE.joinpath("frames").glob("*.py")) + sorted(_CODE.joinpath("text").glob("*.py")) + \
+            sorted(rules_dir.rglob("*.json")) + sorted(rules_dir.rglob("*.tsv")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class StoredSource:
+    id: str
+    key: str                # the cache key: engine, source id, article and review file
+    terms: frozenset[str]   # what its article is found by (search_terms)
+    claims: int             # how many claims it has
+    checked: bool = True    # False: a reference with hand-written claims, only ranked here
+
+
+class ExtractionCache:
+    """Extracted references on disk, one pickle per cache key, written atomically."""
+
+    def __init__(self, directory: Path | None):
+        self.directory = directory
+        if directory is not None:
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+                probe = directory / f".probe-{os.getpid()}"
+                probe.write_bytes(b"")
+                probe.unlink()
+            except OSError:
+                self.directory = None       # read-only or missing: references stay in memory
+
+    @property
+    def enabled(self) -> bool:
+        return self.directory is not None
+
+    def get(self, key: str) -> FrameReference | None:
+        got = self._read(f"{key}.pickle")
+        return got if isinstance(got, FrameReference) else None
+
+    def terms(self, key: str) -> tuple[int, frozenset[str]] | None:
+        """(claim count, search terms) of a cached reference, without reading its claims."""
+        got = self._read(f"{key}.terms.pickle")
+        return got if isinstance(got, tuple) and len(got) == 2 else None
+
+    def put(self, key: str, ref: FrameReference, terms: frozenset[str]) -> None:
+        # the claims first: a terms file is only ever there with its reference
+        self._write(f"{key}.pickle", ref)
+        self._write(f"{key}.terms.pickle", (len(ref.claims), terms))
+
+    def _read(self, name: str):
+        if self.directory is None:
+            return None
+        try:
+            with open(self.directory / name, "rb") as fh:
+                return pickle.load(fh)
+        except Exception:           # missing, truncated or stale: extract again and overwrite it
+            return None
+
+    def _write(self, name: str, value) -> None:
+        if self.directory is None:
+            return
+        tmp = self.directory / f".{name}.{os.getpid()}.{threading.get_ident()}.tmp"
+        try:
+            with open(tmp, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.directory / name)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=65536)
+def _term(word: str) -> str:
+    return lemma_of(word)[0]
+
+
+def search_terms(text: str, english: English) -> set[str]:
+    """The words a text is found by: the lemma of every word that is not a function word, names
+    and figures as written. Both sides of the search read them the same way, in one pass over
+    the text (a fraction of what the analysis costs)."""
+    skip = english.function_words
+    return {_term(w) for w in _WORD.findall(fold(text)) if w not in skip and (len(w) > 2 or w.isdigit())}
+
+
+class FrameStore:
+    """Every extracted reference, found through one index of their claims' keys."""
+
+    def __init__(self, cache: ExtractionCache, make: Callable[[str], FrameReference], english: English | None = None):
+        self.cache = cache
+        self._make = make                      # source id -> its reference, extracted (and reviewed)
+        self.english = english
+        self.sources: dict[str, StoredSource] = {}
+        self._held: dict[str, FrameReference] = {}        # when there is no cache: every reference
+        self._loaded: OrderedDict[str, FrameReference] = OrderedDict()
+        self._lock = threading.Lock()
+        self._postings: dict[str, list[int]] = {}
+        self._ids: list[str] = []
+
+    def __len__(self) -> int:
+        return sum(s.checked for s in self.sources.values())
+
+    def __contains__(self, source_id: str) -> bool:
+        return source_id in self.sources and self.sources[source_id].checked
+
+    def __iter__(self):
+        return iter(sorted(sid for sid, s in self.sources.items() if s.checked))
+
+    def add(self, source_id: str, key: str) -> None:
+        """Register a reference under its cache key: its search terms from the cache when it has
+        them (the claims are read later, when a text is about it), else extracted now."""
+        cached = self.cache.terms(key)
+        if cached is None:
+            ref = self._make(source_id)
+            cached = len(ref.claims), frozenset(search_terms(ref.article, self.english))
+            self.cache.put(key, ref, cached[1])
+            if self.cache.enabled:
+                self._remember(source_id, ref)
+            else:
+                self._held[source_id] = ref
+        self.sources[source_id] = StoredSource(source_id, key, cached[1], cached[0])
+        self._postings = {}
+
+    def add_ranked(self, source_id: str, article: str, claims: int) -> None:
+        """A reference whose claims were written by hand: ranked with the others, so that a text
+        goes to whichever it is about, but never checked here."""
+        self.sources[source_id] = StoredSource(source_id, "", frozenset(search_terms(article, self.english)), claims, False)
+        self._postings = {}
+
+    def get(self, source_id: str) -> FrameReference:
+        held = self._held.get(source_id)
+        if held is not None:
+            return held
+        with self._lock:
+            got = self._loaded.get(source_id)
+            if got is not None:
+                self._loaded.move_to_end(source_id)
+                return got
+        stored = self.sources[source_id]
+        got = self.cache.get(stored.key)
+        if got is None:                        # the cache was cleared under us
+            got = self._make(source_id)
+            self.cache.put(stored.key, got, stored.terms)
+        self._remember(source_id, got)
+        return got
+
+    def _remember(self, source_id: str, ref: FrameReference) -> None:
+        with self._lock:
+            self._loaded[source_id] = ref
+            self._loaded.move_to_end(source_id)
+            while len(self._loaded) > LOADED:
+                self._loaded.popitem(last=False)
+
+    def _index(self) -> tuple[dict[str, list[int]], list[str]]:
+        if not self._postings and self.sources:
+            ids = sorted(self.sources)
+            postings: dict[str, list[int]] = {}
+            for n, sid in enumerate(ids):
+                for k in self.sources[sid].terms:
+                    postings.setdefault(k, []).append(n)
+            self._postings, self._ids = postings, ids
+        return self._postings, self._ids
+
+    def ranked(self, text: str, limit: int = CANDIDATES + 1) -> list[tuple[float, str]]:
+        """The references sharing search terms with a text, best first: each shared term counts
+        by how few references have it (a name or a figure tells more than "said"); terms more
+        than COMMON references share are skipped, so the cost does not grow with the store."""
+        keys = search_terms(text, self.english)
+        postings, ids = self._index()
+        if not ids:
+            return []
+        total = len(ids)
+        scores: dict[int, float] = {}
+        for k in keys:
+            hits = postings.get(k)
+            if not hits or len(hits) > COMMON:
+                continue
+            w = math.log(1 + total / len(hits))
+            for n in hits:
+                scores[n] = scores.get(n, 0.0) + w
+        best = heapq.nsmallest(limit, ((-s, ids[n]) for n, s in scores.items()))
+        return [(-s, sid) for s, sid in best]
+
+    def candidates(self, text: str) -> list[str] | None:
+        """The few references a text is checked against: the best ranked and those close to it.
+        None when the best is a reference with hand-written claims (the other checker's)."""
+        ranked = self.ranked(text)
+        if not ranked:
+            return []
+        best = ranked[0][0]
+        if not self.sources[ranked[0][1]].checked:
+            return None
+        return [sid for s, sid in ranked[:CANDIDATES] if s >= CLOSE * best and self.sources[sid].checked]
