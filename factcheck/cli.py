@@ -135,8 +135,9 @@ def main(argv: list[str] | None = None) -> int:
                     os.environ[f"FACTCHECK_{name}"] = str(value)
             from .web.serve import serve
             return serve(args.host, args.port, args.workers, args.worker_class, args.threads)
-        from .engine import Checker
+        from .engine import Checker, keep_loaded
         checker = Checker.load(args.seeds, args.rules)
+        keep_loaded()
         if args.command == "check":
             return _check(checker, args)
         if args.command == "extract":

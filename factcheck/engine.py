@@ -27,6 +27,7 @@ from .text.sentences import split_sentences
 MAX_TEXT_CHARS = 10_000_000
 MAX_REFERENCE_CHARS = 1_000_000      # a reference is one article; a 5 MB "reference" is a mistake
 _REFERENCE_CACHE = 32
+LISTED = 50                          # a report lists every loaded source up to this many
 _ENTITY_TYPES = frozenset({"person", "place", "org", "office", "demonym"})
 
 
@@ -50,6 +51,7 @@ class Checker:
         self._extracted: OrderedDict[str, FrameReference] = OrderedDict()
         self.store = FrameStore(ExtractionCache(None), self._unknown_source)   # seeds/ articles without a claims file
         self._lock = threading.Lock()
+        self._source_ids: tuple[list[str], list[str]] | None = None
 
     @cached_property
     def frames(self) -> FrameChecker:
@@ -157,7 +159,18 @@ class Checker:
     @property
     def source_ids(self) -> list[str]:
         """Every loaded reference: those with claims files and those whose claims were extracted."""
-        return sorted(set(self.reference.sources) | set(self.store))
+        ids = self.store.ids
+        if self._source_ids is None or self._source_ids[0] is not ids:
+            self._source_ids = (ids, sorted(set(self.reference.sources) | set(ids)))
+        return self._source_ids[1]
+
+    def listed(self, considered=()) -> list[str]:
+        """A report's `sources`: every loaded reference, or of a store larger than LISTED the
+        hand-claimed ones and those the text was ranked against (a report does not carry
+        thousands of ids; GET /v1/sources lists them)."""
+        if len(self.store) + len(self.reference.sources) <= LISTED:
+            return self.source_ids
+        return sorted(set(self.reference.sources) | set(considered))
 
     @cached_property
     def claim_refs(self) -> dict[str, ClaimRef]:
@@ -198,7 +211,7 @@ class Checker:
         if markers:
             require_known_ids(text, markers, self.claim_refs)
         if source in self.store:
-            return self._with_sources(self._frame_report(text, self.store.get(source), title, suppressions))
+            return self._with_sources(self._frame_report(text, self.store.get(source), title, suppressions), [source])
         ranked: list[str] | None = None
         if source is None and len(self.store) and (self.reference.sources or len(self.store) > CANDIDATES):
             # which reference the text is about, ranked over both kinds: None when a hand-claimed one is best
@@ -238,7 +251,7 @@ class Checker:
         kinds = [f.kind for f in findings]
         summary = Summary(sentences=len(sentences), agreements=kinds.count("agreement"),
                           contradictions=kinds.count("contradiction"), new_claims=kinds.count("new_claim"), omitted=len(omitted))
-        report = Report(version=__version__, title=title, reference=chosen, sources=self.source_ids,
+        report = Report(version=__version__, title=title, reference=chosen, sources=self.listed(),
                         findings=findings, omitted=omitted, summary=summary)
         return silence(report, text, markers, sentences, suppressions) if markers or suppressions else report
 
@@ -246,14 +259,26 @@ class Checker:
         """The report against the extracted reference the text agrees or disagrees with most: of
         a few, each of them; of many, those the index ranks first (the first if none shares a key)."""
         if not sids:
-            sids = sorted(self.store)
+            sids = self.store.ids
             if len(sids) > CANDIDATES:     # ranked already, and none was best: the first, as on a tie
                 sids = sids[:1]
         return self._with_sources(most_about(self._frame_report(text, self.store.get(sid), title, suppressions)
-                                             for sid in sids))
+                                             for sid in sids), sids)
 
-    def _with_sources(self, report: Report) -> Report:
-        return report.model_copy(update={"sources": self.source_ids})
+    def _with_sources(self, report: Report, considered) -> Report:
+        return report.model_copy(update={"sources": self.listed(considered)})
+
+
+def keep_loaded() -> None:
+    """Leave everything loaded so far out of the garbage collector's passes, for the life of the
+    process (gc.freeze). A store of 100,000 claims is ~800,000 tracked objects, and every full
+    collection walked them all: a check took 1.6 times as long. Long-lived processes call it
+    once after Checker.load() (the service before it forks its workers, the CLI, the benchmark);
+    a process that loads checkers again and again (a test suite) should not, since what it
+    drops later is then never collected if it holds a cycle."""
+    import gc
+    gc.collect()
+    gc.freeze()
 
 
 def local_id(claim_id: str) -> str:

@@ -406,7 +406,8 @@ class Report(Strict):
     version: str
     title: str | None = None
     reference: str | None = Field(None, description="the source the text was checked against (null: it matched none)")
-    sources: list[str] = Field(description="every loaded source")
+    sources: list[str] = Field(description="every loaded source; of more than 50, the hand-claimed ones and those "
+                                           "the text was checked against (GET /v1/sources lists them all)")
     findings: list[Finding]
     omitted: list[ClaimRef]
     suppressed: list[Suppressed] = Field(default_factory=list)

@@ -139,3 +139,16 @@ def test_the_in_process_api():
     assert _findings(against) == _findings(checker.check_against(draft, article))
     with pytest.raises(factcheck.engine.InputError, match="not both"):
         checker.check(draft, reference=article, source="seed-article")
+
+
+def test_a_large_store_lists_only_what_a_text_was_checked_against(seeds, tmp_path):
+    from factcheck.bench.synthetic import articles
+    own = tmp_path / "seeds"
+    shutil.copytree(seeds, own)
+    for sid, text in articles(50, 3):
+        (own / f"{sid}.txt").write_text(text, encoding="utf-8")
+    checker = Checker.load(own, cache_dir=tmp_path / "cache")
+    assert len(checker.source_ids) == 2 + len(NAMES) + 50
+    report = checker.check(_cases("wimbledon")[0])
+    assert report.reference == "wimbledon" and report.sources == sorted(["riyadh-talks", "seed-article", "wimbledon"])
+    assert set(checker.check("Vance will hold talks with Putin in Germany.").sources) == {"riyadh-talks", "seed-article"}

@@ -149,15 +149,24 @@ class FrameStore:
         self._lock = threading.Lock()
         self._postings: dict[str, list[int]] = {}
         self._ids: list[str] = []
+        self._checked: list[str] | None = None     # the checked references' ids, sorted (made once per change)
+
+    @property
+    def ids(self) -> list[str]:
+        """The ids of the references checked here, sorted (not the hand-claimed ones only ranked)."""
+        if self._checked is None:
+            self._checked = sorted(sid for sid, s in self.sources.items() if s.checked)
+        return self._checked
 
     def __len__(self) -> int:
-        return sum(s.checked for s in self.sources.values())
+        return len(self.ids)
 
     def __contains__(self, source_id: str) -> bool:
-        return source_id in self.sources and self.sources[source_id].checked
+        source = self.sources.get(source_id)
+        return source is not None and source.checked
 
     def __iter__(self):
-        return iter(sorted(sid for sid, s in self.sources.items() if s.checked))
+        return iter(self.ids)
 
     def add(self, source_id: str, key: str) -> None:
         """Register a reference under its cache key: its search terms from the cache when it has
@@ -172,13 +181,13 @@ class FrameStore:
             else:
                 self._held[source_id] = ref
         self.sources[source_id] = StoredSource(source_id, key, cached[1], cached[0])
-        self._postings = {}
+        self._postings, self._checked = {}, None
 
     def add_ranked(self, source_id: str, article: str, claims: int) -> None:
         """A reference whose claims were written by hand: ranked with the others, so that a text
         goes to whichever it is about, but never checked here."""
         self.sources[source_id] = StoredSource(source_id, "", frozenset(search_terms(article, self.english)), claims, False)
-        self._postings = {}
+        self._postings, self._checked = {}, None
 
     def get(self, source_id: str) -> FrameReference:
         held = self._held.get(source_id)

@@ -93,6 +93,8 @@ def serve(host: str, port: int, workers: int | None, worker_class: str = "gevent
     if threads is not None and threads < 1:
         raise InputError(f"--threads must be at least 1, not {threads}")
     app = create_app()          # a broken data file stops here, before the port is taken
+    from ..engine import keep_loaded
+    keep_loaded()               # before the workers fork: the loaded data stays shared, untouched by collections
     listener = listen(host, port)
     workers = workers or os.cpu_count() or 1
     threads = threads or (32 if worker_class == "gthread" else 1)
