@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -65,6 +66,8 @@ def main() -> None:
     ap.add_argument("--seconds", type=int, default=30)
     ap.add_argument("--connections", type=int, nargs="+", default=[8, 32, 64])
     ap.add_argument("--json", type=Path, help="write the figures here")
+    ap.add_argument("--serve", default="", metavar="ARGS", help="more arguments for factcheck serve, as one string "
+                                                                  "(e.g. --serve='--worker-class gthread')")
     args = ap.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (apt-get install wrk)")
@@ -73,7 +76,7 @@ def main() -> None:
     bodies = [json.dumps({"text": a}) for a in articles]
     port = free_port()
     exe = shutil.which("factcheck") or f"{sys.executable} -m factcheck"
-    cmd = exe.split() + ["serve", "--port", str(port)] + (["--workers", str(args.workers)] if args.workers else [])
+    cmd = exe.split() + ["serve", "--port", str(port)] + (["--workers", str(args.workers)] if args.workers else []) + shlex.split(args.serve)
     server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     for _ in range(150):

@@ -132,7 +132,8 @@ class Checker:
         unclaimed = unclaimed_articles(seeds_dir, reference)
         # an article with no claims file is a reference too: its claims are extracted, or read from the cache
         checker.store = FrameStore(ExtractionCache(Path(cache_dir) if cache_dir else default_cache_dir()),
-                                   lambda sid: checker._extract_seed(sid, paths[sid]), checker.frames.english)
+                                   lambda sid: checker._extract_seed(sid, paths[sid]),
+                                   lambda: checker.frames.english)
         paths = {sid: path for sid, (path, _) in unclaimed.items()}
         fingerprint = engine_fingerprint(rules_dir) if unclaimed else ""
         for sid, (path, article) in unclaimed.items():

@@ -139,10 +139,11 @@ def search_terms(text: str, english: English) -> set[str]:
 class FrameStore:
     """Every extracted reference, found through one index of their claims' keys."""
 
-    def __init__(self, cache: ExtractionCache, make: Callable[[str], FrameReference], english: English | None = None):
+    def __init__(self, cache: ExtractionCache, make: Callable[[str], FrameReference],
+                 english: Callable[[], English] | None = None):
         self.cache = cache
         self._make = make                      # source id -> its reference, extracted (and reviewed)
-        self.english = english
+        self._english = english                # loaded when the first reference is, not before
         self.sources: dict[str, StoredSource] = {}
         self._held: dict[str, FrameReference] = {}        # when there is no cache: every reference
         self._loaded: OrderedDict[str, FrameReference] = OrderedDict()
@@ -157,6 +158,10 @@ class FrameStore:
         if self._checked is None:
             self._checked = sorted(sid for sid, s in self.sources.items() if s.checked)
         return self._checked
+
+    @property
+    def english(self) -> English:
+        return self._english()
 
     def __len__(self) -> int:
         return len(self.ids)
