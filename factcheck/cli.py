@@ -260,10 +260,14 @@ def _check_lines(checker, args, names: list[str], references, suppressions) -> i
                         yield from read_lines(name, fh, args.max_bytes)
                 else:
                     yield Record(("file", "<stdin>" if name == "-" else name), _read(name, args.max_bytes))
-            except (FactcheckError, OSError) as exc:
+            except FactcheckError as exc:
                 yield Record(("file", name), None, str(exc))
+            except OSError as exc:
+                yield Record(("file", name), None, f"cannot read {name}: {exc.strerror or exc}")
 
-    options = Options(source=args.source, references=tuple(references), suppressions=suppressions)
+    options = Options(source=args.source, references=tuple(references), suppressions=suppressions,
+                      min_severity=args.min_severity,
+                      severities=checker.severities if args.min_severity != "info" else None)
     kinds = {"contradiction": ("contradictions",), "new_claim": ("contradictions", "new_claims"), "never": ()}[args.fail_on]
     failed = found = False
     for line in check_all(records(), options, args.jobs or 1, checker):

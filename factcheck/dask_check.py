@@ -3,13 +3,13 @@
 The check is a pure function of a text and the loaded references, so a cluster runs it as a
 map over partitions of the archive. Each worker process loads the references once, when it
 joins (a worker plugin), and keeps them for every partition it is given; the results come back
-in input order, the same lines `factcheck check --format jsonl` writes.
+in input order, as dicts: the lines `factcheck check --format jsonl` writes, parsed.
 
     from dask.distributed import Client, LocalCluster
     from factcheck.dask_check import check_on_cluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1) as cluster, Client(cluster) as client:
-        lines = check_on_cluster(client, [(i, text) for i, text in enumerate(archive)])
+        results = check_on_cluster(client, [(i, text) for i, text in enumerate(archive)])
 
 We chose Dask over Spark: it is pure Python, installs from PyPI with no JVM, and its local
 cluster is the same API as a multi-machine one (`Client("tcp://scheduler:8786")`).

@@ -131,11 +131,11 @@ class Checker:
         checker = cls(lexicon, reference, load_rules(rules_dir), rules_dir)
         unclaimed = unclaimed_articles(seeds_dir, reference)
         # an article with no claims file is a reference too: its claims are extracted, or read from the cache
-        checker.store = FrameStore(ExtractionCache(Path(cache_dir) if cache_dir else default_cache_dir()),
-                                   lambda sid: checker._extract_seed(sid, paths[sid]),
+        cache = ExtractionCache((Path(cache_dir) if cache_dir else default_cache_dir()) if unclaimed else None)
+        fingerprint = engine_fingerprint(rules_dir) if unclaimed else ""
+        checker.store = FrameStore(cache, lambda sid: checker._extract_seed(sid, paths[sid], fingerprint),
                                    lambda: checker.frames.english)
         paths = {sid: path for sid, (path, _) in unclaimed.items()}
-        fingerprint = engine_fingerprint(rules_dir) if unclaimed else ""
         for sid, (path, article) in unclaimed.items():
             if len(article) > MAX_REFERENCE_CHARS:
                 raise DataError(path, f"the article is {len(article):,} characters; a reference is at most {MAX_REFERENCE_CHARS:,}")
@@ -151,11 +151,16 @@ class Checker:
         checker.data_hash = _hash_files(sorted(seeds_dir.glob("*")) + sorted(rules_dir.rglob("*.json")) + sorted(rules_dir.rglob("*.tsv")))
         return checker
 
-    def _extract_seed(self, sid: str, path: Path) -> FrameReference:
-        """A seeds/ article's claims, as its review file (if any) refines them."""
-        extracted = self.frames.extract(path.read_text(encoding="utf-8"), sid)
+    def _extract_seed(self, sid: str, path: Path, fingerprint: str) -> tuple[FrameReference, str]:
+        """A seeds/ article's claims, as its review file (if any) refines them, and the cache key
+        of what was read (the store caches them only under that key: an article edited since
+        start-up is never cached as the old one)."""
+        article = path.read_text(encoding="utf-8")
         review = path.with_suffix(".review.json")
-        return apply_review(extracted, review, self.frames.english) if review.exists() else extracted
+        edits = review.read_bytes() if review.exists() else b""
+        extracted = self.frames.extract(article, sid)
+        ref = apply_review(extracted, review, self.frames.english) if edits else extracted
+        return ref, _cache_key(fingerprint, sid, article, edits)
 
     @property
     def source_ids(self) -> list[str]:
@@ -163,7 +168,7 @@ class Checker:
         ids = self.store.ids
         if self._source_ids is None or self._source_ids[0] is not ids:
             self._source_ids = (ids, sorted(set(self.reference.sources) | set(ids)))
-        return self._source_ids[1]
+        return list(self._source_ids[1])      # a copy: a caller's report must not share it
 
     def listed(self, considered=()) -> list[str]:
         """A report's `sources`: every loaded reference, or of a store larger than LISTED the
@@ -174,8 +179,14 @@ class Checker:
         return sorted(set(self.reference.sources) | set(considered))
 
     @cached_property
+    def hand_claim_refs(self) -> dict[str, ClaimRef]:
+        """The hand-written claims as reports name them (what the hand-claimed checker needs)."""
+        return {c.id: ClaimRef(id=c.id, statement=c.statement, source=s, evidence=c.evidence) for s, c in self.reference.claims}
+
+    @cached_property
     def claim_refs(self) -> dict[str, ClaimRef]:
-        refs = {c.id: ClaimRef(id=c.id, statement=c.statement, source=s, evidence=c.evidence) for s, c in self.reference.claims}
+        """Every claim, extracted ones included: reads every stored reference (listings only)."""
+        refs = dict(self.hand_claim_refs)
         for ref in map(self.store.get, self.store):
             refs.update({c.id: claim_ref(c, ref.id) for c in ref.claims})
         return refs
@@ -213,11 +224,11 @@ class Checker:
             require_known_ids(text, markers, self.claim_refs)
         if source in self.store:
             return self._with_sources(self._frame_report(text, self.store.get(source), title, suppressions), [source])
-        ranked: list[str] | None = None
+        ranked: list[str] = []
         if source is None and len(self.store) and (self.reference.sources or len(self.store) > CANDIDATES):
-            # which reference the text is about, ranked over both kinds: None when a hand-claimed one is best
-            ranked = self.store.candidates(find_markers(text)[0])
-            if ranked:
+            # which reference the text is about, ranked over both kinds
+            hand_first, ranked = self.store.candidates(find_markers(text)[0])
+            if ranked and not hand_first:
                 return self._best_extracted(text, title, suppressions, ranked)
         if not self.reference.sources:
             return self._best_extracted(text, title, suppressions, ranked)
@@ -239,7 +250,7 @@ class Checker:
             for j in sorted(judgements, key=lambda j: (j.verdict != "contradiction", -j.score)):
                 if j.claim.kind != "title":
                     mentioned.add(j.claim.id)
-                claim = self.claim_refs[j.claim.id]
+                claim = self.hand_claim_refs[j.claim.id]
                 found_in = [Scope(text, *clause_of[id(j)], line_starts=starts), in_sentence]
                 reference_in = [Scope(claim.evidence.text, 0, len(claim.evidence.text), offset=claim.evidence.start)]
                 findings.append(Finding(kind=j.verdict, claim=claim, rules=_hits(j, found_in, reference_in), score=j.score, **base))
@@ -247,7 +258,7 @@ class Checker:
                 findings.append(Finding(kind="new_claim", claim=None, score=r.new_score, rules=[RuleHit(
                     id="new.uncovered", category="new",
                     message=f"States a checkable fact ({r.what}) that no reference claim covers.")], **base))
-        omitted = [self.claim_refs[c.id] for s, c in self.reference.claims
+        omitted = [self.hand_claim_refs[c.id] for s, c in self.reference.claims
                    if c.kind != "title" and c.id not in mentioned and (chosen is None or s == chosen)]
         kinds = [f.kind for f in findings]
         summary = Summary(sentences=len(sentences), agreements=kinds.count("agreement"),
@@ -259,9 +270,9 @@ class Checker:
     def _best_extracted(self, text: str, title: str | None, suppressions=None, sids: list[str] | None = None) -> Report:
         """The report against the extracted reference the text agrees or disagrees with most: of
         a few, each of them; of many, those the index ranks first (the first if none shares a key)."""
-        if not sids:
+        if not sids or len(self.store) <= CANDIDATES:
             sids = self.store.ids
-            if len(sids) > CANDIDATES:     # ranked already, and none was best: the first, as on a tie
+            if len(sids) > CANDIDATES:     # ranked already, and none shares a word: the first, as on a tie
                 sids = sids[:1]
         return self._with_sources(most_about(self._frame_report(text, self.store.get(sid), title, suppressions)
                                              for sid in sids), sids)

@@ -89,8 +89,9 @@ def test_a_damaged_cache_file_is_extracted_again(seeds, tmp_path):
     for path in cache.glob("*.pickle"):
         path.write_bytes(path.read_bytes()[:20])          # truncated, as by a crash mid-write
     checker = Checker.load(seeds, cache_dir=cache)
-    text = _cases("bridge")[0]
-    assert checker.check(text).reference == "bridge"
+    text = _cases("wimbledon")[0]
+    article = (REFS / "wimbledon" / "reference.txt").read_text(encoding="utf-8")
+    assert _findings(checker.check(text)) == _findings(checker.check_against(text, article)) != set()
 
 
 def test_an_unwritable_cache_keeps_every_reference_in_memory(seeds, tmp_path):
@@ -114,7 +115,7 @@ def test_ranking_counts_rare_terms_and_skips_common_ones(store_checker, monkeypa
     ranked = store.ranked("The Francis Scott Key Bridge collapsed after the Dali struck a pier in Baltimore.")
     assert ranked[0][1] == "bridge" and ranked[0][0] > 2 * ranked[1][0]
     monkeypatch.setattr(store_module, "COMMON", 0)        # every term "common": nothing found, at no cost
-    store._postings = {}
+    store._index_built = None
     assert store.ranked("The Francis Scott Key Bridge collapsed in Baltimore.") == []
 
 
@@ -161,3 +162,63 @@ def test_loading_the_bundled_references_leaves_the_frame_analysis_unloaded():
     assert "frames" not in checker.__dict__
     checker.check("Vance will hold talks with Putin in Germany.")
     assert "frames" not in checker.__dict__
+
+
+
+def test_a_text_the_hand_claimed_checker_does_not_take_goes_to_the_best_ranked_extracted_one(store_checker):
+    """The names rank a bundled reference first, but none of its claims is matched: the text is
+    checked against the extracted references it ranks best, not the first by name."""
+    names = "Trump, Putin, Zelensky, Rubio and Lavrov were not mentioned in Riyadh or Kyiv. "
+    tried = 0
+    for name in ("fed-cut", "euro-final", "wimbledon", "outage"):
+        for claim in store_checker.store.get(name).claims[:6]:
+            text = names + claim.statement
+            hand_first, ranked = store_checker.store.candidates(text)
+            if not hand_first:
+                continue
+            tried += 1
+            report = store_checker.check(text)
+            assert report.reference in ranked and report.summary.agreements + report.summary.contradictions, (name, text)
+    assert tried >= 5
+
+
+def test_an_article_edited_after_start_up_is_not_cached_as_the_old_one(seeds, tmp_path):
+    own, cache = tmp_path / "seeds", tmp_path / "cache"
+    shutil.copytree(seeds, own)
+    original = (own / "fed-cut.txt").read_text(encoding="utf-8")
+    checker = Checker.load(own, cache_dir=cache)
+    count = len([c for c in checker.claim_refs if c.startswith("fed-cut.")])
+    for path in cache.glob("*.pickle"):
+        if not path.name.endswith(".terms.pickle"):
+            path.unlink()                                  # the cache is safe to delete
+    fresh = Checker.load(own, cache_dir=cache)             # terms cached, claims not
+    (own / "fed-cut.txt").write_text("The Federal Reserve held rates steady, its chair said.\n", encoding="utf-8")
+    assert len(fresh.store.get("fed-cut").claims) == 1     # read as it is now...
+    (own / "fed-cut.txt").write_text(original, encoding="utf-8")
+    again = Checker.load(own, cache_dir=cache)             # ...but never cached as the old article
+    assert len([c for c in again.claim_refs if c.startswith("fed-cut.")]) == count
+
+
+def test_no_home_directory_means_no_cache_not_a_crash(seeds, monkeypatch):
+    monkeypatch.delenv("FACTCHECK_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert store_module.default_cache_dir() is None
+    checker = Checker.load(seeds)
+    assert not checker.store.cache.enabled and checker.check(_cases("outage")[0]).reference == "outage"
+
+
+def test_a_report_does_not_share_the_checkers_list_of_sources(store_checker):
+    report = store_checker.check(_cases("bridge")[0])
+    report.sources.clear()
+    assert store_checker.check(_cases("bridge")[0]).sources and store_checker.source_ids
+
+
+def test_the_hand_claimed_checker_reads_no_extracted_reference(seeds, tmp_path):
+    checker = Checker.load(seeds, cache_dir=tmp_path / "cache")
+    checker.store._loaded.clear()
+    checker.check("Vance will hold talks with Putin in Germany.")
+    assert not checker.store._loaded and "claim_refs" not in checker.__dict__

@@ -41,18 +41,29 @@ COMMON = 64                 # a term more references share than this is skipped:
                             # and a text's cost stays under (its terms x COMMON) whatever the store's size
 
 
-def default_cache_dir() -> Path:
+def default_cache_dir() -> Path | None:
+    """FACTCHECK_CACHE_DIR, else $XDG_CACHE_HOME/factcheck, else ~/.cache/factcheck; None when
+    there is no home to put it in (a container's arbitrary user): then no cache."""
     env = os.environ.get("FACTCHECK_CACHE_DIR")
     if env:
         return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:
+            return None
     return Path(base) / "factcheck"
 
 
 def engine_fingerprint(rules_dir: Path) -> str:
-    """What an extraction depends on besides the article: this version's analysis code and the rules' data."""
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(_CODE.joinpath("frames").glob("*.py")) + sorted(_CODE.joinpath("text").glob("*.py")) + \
+    """What an extraction depends on besides the article: this version's analysis code (and the
+    modules it reads data with), the lemmatiser's and Python's versions, and the rules' data."""
+    import sys
+    from importlib.metadata import version
+    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{version('lemminflect')}".encode())
+    code = [_CODE / name for name in ("lexicon.py", "loader.py", "models.py", "schemas.py")]
+    for path in sorted(_CODE.joinpath("frames").glob("*.py")) + sorted(_CODE.joinpath("text").glob("*.py")) + code + \
             sorted(rules_dir.rglob("*.json")) + sorted(rules_dir.rglob("*.tsv")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
@@ -139,17 +150,18 @@ def search_terms(text: str, english: English) -> set[str]:
 class FrameStore:
     """Every extracted reference, found through one index of their claims' keys."""
 
-    def __init__(self, cache: ExtractionCache, make: Callable[[str], FrameReference],
+    def __init__(self, cache: ExtractionCache, make: Callable[[str], tuple[FrameReference, str]],
                  english: Callable[[], English] | None = None):
         self.cache = cache
-        self._make = make                      # source id -> its reference, extracted (and reviewed)
+        self._make = make                      # source id -> (its reference extracted and reviewed, its cache key)
         self._english = english                # loaded when the first reference is, not before
         self.sources: dict[str, StoredSource] = {}
         self._held: dict[str, FrameReference] = {}        # when there is no cache: every reference
         self._loaded: OrderedDict[str, FrameReference] = OrderedDict()
         self._lock = threading.Lock()
-        self._postings: dict[str, list[int]] = {}
-        self._ids: list[str] = []
+        # (postings: term -> reference numbers, the references' ids by number), built on first use
+        # and replaced whole, so a thread reading it never sees one half new and one half old
+        self._index_built: tuple[dict[str, list[int]], list[str]] | None = None
         self._checked: list[str] | None = None     # the checked references' ids, sorted (made once per change)
 
     @property
@@ -178,21 +190,22 @@ class FrameStore:
         them (the claims are read later, when a text is about it), else extracted now."""
         cached = self.cache.terms(key)
         if cached is None:
-            ref = self._make(source_id)
+            ref, read = self._make(source_id)
             cached = len(ref.claims), frozenset(search_terms(ref.article, self.english))
-            self.cache.put(key, ref, cached[1])
+            if read == key:                    # not edited since the key was made
+                self.cache.put(key, ref, cached[1])
             if self.cache.enabled:
                 self._remember(source_id, ref)
             else:
                 self._held[source_id] = ref
         self.sources[source_id] = StoredSource(source_id, key, cached[1], cached[0])
-        self._postings, self._checked = {}, None
+        self._index_built, self._checked = None, None
 
     def add_ranked(self, source_id: str, article: str, claims: int) -> None:
         """A reference whose claims were written by hand: ranked with the others, so that a text
         goes to whichever it is about, but never checked here."""
         self.sources[source_id] = StoredSource(source_id, "", frozenset(search_terms(article, self.english)), claims, False)
-        self._postings, self._checked = {}, None
+        self._index_built, self._checked = None, None
 
     def get(self, source_id: str) -> FrameReference:
         held = self._held.get(source_id)
@@ -206,8 +219,9 @@ class FrameStore:
         stored = self.sources[source_id]
         got = self.cache.get(stored.key)
         if got is None:                        # the cache was cleared under us
-            got = self._make(source_id)
-            self.cache.put(stored.key, got, stored.terms)
+            got, read = self._make(source_id)
+            if read == stored.key:             # an article edited since start-up is not cached as the old one
+                self.cache.put(stored.key, got, stored.terms)
         self._remember(source_id, got)
         return got
 
@@ -219,14 +233,15 @@ class FrameStore:
                 self._loaded.popitem(last=False)
 
     def _index(self) -> tuple[dict[str, list[int]], list[str]]:
-        if not self._postings and self.sources:
+        built = self._index_built
+        if built is None:
             ids = sorted(self.sources)
             postings: dict[str, list[int]] = {}
             for n, sid in enumerate(ids):
                 for k in self.sources[sid].terms:
                     postings.setdefault(k, []).append(n)
-            self._postings, self._ids = postings, ids
-        return self._postings, self._ids
+            built = self._index_built = (postings, ids)
+        return built
 
     def ranked(self, text: str, limit: int = CANDIDATES + 1) -> list[tuple[float, str]]:
         """The references sharing search terms with a text, best first: each shared term counts
@@ -248,13 +263,16 @@ class FrameStore:
         best = heapq.nsmallest(limit, ((-s, ids[n]) for n, s in scores.items()))
         return [(-s, sid) for s, sid in best]
 
-    def candidates(self, text: str) -> list[str] | None:
-        """The few references a text is checked against: the best ranked and those close to it.
-        None when the best is a reference with hand-written claims (the other checker's)."""
-        ranked = self.ranked(text)
+    def candidates(self, text: str) -> tuple[bool, list[str]]:
+        """(whether a reference with hand-written claims ranks first, the few references checked
+        here that the text is checked against: the best ranked of them and those close to it)."""
+        hand = len(self.sources) - len(self.ids)
+        ranked = self.ranked(text, limit=CANDIDATES + hand + 1)
         if not ranked:
-            return []
-        best = ranked[0][0]
-        if not self.sources[ranked[0][1]].checked:
-            return None
-        return [sid for s, sid in ranked[:CANDIDATES] if s >= CLOSE * best and self.sources[sid].checked]
+            return False, []
+        hand_first = not self.sources[ranked[0][1]].checked
+        checked = [(s, sid) for s, sid in ranked if self.sources[sid].checked]
+        if not checked:
+            return hand_first, []
+        best = checked[0][0]
+        return hand_first, [sid for s, sid in checked[:CANDIDATES] if s >= CLOSE * best]
