@@ -69,13 +69,16 @@ def read_lines(path: str, stream, max_bytes: int) -> Iterator[Record]:
         except (ValueError, RecursionError) as exc:            # syntax, 4,300+ digits, deep nesting
             yield Record(where, None, f"line {n}: not JSON ({getattr(exc, 'msg', None) or exc})")
             continue
-        if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
-            yield Record(where, None, f'line {n}: expected an object with a string "text"')
-            continue
-        if "id" in doc and (not isinstance(doc["id"], (str, int, float)) or isinstance(doc["id"], bool)):
+        given = doc.get("id") if isinstance(doc, dict) else None
+        if given is not None and (not isinstance(given, (str, int, float)) or isinstance(given, bool)):
             yield Record(where, None, f'line {n}: "id" must be a string or a number')
             continue
-        yield Record(("id", doc.get("id", f"{path}:{n}")), doc["text"])
+        if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
+            # the line's own id, when it has a good one, names its error
+            yield Record(("id", given) if given is not None else where, None,
+                         f'line {n}: expected an object with a string "text"')
+            continue
+        yield Record(("id", given if given is not None else f"{path}:{n}"), doc["text"])
 
 
 def check_record(checker, record: Record, options: Options) -> dict:

@@ -26,10 +26,10 @@ def archive(tmp_path):
 def test_every_input_gives_one_line_in_order(cli, archive):
     run = cli("check", "--format", "jsonl", archive, archive.parent / "draft.txt")
     lines = [json.loads(x) for x in run.stdout.decode().splitlines()]
-    assert [x.get("id", x.get("file")) for x in lines] == [0, 1, 2, f"{archive}:4", 3, f"{archive}:6", 4, 5, f"{archive}:9",
+    assert [x.get("id", x.get("file")) for x in lines] == [0, 1, 2, f"{archive}:4", 3, "no text", 4, 5, f"{archive}:9",
                                                             str(archive.parent / "draft.txt")]
     errors = {x["id"]: x["error"] for x in lines if "error" in x}
-    assert "not JSON" in errors[f"{archive}:4"] and '"text"' in errors[f"{archive}:6"]
+    assert "not JSON" in errors[f"{archive}:4"] and '"text"' in errors["no text"]
     assert lines[-1]["summary"]["contradictions"] == 1 and lines[0]["reference"] == "seed-article"
     assert run.returncode == 2                        # a line failed: said in the exit code, the rest still checked
 
