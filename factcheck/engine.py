@@ -139,8 +139,7 @@ class Checker:
         for sid, (path, article) in unclaimed.items():
             if len(article) > MAX_REFERENCE_CHARS:
                 raise DataError(path, f"the article is {len(article):,} characters; a reference is at most {MAX_REFERENCE_CHARS:,}")
-            review = path.with_suffix(".review.json")
-            checker.store.add(sid, _cache_key(fingerprint, sid, article, review.read_bytes() if review.exists() else b""))
+            checker.store.add(sid, _cache_key(fingerprint, sid, article, _review_of(path)))
         if unclaimed:
             # the hand-claimed references are ranked with the extracted ones: a text goes to the one it is about
             for sid, doc in reference.sources.items():
@@ -155,11 +154,9 @@ class Checker:
         """A seeds/ article's claims, as its review file (if any) refines them, and the cache key
         of what was read (the store caches them only under that key: an article edited since
         start-up is never cached as the old one)."""
-        article = path.read_text(encoding="utf-8")
-        review = path.with_suffix(".review.json")
-        edits = review.read_bytes() if review.exists() else b""
+        article, edits = path.read_text(encoding="utf-8"), _review_of(path)
         extracted = self.frames.extract(article, sid)
-        ref = apply_review(extracted, review, self.frames.english) if edits else extracted
+        ref = apply_review(extracted, path.with_suffix(".review.json"), self.frames.english) if edits else extracted
         return ref, _cache_key(fingerprint, sid, article, edits)
 
     @property
@@ -219,7 +216,7 @@ class Checker:
         _require_size(text)
         if source is not None and source not in self.reference.sources and source not in self.store:
             raise InputError(f"unknown source {source!r}; sources are: {', '.join(self.source_ids)}{did_you_mean(source, self.source_ids)}")
-        markers = find_markers(text)[1]
+        blanked, markers = find_markers(text)
         if markers:
             require_known_ids(text, markers, self.claim_refs)
         if source in self.store:
@@ -227,12 +224,11 @@ class Checker:
         ranked: list[str] = []
         if source is None and len(self.store) and (self.reference.sources or len(self.store) > CANDIDATES):
             # which reference the text is about, ranked over both kinds
-            hand_first, ranked = self.store.candidates(find_markers(text)[0])
+            hand_first, ranked = self.store.candidates(blanked)
             if ranked and not hand_first:
                 return self._best_extracted(text, title, suppressions, ranked)
         if not self.reference.sources:
             return self._best_extracted(text, title, suppressions, ranked)
-        blanked, markers = find_markers(text)
         sentences = split_sentences(blanked)
         records = [_Record.of(r) for r in self.analyse(blanked, sentences)]
         chosen = source or _main_source(records)
@@ -444,6 +440,12 @@ def _what(sa: SentenceAnalysis) -> str:
 def _require_size(text: str) -> None:
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
+
+
+def _review_of(article_path: Path) -> bytes:
+    """The bytes of a seeds/ article's review file, b"" when it has none (part of its cache key)."""
+    review = article_path.with_suffix(".review.json")
+    return review.read_bytes() if review.exists() else b""
 
 
 def _cache_key(fingerprint: str, source_id: str, article: str, extra: bytes) -> str:

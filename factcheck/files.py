@@ -17,9 +17,10 @@ except ImportError:          # not POSIX: no lock between writers, the writes st
 from .errors import InputError
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to a temporary file beside `path`, fsync it, rename it over `path`, fsync the
-    folder (so that the rename itself survives a power cut). On any failure the old file is
+def write_atomically(path: Path, text: str | bytes, durable: bool = True) -> None:
+    """Write `text` (or bytes) to a temporary file beside `path`, fsync it, rename it over `path`,
+    fsync the folder (so that the rename itself survives a power cut; `durable=False` skips both
+    fsyncs, for files that may be lost but never half-written). On any failure the old file is
     untouched and an InputError says why in one line."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
@@ -27,14 +28,16 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         mode = _mode_for(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
             os.fchmod(fh.fileno(), mode)
         os.replace(tmp, path)
         tmp = None
-        _fsync_folder(folder)
+        if durable:
+            _fsync_folder(folder)
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror or exc}; the old file, if any, is unchanged") from None
     finally:

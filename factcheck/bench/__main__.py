@@ -39,14 +39,19 @@ WORK = Path(os.environ.get("FACTCHECK_BENCH_DIR", Path.home() / ".cache" / "fact
 _SPLIT = re.compile(r"(?<=[.!?])\s+")
 
 
+def dev_texts() -> list[str]:
+    """The 18 dev cases about the seed reference (tests/cases), in order."""
+    return [json.loads(p.read_text())["text"] for p in sorted(CASES.glob("*.json"))]
+
+
 def typical_articles() -> list[str]:
     """Four consecutive dev cases about the seed reference, as one article: 15 articles of 540-640 words."""
-    texts = [json.loads(p.read_text())["text"] for p in sorted(CASES.glob("*.json"))]
+    texts = dev_texts()
     return ["\n\n".join(texts[i:i + 4]) for i in range(len(texts) - 3)]
 
 
 def long_article(words: int = 10_000) -> str:
-    texts = [json.loads(p.read_text())["text"] for p in sorted(CASES.glob("*.json"))]
+    texts = dev_texts()
     out, n = [], 0
     while n < words:
         t = texts[len(out) % len(texts)]
@@ -135,9 +140,7 @@ def measure(seeds: Path, repeat: int) -> dict:
 
     # verdicts: against the whole store, and against the text's own reference alone
     bundled = Checker.load(seeds_dir=data_dir("seeds"), cache_dir=WORK / "cache")
-    changed = [f"dev:{i}" for i, p in enumerate(sorted(CASES.glob("*.json")))
-               if _findings(checker.check(json.loads(p.read_text())["text"]))
-               != _findings(bundled.check(json.loads(p.read_text())["text"]))]
+    changed = [f"dev:{i}" for i, text in enumerate(dev_texts()) if _findings(checker.check(text)) != _findings(bundled.check(text))]
     articles = {d.name: (d / "reference.txt").read_text(encoding="utf-8") for d in REFS.iterdir() if (d / "reference.txt").is_file()}
     changed += [f"{name}:{i}" for i, (name, text) in enumerate(cases)
                 if _findings(checker.check(text)) != _findings(checker.check_against(text, articles[name]))]
@@ -217,7 +220,7 @@ def archive(n: int) -> dict:
     cluster of two worker processes; wall time, start-up included, and the speed-up of the
     checking alone (less the start-up a one-article run takes)."""
     import tempfile
-    texts = [json.loads(p.read_text())["text"] for p in sorted(CASES.glob("*.json"))] + [t for _, t in ref_cases()]
+    texts = dev_texts() + [t for _, t in ref_cases()]
     out: dict = {"articles": n}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "archive.jsonl"

@@ -24,11 +24,12 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
 from .. import __version__
+from ..errors import InputError
+from ..files import write_atomically
 from ..text.tokens import fold
 from .english import English, lemma_of
 from .extract import FrameReference
@@ -122,21 +123,13 @@ class ExtractionCache:
     def _write(self, name: str, value) -> None:
         if self.directory is None:
             return
-        tmp = self.directory / f".{name}.{os.getpid()}.{threading.get_ident()}.tmp"
-        try:
-            with open(tmp, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.directory / name)
-        except OSError:
-            tmp.unlink(missing_ok=True)
+        try:    # atomic, not durable: a cache entry lost in a power cut is only extracted again
+            write_atomically(self.directory / name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        except InputError:
+            pass
 
 
 _WORD = re.compile(r"[^\W_]+")
-
-
-@lru_cache(maxsize=65536)
-def _term(word: str) -> str:
-    return lemma_of(word)[0]
 
 
 def search_terms(text: str, english: English) -> set[str]:
@@ -144,7 +137,7 @@ def search_terms(text: str, english: English) -> set[str]:
     and figures as written. Both sides of the search read them the same way, in one pass over
     the text (a fraction of what the analysis costs)."""
     skip = english.function_words
-    return {_term(w) for w in _WORD.findall(fold(text)) if w not in skip and (len(w) > 2 or w.isdigit())}
+    return {lemma_of(w)[0] for w in _WORD.findall(fold(text)) if w not in skip and (len(w) > 2 or w.isdigit())}
 
 
 class FrameStore:
