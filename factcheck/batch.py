@@ -32,7 +32,7 @@ class Record:
 class Options:
     """How each record is checked: a source id, or reference articles (id, text), and suppressions."""
 
-    source: str | None = None
+    sources: tuple[str, ...] = ()          # one or several source ids to choose among (none: all)
     references: tuple[tuple[str, str], ...] = ()
     suppressions: dict | None = None
     min_severity: str = "info"        # the findings the exit code counts (the line is always the whole report)
@@ -94,7 +94,7 @@ def _checked(checker, record: Record, options: Options) -> tuple[dict, dict]:
         if options.references:
             report = checker.check_references(record.text, list(options.references), options.suppressions)
         else:
-            report = checker.check(record.text, suppressions=options.suppressions, source=options.source)
+            report = checker.check(record.text, suppressions=options.suppressions, sources=list(options.sources) or None)
     except FactcheckError as exc:
         return {**out, "error": str(exc)}, {}
     except Exception as exc:           # a bug: said on this line, and the archive goes on

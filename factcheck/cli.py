@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                      "pyproject.toml with [tool.factcheck], from this folder up)")
     parser.add_argument("--seeds", type=Path, help="claims directory (default: bundled; env FACTCHECK_SEEDS_DIR)")
     parser.add_argument("--rules", type=Path, help="rules directory (default: bundled; env FACTCHECK_RULES_DIR)")
+    parser.add_argument("--database", metavar="URL", help="the source store: postgresql://... or an SQLite file (default: "
+                                                          "FACTCHECK_DATABASE_URL, else ~/.local/share/factcheck/sources.db)")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     reading = _Parser(add_help=False)
     reading.add_argument("--max-bytes", type=_positive, metavar="N",
@@ -56,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--suppressions", type=Path, help=f"suppressions file (default: {SUPPRESSIONS_FILE} if present)")
     check.add_argument("--rules-url", metavar="URL", help="SARIF: each rule's helpUri is URL/RULE_ID (e.g. a service's "
                                                            ".../v1/rules; default: urn:factcheck:rule:RULE_ID)")
-    check.add_argument("--source", help="check against this reference source only (default: the one each text is about)")
+    check.add_argument("--source", action="append", metavar="ID",
+                       help="check against this source (repeatable: the one of them each text is about; default: of all)")
     check.add_argument("--reference", action="append", type=Path, metavar="ARTICLE",
                        help="check against this reference article alone, its claims extracted (repeatable: each text "
                             "is checked against the one it matches best)")
@@ -84,6 +87,27 @@ def build_parser() -> argparse.ArgumentParser:
     rules_sub = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
     rules_sub.add_parser("test", help="run every rule's examples; fail on any wrong result")
     rules_sub.add_parser("list", help="list the rules")
+    sources = sub.add_parser("sources", help="the references: bundled (seeds/) and added to the source store")
+    sources_sub = sources.add_subparsers(dest="sources_command", required=True, parser_class=_Parser)
+    listing = sources_sub.add_parser("list", help="every source: id, origin, claims, published, outlet, title")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    add = sources_sub.add_parser("add", parents=[reading], help="add an article to the store as a reference (its claims extracted)")
+    add.add_argument("article", help="a UTF-8 article, or - for standard input")
+    add.add_argument("--id", help="the source id (default: the file name without its suffix)")
+    add.add_argument("--title", help="default: the article's first line")
+    add.add_argument("--outlet", help="who published it")
+    add.add_argument("--published", metavar="TIME", help="RFC 3339 date or date-time: 2025-02-13, 2025-02-13T09:30:00Z")
+    add.add_argument("--url")
+    add.add_argument("--review", type=Path, metavar="FILE", help="a review of the extracted claims (claim-review schema)")
+    add.add_argument("--force", action="store_true", help="replace an added source of the same id")
+    show = sources_sub.add_parser("show", help="one source: what it is and its claims")
+    show.add_argument("id")
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    sources_sub.add_parser("validate", help="read every source (bundled and stored) as the service does; report what is broken")
+    remove = sources_sub.add_parser("remove", help="remove an added source from the store")
+    remove.add_argument("id")
+    conflicts = sources_sub.add_parser("conflicts", help="contradictions between stored sources: each pair, the two claims, the slot, the values")
+    conflicts.add_argument("--format", choices=("text", "json"), default="text")
     serve = sub.add_parser("serve", help="run the HTTP service (gunicorn) on the reference data")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000, help="default: 8000; 0 picks a free port (printed)")
@@ -130,14 +154,19 @@ def main(argv: list[str] | None = None) -> int:
         _configure(args)
         if args.command == "serve":
             import os
-            for name, value in (("SEEDS_DIR", args.seeds), ("RULES_DIR", args.rules)):
+            for name, value in (("SEEDS_DIR", args.seeds), ("RULES_DIR", args.rules), ("DATABASE_URL", args.database)):
                 if value:
                     os.environ[f"FACTCHECK_{name}"] = str(value)
             from .web.serve import serve
             return serve(args.host, args.port, args.workers, args.worker_class, args.threads)
-        from .engine import Checker, keep_loaded
-        checker = Checker.load(args.seeds, args.rules)
+        from .engine import keep_loaded
+        from .sources.catalog import Catalog
+        catalog = Catalog.load(args.seeds, args.rules, args.database)
+        checker = catalog.checker
         keep_loaded()
+        if args.command == "sources":
+            from .cli_sources import run
+            return run(catalog, args)
         if args.command == "check":
             return _check(checker, args)
         if args.command == "extract":
@@ -199,6 +228,7 @@ def _check(checker, args) -> int:
     references = [(_reference_id(p), _read_reference(p)) for p in args.reference or []]
     if references and args.source:
         raise InputError("give --reference or --source, not both")
+    chosen = args.source or None
     if suppressions:
         _warn_unknown_suppressions(checker, suppressions_path, suppressions, references)
     if args.format == "jsonl" or args.lines or any(n.endswith(".jsonl") for n in names):
@@ -211,7 +241,7 @@ def _check(checker, args) -> int:
         try:
             text = _read(name, args.max_bytes)
             report = (checker.check_references(text, references, suppressions) if references
-                      else checker.check(text, suppressions=suppressions, source=args.source))
+                      else checker.check(text, suppressions=suppressions, sources=chosen))
         except InputError as exc:
             where = f"{name}: " if str(exc).startswith("line ") else ""     # a marker's line: in which file
             print(f"factcheck: {where}{exc}", file=sys.stderr)
@@ -265,7 +295,7 @@ def _check_lines(checker, args, names: list[str], references, suppressions) -> i
             except OSError as exc:
                 yield Record(("file", name), None, f"cannot read {name}: {exc.strerror or exc}")
 
-    options = Options(source=args.source, references=tuple(references), suppressions=suppressions,
+    options = Options(sources=tuple(args.source or ()), references=tuple(references), suppressions=suppressions,
                       min_severity=args.min_severity,
                       severities=checker.severities if args.min_severity != "info" else None)
     kinds = {"contradiction": ("contradictions",), "new_claim": ("contradictions", "new_claims"), "never": ()}[args.fail_on]

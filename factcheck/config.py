@@ -24,7 +24,7 @@ KEYS: dict[str, tuple[type, tuple[str, ...]]] = {
     "seeds": (Path, ()),
     "rules": (Path, ()),
     "reference": (list, ()),          # one article or a list of them
-    "source": (str, ()),
+    "source": (list, ()),             # one source id or a list of them
     "suppressions": (Path, ()),
     "fail-on": (str, ("contradiction", "new_claim", "never")),
     "format": (str, ("text", "json", "jsonl", "github", "sarif")),
@@ -113,9 +113,10 @@ def _value(label: str, key: str, raw, folder: Path):
         return folder / raw
     if kind is list:
         items = [raw] if isinstance(raw, str) else raw
+        noun = "path" if key == "reference" else "source id"
         if not isinstance(items, list) or not items or not all(isinstance(i, str) and i for i in items):
-            raise InputError(f"{label}: must be a path or a list of paths")
-        return [folder / i for i in items]
+            raise InputError(f"{label}: must be a {noun} or a list of {noun}s")
+        return [folder / i for i in items] if key == "reference" else items
     if kind is bool:
         if not isinstance(raw, bool):
             raise InputError(f"{label}: must be true or false")

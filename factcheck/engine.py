@@ -12,14 +12,14 @@ from . import __version__
 from .analysis import Context, SentenceAnalysis, analyze
 from .errors import DataError, InputError, did_you_mean
 from .frames.checker import FrameChecker
-from .frames.extract import FrameReference, apply_review, claim_ref
+from .frames.extract import FrameReference, apply_review, claim_ref, review_from
 from .frames.store import CANDIDATES, ExtractionCache, FrameStore, default_cache_dir, engine_fingerprint
 from .lexicon import Lexicon, load_lexicon
 from .located import Scope, line_column, line_starts, phrase, rule_hit
 from .matching import Judgement, Matcher
-from .models import ClaimRef, Finding, Report, RuleHit, Span, Summary, Suppressed
+from .models import ClaimRef, Finding, Report, RuleHit, SourceMeta, Span, Summary, Suppressed
 from .paths import data_dir
-from .reference import Reference, load_reference, unclaimed_articles
+from .reference import Reference, load_reference, meta_of, unclaimed_articles
 from .ruleset import LoadedRule, load_rules
 from .suppressions import find_markers, marker_target, normalise, require_known_ids
 from .text.sentences import split_sentences
@@ -49,7 +49,13 @@ class Checker:
         self.rules_dir = rules_dir or data_dir("rules")
         self.matcher = Matcher(reference.claims, rules, lexicon, reference.events)
         self._extracted: OrderedDict[str, FrameReference] = OrderedDict()
-        self.store = FrameStore(ExtractionCache(None), self._unknown_source)   # seeds/ articles without a claims file
+        # articles without a claims file (seeds/, the source store): found through one index, their
+        # claims extracted; the cache on disk is made when the first one is registered
+        self.store = FrameStore(ExtractionCache(None), self._extract_source, lambda: self.frames.english)
+        self._texts: dict = {}               # source id -> () -> (article, review bytes, where the review is)
+        self.meta: dict[str, tuple[SourceMeta, str]] = {}     # source id -> (what it is, "bundled" or "added")
+        self._cache_dir: Path | None = None
+        self._cache_tried = self._hand_ranked = False
         self._lock = threading.Lock()
         self._source_ids: tuple[list[str], list[str]] | None = None
 
@@ -116,10 +122,6 @@ class Checker:
             report = silence(report, text, markers, split_sentences(blanked), suppressions)
         return report
 
-    @staticmethod
-    def _unknown_source(source_id: str) -> FrameReference:
-        raise KeyError(source_id)
-
     @classmethod
     def load(cls, seeds_dir: Path | None = None, rules_dir: Path | None = None, cache_dir: Path | None = None) -> Checker:
         """The bundled (or given) references and rules. Articles without a claims file are
@@ -129,35 +131,64 @@ class Checker:
         lexicon = load_lexicon(rules_dir)
         reference = load_reference(seeds_dir, lexicon)
         checker = cls(lexicon, reference, load_rules(rules_dir), rules_dir)
-        unclaimed = unclaimed_articles(seeds_dir, reference)
-        # an article with no claims file is a reference too: its claims are extracted, or read from the cache
-        cache = ExtractionCache((Path(cache_dir) if cache_dir else default_cache_dir()) if unclaimed else None)
-        fingerprint = engine_fingerprint(rules_dir) if unclaimed else ""
-        checker.store = FrameStore(cache, lambda sid: checker._extract_seed(sid, paths[sid], fingerprint),
-                                   lambda: checker.frames.english)
-        paths = {sid: path for sid, (path, _) in unclaimed.items()}
-        for sid, (path, article) in unclaimed.items():
-            if len(article) > MAX_REFERENCE_CHARS:
-                raise DataError(path, f"the article is {len(article):,} characters; a reference is at most {MAX_REFERENCE_CHARS:,}")
-            checker.store.add(sid, _cache_key(fingerprint, sid, article, _review_of(path)))
-        if unclaimed:
-            # the hand-claimed references are ranked with the extracted ones: a text goes to the one it is about
-            for sid, doc in reference.sources.items():
-                checker.store.add_ranked(sid, doc.article, sum(s == sid for s, _ in reference.claims))
-        del unclaimed        # the articles are read again only if the cache loses them
+        checker._cache_dir = Path(cache_dir) if cache_dir else None
+        checker.meta = {sid: (meta_of(doc.source), "bundled") for sid, doc in reference.sources.items()}
+        for seed in unclaimed_articles(seeds_dir, reference).values():
+            # an article with no claims file is a reference too: its claims are extracted, or read from the cache
+            if len(seed.text) > MAX_REFERENCE_CHARS:
+                raise DataError(seed.path, f"the article is {len(seed.text):,} characters; a reference is at most {MAX_REFERENCE_CHARS:,}")
+            checker.register(seed.id, _seed_reader(seed.path, seed.review), seed.text, seed.review_bytes(), meta=seed.meta)
         if not reference.sources and not len(checker.store):
-            raise DataError(seeds_dir, "no reference articles (*.txt) or claims files (*.claims.json)")
-        checker.data_hash = _hash_files(sorted(seeds_dir.glob("*")) + sorted(rules_dir.rglob("*.json")) + sorted(rules_dir.rglob("*.tsv")))
+            raise DataError(seeds_dir, "no reference articles (<id>/article.txt, *.txt) or claims files (<id>/claims.json, *.claims.json)")
+        checker.data_hash = _hash_files(sorted(seeds_dir.rglob("*")) + sorted(rules_dir.rglob("*.json")) + sorted(rules_dir.rglob("*.tsv")))
         return checker
 
-    def _extract_seed(self, sid: str, path: Path, fingerprint: str) -> tuple[FrameReference, str]:
-        """A seeds/ article's claims, as its review file (if any) refines them, and the cache key
-        of what was read (the store caches them only under that key: an article edited since
-        start-up is never cached as the old one)."""
-        article, edits = path.read_text(encoding="utf-8"), _review_of(path)
+    @cached_property
+    def fingerprint(self) -> str:
+        """What an extraction depends on besides the article (part of its cache key)."""
+        return engine_fingerprint(self.rules_dir)
+
+    def register(self, sid: str, read, article: str, review: bytes = b"", meta: SourceMeta | None = None,
+                 origin: str = "bundled", extracted: FrameReference | None = None) -> None:
+        """Make an article without hand-written claims a reference, found through the store's
+        index. `read()` gives (article, review bytes, where the review is) again when its claims
+        are needed and the cache has lost them; `extracted` is its claims when they were just read."""
+        with self._lock:
+            if not self._cache_tried:
+                self._cache_tried = True
+                self.store.cache = ExtractionCache(self._cache_dir or default_cache_dir())
+            if not self._hand_ranked:
+                # the hand-claimed references are ranked with the extracted ones: a text goes to the one it is about
+                self._hand_ranked = True
+                for hid, doc in self.reference.sources.items():
+                    self.store.add_ranked(hid, doc.article, sum(s == hid for s, _ in self.reference.claims))
+        self._texts[sid] = read
+        self.store.add(sid, _cache_key(self.fingerprint, sid, article, review), extracted)
+        if meta is not None:
+            self.meta[sid] = (meta, origin)
+        self._changed()
+
+    def unregister(self, sid: str) -> None:
+        """Stop using an extracted reference (a source removed from the store)."""
+        self.store.remove(sid)
+        self._texts.pop(sid, None)
+        self.meta.pop(sid, None)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.__dict__.pop("claim_refs", None)
+
+    def reviewed_extract(self, sid: str, article: str, review: bytes, where) -> tuple[FrameReference, str]:
+        """An article's claims as its review (if any) refines them, and their cache key."""
         extracted = self.frames.extract(article, sid)
-        ref = apply_review(extracted, path.with_suffix(".review.json"), self.frames.english) if edits else extracted
-        return ref, _cache_key(fingerprint, sid, article, edits)
+        ref = apply_review(extracted, review_from(review, where), self.frames.english, where) if review else extracted
+        return ref, _cache_key(self.fingerprint, sid, article, review)
+
+    def _extract_source(self, sid: str) -> tuple[FrameReference, str]:
+        """A registered source's claims, and the cache key of what was read (the store caches them
+        only under that key: an article edited since start-up is never cached as the old one)."""
+        article, review, where = self._texts[sid]()
+        return self.reviewed_extract(sid, article, review, where)
 
     @property
     def source_ids(self) -> list[str]:
@@ -199,23 +230,32 @@ class Checker:
 
     def check(self, text: str, title: str | None = None,
               suppressions: dict[tuple[str, str], str] | None = None, source: str | None = None,
-              reference: str | None = None) -> Report:
+              reference: str | None = None, sources: list[str] | None = None) -> Report:
         """The report of `text` against one reference source.
 
         The source is `reference` (an article's text: checked against it alone) or `source` (a
         loaded reference's id) if given, otherwise the one the text is about: of many extracted
         references, those the store's index ranks first; of the hand-claimed ones, the one whose
         claims the sentences match best. Sentences that only speak about another source's claims
-        are new claims with respect to it. Inline markers and `suppressions` (from a file)
-        silence findings.
+        are new claims with respect to it. `sources` (several ids) limits the choice to them.
+        Inline markers and `suppressions` (from a file) silence findings.
         """
         if reference is not None:
-            if source is not None:
+            if source is not None or sources:
                 raise InputError("give a reference article or a source id, not both")
             return self.check_against(text, reference, title, suppressions=suppressions)
+        if sources:
+            if source is not None:
+                raise InputError("give one source or several, not both")
+            sources = list(dict.fromkeys(sources))
+            for sid in sources:
+                self._require_source(sid)
+            if len(sources) > 1:
+                return self._check_among(text, title, suppressions, sources)
+            source = sources[0]
         _require_size(text)
-        if source is not None and source not in self.reference.sources and source not in self.store:
-            raise InputError(f"unknown source {source!r}; sources are: {', '.join(self.source_ids)}{did_you_mean(source, self.source_ids)}")
+        if source is not None:
+            self._require_source(source)
         blanked, markers = find_markers(text)
         if markers:
             require_known_ids(text, markers, self.claim_refs)
@@ -262,6 +302,24 @@ class Checker:
         report = Report(version=__version__, title=title, reference=chosen, sources=self.listed(),
                         findings=findings, omitted=omitted, summary=summary)
         return silence(report, text, markers, sentences, suppressions) if markers or suppressions else report
+
+    def _require_source(self, source: str) -> None:
+        if source not in self.reference.sources and source not in self.store:
+            ids = self.source_ids
+            raise InputError(f"unknown source {source!r}; sources are: {', '.join(ids[:LISTED])}{' ...' if len(ids) > LISTED else ''}"
+                             f"{did_you_mean(source, ids)}")
+
+    def _check_among(self, text: str, title: str | None, suppressions, sources: list[str]) -> Report:
+        """The report against the one of `sources` the text speaks about most: each hand-claimed
+        one, and of the extracted ones those the index ranks first."""
+        extracted = [s for s in sources if s in self.store]
+        if len(extracted) > CANDIDATES:
+            chosen = set(extracted)
+            ranked = [sid for _, sid in self.store.ranked(find_markers(text)[0], limit=len(self.store.sources)) if sid in chosen]
+            extracted = ranked[:CANDIDATES] or extracted[:1]
+        reports = [self.check(text, title, suppressions, source=s) for s in sources if s in self.reference.sources]
+        reports += [self.check(text, title, suppressions, source=s) for s in extracted]
+        return self._with_sources(most_about(reports), sources)
 
     def _best_extracted(self, text: str, title: str | None, suppressions=None, sids: list[str] | None = None) -> Report:
         """The report against the extracted reference the text agrees or disagrees with most: of
@@ -442,10 +500,11 @@ def _require_size(text: str) -> None:
         raise InputError(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
 
 
-def _review_of(article_path: Path) -> bytes:
-    """The bytes of a seeds/ article's review file, b"" when it has none (part of its cache key)."""
-    review = article_path.with_suffix(".review.json")
-    return review.read_bytes() if review.exists() else b""
+def _seed_reader(article: Path, review: Path):
+    """How a seeds/ article is read again: from its files, as they are now (not kept in memory)."""
+    def read() -> tuple[str, bytes, Path]:
+        return article.read_text(encoding="utf-8"), review.read_bytes() if review.exists() else b"", review
+    return read
 
 
 def _cache_key(fingerprint: str, source_id: str, article: str, extra: bytes) -> str:

@@ -21,6 +21,11 @@ def read_json(path: Path):
         raise DataError(path, "file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(path, f"cannot read: {exc}") from None
+    return parse_json(text, path)
+
+
+def parse_json(text: str, path):
+    """JSON text read from `path` (a file, or what names where the text came from)."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -44,7 +49,11 @@ def validate(data, schema_name: str, path: Path) -> None:
 
 
 def load_model(path: Path, schema_name: str, model: type[M]) -> M:
-    data = read_json(path)
+    return load_data(read_json(path), path, schema_name, model)
+
+
+def load_data(data, path, schema_name: str, model: type[M]) -> M:
+    """JSON data validated by schema `schema_name`, then as `model`; errors name `path`."""
     validate(data, schema_name, path)
     try:
         return model.model_validate(data)

@@ -5,11 +5,15 @@ when the checked-in schemas and these models disagree.
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Id = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="a stable, readable identifier")
+# a source's id prefixes its extracted claims' ids ("wire.s01.kill"): no dot of its own
+SOURCE_ID = r"^[a-z0-9][a-z0-9_-]{0,79}$"
+# RFC 3339: a full date, or a date-time with its offset
+PUBLISHED = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2}))?$"
 Terms = list[str]
 
 
@@ -171,11 +175,12 @@ class Evidence(Strict):
         return self
 
 
-class Source(Strict):
-    id: str = Id
+class ClaimsSource(Strict):
+    id: str = Field(pattern=SOURCE_ID, description="the source's id: lowercase letters, digits, - and _")
     title: str
     article: str = Field(description="file name of the article, next to the claims file")
-    published: str | None = None
+    outlet: str | None = None
+    published: str | None = Field(None, pattern=PUBLISHED, description="RFC 3339 date or date-time")
     url: str | None = None
 
 
@@ -253,7 +258,7 @@ class Claim(Strict):
 
 class ClaimsFile(Strict):
     description: str
-    source: Source
+    source: ClaimsSource
     events: list[Event] = Field(default_factory=list)
     claims: list[Claim]
 
@@ -297,6 +302,8 @@ class CheckRequest(Strict):
     text: str = Field(min_length=1, pattern=r"\S", description="the article or draft to check")
     title: str | None = Field(None, max_length=1000, description="echoed in the report")
     source: str | None = Field(None, max_length=200, description="check against this source only (default: the one the text is about)")
+    sources: list[Annotated[str, Field(max_length=200)]] | None = Field(
+        None, min_length=1, max_length=100, description="check against the one of these sources the text is about (not with `source`)")
     reference: str | None = Field(None, min_length=1, pattern=r"\S",
                                   description="a reference article's text: check against it alone, its claims extracted (source is then not used); "
                                               "bounded by the body limit")
@@ -479,17 +486,84 @@ class SuppressionsFile(Strict):
     suppressions: list[Suppression]
 
 
+def _real_date(value: str | None) -> str | None:
+    """A published time the pattern lets through must also be a real one (no 31 February)."""
+    if value is not None:
+        import datetime
+        try:
+            datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise ValueError(f"{value!r} is not a real date or time") from None
+    return value
+
+
+class SourceMeta(Strict):
+    """What a source is besides its article: seeds/<id>/source.json, and what `factcheck sources
+    add` and POST /v1/sources record."""
+
+    id: str = Field(pattern=SOURCE_ID, description="lowercase letters, digits, - and _ (at most 80)")
+    title: str = Field(min_length=1, max_length=500, pattern=r"\S")
+    outlet: str | None = Field(None, min_length=1, max_length=200, description="who published it")
+    published: str | None = Field(None, pattern=PUBLISHED, description="RFC 3339 date or date-time (2025-02-13, 2025-02-13T09:30:00Z)")
+    url: str | None = Field(None, max_length=2000, pattern=r"^https?://[^\s]+$")
+
+    @field_validator("published")
+    @classmethod
+    def _published_is_real(cls, value):
+        return _real_date(value)
+
+
+class SourceAdd(Strict):
+    """POST /v1/sources: an article to add as a reference; its claims are extracted on the server."""
+
+    id: str = Field(pattern=SOURCE_ID, description="lowercase letters, digits, - and _ (at most 80)")
+    text: str = Field(min_length=1, pattern=r"\S", description="the article")
+    title: str | None = Field(None, min_length=1, max_length=500, pattern=r"\S", description="default: the article's first line")
+    outlet: str | None = Field(None, min_length=1, max_length=200)
+    published: str | None = Field(None, pattern=PUBLISHED, description="RFC 3339 date or date-time")
+    url: str | None = Field(None, max_length=2000, pattern=r"^https?://[^\s]+$")
+    review: ClaimReviewFile | None = Field(None, description="an editor's review refining the extracted claims")
+
+    @field_validator("published")
+    @classmethod
+    def _published_is_real(cls, value):
+        return _real_date(value)
+
+
 class SourceSummary(Strict):
     id: str
+    title: str
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    origin: Literal["bundled", "added"] = Field(description="bundled: in seeds/, read-only; added: in the source store")
     claims: int = Field(description="how many claims it has")
 
 
 class Source(Strict):
-    """A loaded reference: its article and its claims (GET /v1/sources/<id>)."""
+    """A loaded reference: its article, its claims and what it is (GET /v1/sources/<id>)."""
 
     id: str
+    title: str
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    origin: Literal["bundled", "added"]
     text: str = Field(description="the reference article; evidence spans are offsets into it")
     claims: list[ClaimRef]
+
+
+class SourceConflict(Strict):
+    """Two stored sources that contradict each other: a claim of each, the slot they disagree
+    on and the value each gives (`factcheck sources conflicts`)."""
+
+    sources: list[str] = Field(min_length=2, max_length=2)
+    published: list[str | None] = Field(min_length=2, max_length=2, description="each source's published time")
+    rule: str = Field(description="the rule that found the contradiction")
+    slot: str = Field(description="what they disagree on: the rule's category (number, date, place, agent, ...)")
+    message: str
+    claims: list[ClaimRef] = Field(min_length=2, max_length=2)
+    values: list[str | None] = Field(min_length=2, max_length=2, description="the value each source gives, as it writes it")
 
 
 class ExampleInfo(Strict):

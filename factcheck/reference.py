@@ -1,4 +1,7 @@
-"""Load the reference sources of seeds/: each `<id>.claims.json` with the article it quotes.
+"""Load the reference sources of seeds/: one folder each (`<id>/article.txt`, with `source.json`
+for what it is, and `claims.json` when its claims are written by hand or `review.json` when an
+editor refined the extracted ones), or the flat files of earlier releases (`<id>.claims.json`
+with the article it quotes, `<id>.txt` with `<id>.review.json`).
 
 Loading checks what a schema cannot: every evidence span is exactly the quoted text of
 the stored article, and every feature, concept, person, place and event a claim names
@@ -13,16 +16,17 @@ from pathlib import Path
 from .errors import DataError, ReferenceDataError
 from .lexicon import Lexicon
 from .loader import load_model
-from .models import Claim, ClaimsFile, Event, Source
+from .models import Claim, ClaimsFile, ClaimsSource, Event, SourceMeta
 
-CLAIMS_GLOB = "*.claims.json"
+CLAIMS_GLOBS = ("*.claims.json", "*/claims.json")
+ARTICLE, META, CLAIMS, REVIEW = "article.txt", "source.json", "claims.json", "review.json"
 _FEATURE = re.compile(r"^(concept|person|place|org|side|event|related|office|has|scale):(.+)$")
 _HAS = {"duration", "count", "money", "ordinal", "date", "negation"}
 
 
 @dataclass(frozen=True)
 class SourceDoc:
-    source: Source
+    source: ClaimsSource
     article: str
     path: Path
 
@@ -41,8 +45,28 @@ class Reference:
         return None
 
 
+@dataclass(frozen=True)
+class SeedArticle:
+    """An article of seeds/ that no claims file quotes: a reference whose claims are extracted."""
+
+    id: str
+    path: Path
+    text: str
+    meta: SourceMeta
+    review: Path                 # its review file (which may not exist)
+
+    def review_bytes(self) -> bytes:
+        """The review file's bytes, b"" when there is none (part of the extraction's cache key)."""
+        return self.review.read_bytes() if self.review.exists() else b""
+
+
+def meta_of(source: ClaimsSource) -> SourceMeta:
+    return SourceMeta.model_construct(id=source.id, title=source.title, outlet=source.outlet,
+                                      published=source.published, url=source.url)
+
+
 def load_reference(seeds_dir: Path, lex: Lexicon) -> Reference:
-    files = sorted(seeds_dir.glob(CLAIMS_GLOB))
+    files = sorted(p for pattern in CLAIMS_GLOBS for p in seeds_dir.glob(pattern))
     sources: dict[str, SourceDoc] = {}
     claims: list[tuple[str, Claim]] = []
     events: list[Event] = []
@@ -82,24 +106,38 @@ def load_reference(seeds_dir: Path, lex: Lexicon) -> Reference:
     return Reference(sources, claims, events, event_sources)
 
 
-def unclaimed_articles(seeds_dir: Path, reference: Reference) -> dict[str, tuple[Path, str]]:
-    """Articles of seeds/ that no claims file quotes: source id (the file name's stem) -> (path, text)."""
+def unclaimed_articles(seeds_dir: Path, reference: Reference) -> dict[str, SeedArticle]:
+    """Articles of seeds/ that no claims file quotes, by source id: a folder's name and its
+    source.json, or a flat file's name (its title then the article's first line)."""
     quoted = {(doc.path.parent / doc.source.article).resolve() for doc in reference.sources.values()}
-    out: dict[str, tuple[Path, str]] = {}
-    for path in sorted(seeds_dir.glob("*.txt")):
+    out: dict[str, SeedArticle] = {}
+    found = [(p, p.parent.name, p.parent / META, p.parent / REVIEW) for p in sorted(seeds_dir.glob(f"*/{ARTICLE}"))]
+    found += [(p, "-".join(re.findall(r"[a-z0-9]+", p.stem.lower())) or "article", None, p.with_suffix(".review.json"))
+              for p in sorted(seeds_dir.glob("*.txt"))]
+    for path, sid, meta_path, review in found:
         if path.resolve() in quoted:
             continue
-        sid = "-".join(re.findall(r"[a-z0-9]+", path.stem.lower())) or "article"
         if sid in reference.sources or sid in out:
-            raise DataError(path, f"source id {sid!r} (from the file name) is already used")
+            raise DataError(path, f"source id {sid!r} is already used")
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise DataError(path, f"cannot read this reference article: {exc}") from None
         if not text.strip():
             raise DataError(path, "the reference article is empty")
-        out[sid] = (path, text)
+        if meta_path is not None:
+            meta = load_model(meta_path, "source-meta", SourceMeta)
+            _need(meta.id == sid, meta_path, "/id", f"the id must be the folder's name, {sid!r}")
+        else:
+            meta = SourceMeta.model_construct(id=sid, title=first_line(text), outlet=None, published=None, url=None)
+        out[sid] = SeedArticle(sid, path, text, meta, review)
     return out
+
+
+def first_line(article: str, limit: int = 200) -> str:
+    """An article's title when none is given: its first line, shortened."""
+    line = next((ln.strip() for ln in article.splitlines() if ln.strip()), "")
+    return line if len(line) <= limit else line[:limit - 1].rstrip() + "\u2026"
 
 
 def _need(ok: bool, path: Path, pointer: str, message: str) -> None:

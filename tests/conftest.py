@@ -20,6 +20,8 @@ def pytest_configure(config):
     # cache (a stale entry there must not decide a test), and inherited by the CLI's subprocesses
     config._extraction_cache = tempfile.mkdtemp(prefix="factcheck-cache-")
     os.environ["FACTCHECK_CACHE_DIR"] = config._extraction_cache
+    # and the source store: the run's own (empty) one, never the user's
+    os.environ["FACTCHECK_DATABASE_URL"] = os.path.join(config._extraction_cache, "sources.db")
 
 
 def pytest_unconfigure(config):
@@ -86,3 +88,29 @@ def outcome(checker: Checker, text: str, claim_id: str, slot: str):
 
 def load_case(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server for the session (tests/postgres.py): its base URL. Skips, with
+    the reason, where none can be had, so that the SQLite half of the store tests still runs."""
+    try:
+        import psycopg  # noqa: F401  (lazily: without it, only the PostgreSQL tests skip)
+    except ImportError as e:
+        pytest.skip(f"psycopg is not importable: {e}")
+    from .postgres import start_server
+    try:
+        url, stop = start_server()
+    except Exception as e:
+        pytest.skip(f"no PostgreSQL server could be started: {e}")
+    yield url
+    stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """An empty database of the test's own on the session's server, dropped afterwards: its URL."""
+    from .postgres import drop_database, fresh_database
+    url = fresh_database(postgres_server)
+    yield url
+    drop_database(postgres_server, url)

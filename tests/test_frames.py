@@ -385,7 +385,7 @@ def test_a_sentence_with_only_shared_names_is_a_new_claim(fc):
 # --- extraction -------------------------------------------------------------------------------------
 
 def _articles():
-    seeds = sorted(data_dir("seeds").glob("*.txt"))
+    seeds = sorted(data_dir("seeds").glob("*/article.txt"))
     return seeds + [p / "reference.txt" for p in OWN_REFS]
 
 
@@ -417,9 +417,9 @@ def test_golden_analysis_snapshot(fc):
     """Per sentence of the bundled references: frames, people, places, values. A linguistic change
     shows up here as a reviewed diff (FACTCHECK_UPDATE_GOLDEN=1 rewrites the file)."""
     snapshot = {}
-    for path in sorted(data_dir("seeds").glob("*.txt")):
+    for path in sorted(data_dir("seeds").glob("*/article.txt")):
         sentences, _ = analyse_document(path.read_text(encoding="utf-8"), fc.english)
-        snapshot[path.name] = [[_snap(f) for f in frames] for frames in sentences]
+        snapshot[f"{path.parent.name}.txt"] = [[_snap(f) for f in frames] for frames in sentences]
     if os.environ.get("FACTCHECK_UPDATE_GOLDEN"):
         GOLDEN.write_text(json.dumps(snapshot, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     assert snapshot == json.loads(GOLDEN.read_text(encoding="utf-8"))
@@ -519,7 +519,7 @@ def test_cli_bad_reference_is_one_line_exit_2(tmp_path, content, message):
 
 def test_cli_extract_writes_a_valid_claims_file(tmp_path):
     out = tmp_path / "claims.json"
-    article = data_dir("seeds") / "riyadh-talks.txt"
+    article = data_dir("seeds") / "riyadh-talks" / "article.txt"
     run = _cli("extract", str(article), "-o", str(out))
     assert run.returncode == 0, run.stderr
     document = json.loads(out.read_text())
@@ -623,7 +623,7 @@ def test_a_review_file_merges_claims_and_adds_slots(tmp_path):
 def test_the_issues_one_slot_changes_against_the_seed_article(fc, text, category):
     """The three one-slot changes the issue found coming back as agreements, read against the
     bundled seed article as a plain reference."""
-    ref = fc.extract((data_dir("seeds") / "seed-article.txt").read_text(encoding="utf-8"), "seed")
+    ref = fc.extract((data_dir("seeds") / "seed-article" / "article.txt").read_text(encoding="utf-8"), "seed")
     report = fc.check(text, ref)
     assert [f.kind for f in report.findings] == ["contradiction"]
     assert category in {r.category for r in report.findings[0].rules}

@@ -88,7 +88,7 @@ def test_every_helper_passes_and_fails(pytester):
 def test_other_reference_data_by_option_and_ini(pytester, tmp_path):
     seeds = tmp_path / "seeds"
     shutil.copytree(data_dir("seeds"), seeds)
-    path = seeds / "seed-article.claims.json"
+    path = seeds / "seed-article" / "claims.json"
     data = json.loads(path.read_text())
     for claim in data["claims"]:
         if claim["id"] == "zelensky-call.duration":

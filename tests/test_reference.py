@@ -49,7 +49,7 @@ def _edit(path, change):
 
 def test_wrong_evidence_span_names_the_file_and_claim(data_copy):
     seeds, rules = data_copy
-    path = seeds / "seed-article.claims.json"
+    path = seeds / "seed-article" / "claims.json"
     _edit(path, lambda d: d["claims"][3]["evidence"].update(start=d["claims"][3]["evidence"]["start"] + 1))
     with pytest.raises(ReferenceDataError) as err:
         Checker.load(seeds, rules)
@@ -58,7 +58,7 @@ def test_wrong_evidence_span_names_the_file_and_claim(data_copy):
 
 def test_claim_missing_a_field_is_a_schema_error_with_pointer(data_copy):
     seeds, rules = data_copy
-    path = seeds / "seed-article.claims.json"
+    path = seeds / "seed-article" / "claims.json"
     _edit(path, lambda d: d["claims"][0].pop("statement"))
     with pytest.raises(SchemaError) as err:
         Checker.load(seeds, rules)
@@ -67,7 +67,7 @@ def test_claim_missing_a_field_is_a_schema_error_with_pointer(data_copy):
 
 def test_unknown_concept_in_an_anchor_is_reported(data_copy):
     seeds, rules = data_copy
-    _edit(seeds / "seed-article.claims.json", lambda d: d["claims"][0]["anchors"].append(["concept:teleport"]))
+    _edit(seeds / "seed-article" / "claims.json", lambda d: d["claims"][0]["anchors"].append(["concept:teleport"]))
     with pytest.raises(ReferenceDataError, match="unknown concept 'teleport'"):
         Checker.load(seeds, rules)
 

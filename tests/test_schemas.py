@@ -27,7 +27,7 @@ def data_files():
     for path in sorted(rules.glob("*/*.json")):
         if path.parent.name != "lexicon":
             yield path, "rule"
-    for path in sorted(seeds.glob("*.claims.json")):
+    for path in sorted(seeds.glob("*/claims.json")):
         yield path, "claims"
 
 

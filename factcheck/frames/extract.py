@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from .. import models
 from ..errors import ReferenceDataError
-from ..loader import load_model
+from ..loader import load_data, parse_json
 from .analyse import analyse_document
 from .english import English
 from .model import Frame
@@ -196,11 +196,17 @@ def claim_ref(claim: ExtractedClaim, source: str) -> models.ClaimRef:
                            evidence=models.Evidence(start=claim.start, end=claim.end, text=claim.text))
 
 
-def apply_review(ref: FrameReference, path, english: English) -> FrameReference:
-    """The reference as an editor reviewed it (seeds/<article>.review.json): claims removed,
-    statements reworded, claims that state one fact merged, slots the extraction missed added.
-    An id the extraction does not give is an error with its place in the file."""
-    review = load_model(path, "claim-review", models.ClaimReviewFile)
+def review_from(raw: bytes | str, where) -> models.ClaimReviewFile:
+    """A review file's content, validated; errors name `where` (its path, or the source it came with)."""
+    return load_data(parse_json(raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw, where),
+                     where, "claim-review", models.ClaimReviewFile)
+
+
+def apply_review(ref: FrameReference, review: models.ClaimReviewFile, english: English, path) -> FrameReference:
+    """The reference as an editor reviewed it (seeds/<article>.review.json, or the review an added
+    source came with; `path` says which in errors): claims removed, statements reworded, claims
+    that state one fact merged, slots the extraction missed added. An id the extraction does not
+    give is an error with its place in the review."""
     ids = {c.id for c in ref.claims}
 
     def known(cid: str, what: str, pointer: str) -> None:

@@ -161,7 +161,7 @@ class FrameStore:
     def ids(self) -> list[str]:
         """The ids of the references checked here, sorted (not the hand-claimed ones only ranked)."""
         if self._checked is None:
-            self._checked = sorted(sid for sid, s in self.sources.items() if s.checked)
+            self._checked = sorted(sid for sid, s in list(self.sources.items()) if s.checked)
         return self._checked
 
     @property
@@ -178,26 +178,42 @@ class FrameStore:
     def __iter__(self):
         return iter(self.ids)
 
-    def add(self, source_id: str, key: str) -> None:
-        """Register a reference under its cache key: its search terms from the cache when it has
-        them (the claims are read later, when a text is about it), else extracted now."""
-        cached = self.cache.terms(key)
+    def add(self, source_id: str, key: str, extracted: FrameReference | None = None) -> None:
+        """Register a reference under its cache key (again: replacing it): its search terms from
+        the cache when it has them (the claims are read later, when a text is about it), else
+        from its claims when they were just `extracted`, else extracted now."""
+        cached = None if extracted is not None else self.cache.terms(key)
+        ref = None
         if cached is None:
-            ref, read = self._make(source_id)
+            ref, read = (extracted, key) if extracted is not None else self._make(source_id)
             cached = len(ref.claims), frozenset(search_terms(ref.article, self.english))
             if read == key:                    # not edited since the key was made
                 self.cache.put(key, ref, cached[1])
+        self._set(source_id, StoredSource(source_id, key, cached[1], cached[0]))
+        if ref is not None:
             if self.cache.enabled:
                 self._remember(source_id, ref)
             else:
                 self._held[source_id] = ref
-        self.sources[source_id] = StoredSource(source_id, key, cached[1], cached[0])
-        self._index_built, self._checked = None, None
 
     def add_ranked(self, source_id: str, article: str, claims: int) -> None:
         """A reference whose claims were written by hand: ranked with the others, so that a text
         goes to whichever it is about, but never checked here."""
-        self.sources[source_id] = StoredSource(source_id, "", frozenset(search_terms(article, self.english)), claims, False)
+        self._set(source_id, StoredSource(source_id, "", frozenset(search_terms(article, self.english)), claims, False))
+
+    def remove(self, source_id: str) -> None:
+        self._set(source_id, None)
+        self._held.pop(source_id, None)
+
+    def _set(self, source_id: str, source: StoredSource | None) -> None:
+        """Change one entry. A reference being replaced is dropped from memory; the index and
+        the id list are made again on next use (threads reading the old ones keep them whole)."""
+        with self._lock:
+            self._loaded.pop(source_id, None)
+        if source is None:
+            self.sources.pop(source_id, None)
+        else:
+            self.sources[source_id] = source
         self._index_built, self._checked = None, None
 
     def get(self, source_id: str) -> FrameReference:
@@ -228,10 +244,11 @@ class FrameStore:
     def _index(self) -> tuple[dict[str, list[int]], list[str]]:
         built = self._index_built
         if built is None:
-            ids = sorted(self.sources)
+            sources = dict(self.sources)          # one copy: a source added meanwhile waits for the next index
+            ids = sorted(sources)
             postings: dict[str, list[int]] = {}
             for n, sid in enumerate(ids):
-                for k in self.sources[sid].terms:
+                for k in sources[sid].terms:
                     postings.setdefault(k, []).append(n)
             built = self._index_built = (postings, ids)
         return built
@@ -263,8 +280,10 @@ class FrameStore:
         ranked = self.ranked(text, limit=CANDIDATES + hand + 1)
         if not ranked:
             return False, []
-        hand_first = not self.sources[ranked[0][1]].checked
-        checked = [(s, sid) for s, sid in ranked if self.sources[sid].checked]
+        sources = self.sources
+        first = sources.get(ranked[0][1])
+        hand_first = first is not None and not first.checked
+        checked = [(s, sid) for s, sid in ranked if sid in sources and sources[sid].checked]
         if not checked:
             return hand_first, []
         best = checked[0][0]

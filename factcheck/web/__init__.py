@@ -14,7 +14,7 @@ import uuid
 from flask import Flask, g, request
 from werkzeug.exceptions import HTTPException
 
-from ..engine import Checker
+from ..sources.catalog import Catalog
 from ..errors import InputError
 from . import api, editor
 from .body import drain_unread
@@ -36,7 +36,10 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, static_folder=None)   # static files are the editor blueprint's
     app.config.update(MAX_CONTENT_LENGTH=settings["MAX_BODY_BYTES"], FACTCHECK=settings, JSON_SORT_KEYS=False)
     _configure_logging(settings["LOG_LEVEL"])
-    app.extensions["factcheck"] = checker = Checker.load(settings["SEEDS_DIR"], settings["RULES_DIR"])
+    catalog = Catalog.load(settings["SEEDS_DIR"], settings["RULES_DIR"], settings["DATABASE_URL"],
+                           sync_seconds=settings["SYNC_SECONDS"])
+    app.extensions["factcheck"] = checker = catalog.checker
+    app.extensions["factcheck.catalog"] = catalog
     # read the frame rules and English now, not on the first request: a broken file stops start-up
     logging.getLogger("factcheck").debug("%d frame rules loaded", len(checker.frames.rules))
     app.extensions["factcheck.budget"] = WorkBudget(settings["CHECK_THREADS"], settings["QUEUE_DEPTH"],
@@ -44,6 +47,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(editor.bp)
     app.before_request(_start)
+    app.before_request(lambda: None if catalog.sync() else None)    # what other workers and replicas added or removed
     app.after_request(_finish)
     app.register_error_handler(Problem, problem_response)
     app.register_error_handler(InputError, lambda exc: problem_response(input_problem(exc)))
@@ -85,8 +89,8 @@ def _cors(response) -> None:
     allowed = current_app.config["FACTCHECK"]["CORS_ORIGINS"]
     if origin and ("*" in allowed or origin in allowed):
         response.headers["Access-Control-Allow-Origin"] = origin
-        response.headers["Access-Control-Allow-Headers"] = "Content-Type, X-Request-ID"
-        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+        response.headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type, X-Request-ID"
+        response.headers["Access-Control-Allow-Methods"] = "GET, POST, DELETE, OPTIONS"
         response.headers["Access-Control-Expose-Headers"] = "X-Request-ID"
         response.vary.add("Origin")
 

@@ -1,26 +1,38 @@
 """The /v1 API, /healthz, /openapi.json and /problems: parse, call the core, serialise."""
 from __future__ import annotations
 
+import json
+import logging
+
 import jsonschema
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, current_app, g, jsonify, request
+from pydantic import ValidationError
 
 from .. import __version__, schemas
 from ..errors import did_you_mean
 from ..inputs import decode_body, lone_surrogate, parse_json, text_codec
-from ..models import ClaimPage, Health, Source, SourceSummary, Suppression
+from ..models import ClaimPage, Health, SourceAdd, SourceMeta, Suppression
+from ..sources.catalog import title_of
 from ..rule_docs import rule_infos
 from ..suppressions import keyed
 from . import work
+from .auth import key_name
 from .body import read_body
 from .openapi import DEFAULT_PAGE, MAX_PAGE, document
 from .problems import TYPES, Problem
+from .work import require_sentences_within
 
 bp = Blueprint("api", __name__)
-_REQUEST_VALIDATOR = None
+_REQUEST_VALIDATOR = _ADD_VALIDATOR = None
+log = logging.getLogger("factcheck.web")
 
 
 def checker():
     return current_app.extensions["factcheck"]
+
+
+def catalog():
+    return current_app.extensions["factcheck.catalog"]
 
 
 def _validator():
@@ -75,6 +87,17 @@ def _read_compare_request() -> work.CompareRequest:
     accepted = _accepted(data.get("suppressions"))
     if reference is not None:          # an article of the client's own: it alone is the reference
         return work.CompareRequest(data["text"], data.get("title"), None, reference, accepted)
+    chosen = data.get("sources")
+    if chosen is not None:
+        if data.get("source") is not None:
+            raise Problem("validation-error", "/sources: give `source` or `sources`, not both",
+                          [{"pointer": "/sources", "detail": "is given with /source"}])
+        known = set(checker().source_ids)
+        wrong = [{"pointer": f"/sources/{i}", "detail": f"{sid!r} is not a loaded source"} for i, sid in enumerate(chosen)
+                 if sid not in known]
+        if wrong:
+            raise Problem("validation-error", "; ".join(f"{e['pointer']}: {e['detail']}" for e in wrong), wrong)
+        return work.CompareRequest(data["text"], data.get("title"), None, None, accepted, tuple(chosen))
     # The body's own source wins over the query's. An empty string is a value like any other
     # (and not a loaded source): only an absent or null member defers to the query.
     source = data.get("source")
@@ -92,10 +115,11 @@ def _accepted(entries) -> dict[tuple[str, str], str] | None:
     return keyed([Suppression.model_validate(e) for e in entries]) if entries else None
 
 
-def _require_no_lone_surrogates(data: dict) -> None:
+def _require_no_lone_surrogates(data: dict, names=("text", "title", "source", "reference")) -> None:
     """No lone surrogate in any string member: a report could not be written out with one."""
     errors = []
-    members = [(f"/{name}", data.get(name)) for name in ("text", "title", "source", "reference")]
+    members = [(f"/{name}", data.get(name)) for name in names]
+    members += [(f"/sources/{i}", sid) for i, sid in enumerate(data.get("sources") or [])]
     members += [(f"/suppressions/{i}/{key}", entry.get(key)) for i, entry in enumerate(data.get("suppressions") or [])
                 for key in ("claim", "sentence", "reason")]
     for pointer_, value in members:
@@ -186,22 +210,67 @@ def get_claim(claim_id: str):
 
 @bp.get("/v1/sources")
 def list_sources():
-    claims = checker().claim_refs.values()
-    return jsonify([SourceSummary(id=sid, claims=sum(c.source == sid for c in claims)).model_dump()
-                    for sid in checker().source_ids])
+    return jsonify([s.model_dump() for s in catalog().summaries()])
 
 
 @bp.get("/v1/sources/<source_id>")
 def get_source(source_id: str):
-    c = checker()
-    if source_id in c.reference.sources:
-        text = c.reference.sources[source_id].article
-    elif source_id in c.store:
-        text = c.store.get(source_id).article
-    else:
-        raise Problem("not-found", f"no reference {source_id!r}{did_you_mean(source_id, c.source_ids)}; GET /v1/sources lists them")
-    claims = [ref for ref in c.claim_refs.values() if ref.source == source_id]
-    return jsonify(Source(id=source_id, text=text, claims=claims).model_dump())
+    return jsonify(catalog().show(source_id).model_dump())
+
+
+@bp.post("/v1/sources")
+def add_source():
+    """Add a reference: its claims extracted here; 201 with what was stored. Needs a key."""
+    who = key_name()
+    settings = current_app.config["FACTCHECK"]
+    data = _json_body(settings)
+    errors = [item for e in _add_validator().iter_errors(data) for item in _explain(e)]
+    if errors:
+        errors.sort(key=lambda e: e["pointer"])
+        raise Problem("validation-error", "; ".join(f"{e['pointer'] or 'body'}: {e['detail']}" for e in errors), errors)
+    _require_no_lone_surrogates(data, ("id", "text", "title", "outlet", "published", "url"))
+    try:
+        new = SourceAdd.model_validate(data)
+    except ValidationError as exc:            # what a schema cannot say: a 31 February
+        first = exc.errors()[0]
+        where = _pointer(first["loc"])
+        raise Problem("validation-error", f"{where}: {first['msg']}", [{"pointer": where, "detail": first["msg"]}]) from None
+    require_sentences_within(new.text, settings["MAX_SENTENCES"], "the article")
+    meta = SourceMeta(id=new.id, title=new.title or title_of(new.text), outlet=new.outlet, published=new.published, url=new.url)
+    review = new.review.model_dump_json() if new.review else None
+    summary = catalog().add(meta, new.text, review, by=who)
+    log.info(json.dumps({"event": "source.added", "source": new.id, "claims": summary.claims, "key": who,
+                         "request_id": g.get("request_id")}, separators=(",", ":")))
+    response = jsonify(summary.model_dump())
+    response.status_code = 201
+    response.headers["Location"] = f"/v1/sources/{new.id}"
+    return response
+
+
+@bp.delete("/v1/sources/<source_id>")
+def remove_source(source_id: str):
+    who = key_name()
+    catalog().remove(source_id, by=who)
+    log.info(json.dumps({"event": "source.removed", "source": source_id, "key": who, "request_id": g.get("request_id")},
+                        separators=(",", ":")))
+    return current_app.response_class(status=204)
+
+
+def _json_body(settings):
+    if request.mimetype != "application/json":
+        raise Problem("unsupported-media-type", f"Content-Type {request.content_type or '(none)'!r} is not accepted; send "
+                                                "application/json: {\"id\", \"text\", \"title\", \"outlet\", \"published\", \"url\"}")
+    charset = request.mimetype_params.get("charset", "utf-8")
+    text_codec(charset)
+    raw = read_body(request.environ, settings["MAX_BODY_BYTES"], settings["BODY_TIMEOUT"])
+    return parse_json(decode_body(raw, charset))
+
+
+def _add_validator():
+    global _ADD_VALIDATOR
+    if _ADD_VALIDATOR is None:
+        _ADD_VALIDATOR = jsonschema.Draft202012Validator(schemas.load("source-add"))
+    return _ADD_VALIDATOR
 
 
 @bp.get("/v1/rules")

@@ -22,11 +22,14 @@ DEFAULTS = {
     "CHECK_TIMEOUT": 10.0,        # seconds a check may run; then it is stopped: 422
     "BODY_TIMEOUT": 20.0,         # seconds for the whole body to arrive; then 408
     "HEADER_TIMEOUT": 5,          # seconds for the request headers to arrive (and keep-alive idle)
+    "DATABASE_URL": None,         # the source store: postgresql://... or an SQLite path (None: the user's data folder)
+    "API_KEYS": {},               # "name=key,name2=key2": who may add and remove sources; none: nobody (403)
+    "SYNC_SECONDS": 2.0,          # a source added elsewhere (another worker, another replica) is used within this
 }
 # name -> (type, smallest allowed value)
 _NUMBERS = {"MAX_BODY_BYTES": (int, 1), "MAX_SENTENCES": (int, 1), "CHECK_THREADS": (int, 1), "QUEUE_DEPTH": (int, 0),
             "QUEUE_TIMEOUT": (float, 0.0), "CHECK_TIMEOUT": (float, 0.01), "BODY_TIMEOUT": (float, 0.01),
-            "HEADER_TIMEOUT": (int, 1)}
+            "HEADER_TIMEOUT": (int, 1), "SYNC_SECONDS": (float, 0.0)}
 
 
 def from_environment(environ=os.environ) -> dict:
@@ -40,6 +43,8 @@ def from_environment(environ=os.environ) -> dict:
             cfg[name] = _number(name, raw)
         elif name == "CORS_ORIGINS":
             cfg[name] = [o.strip() for o in raw.split(",") if o.strip()]
+        elif name == "API_KEYS":
+            cfg[name] = api_keys(raw)
         elif name == "LOG_LEVEL":
             if raw.upper() not in logging.getLevelNamesMapping():
                 raise DataError(f"FACTCHECK_{name}", f"unknown log level {raw!r}")
@@ -47,6 +52,28 @@ def from_environment(environ=os.environ) -> dict:
         else:
             cfg[name] = raw
     return cfg
+
+
+def api_keys(raw: str) -> dict[str, str]:
+    """FACTCHECK_API_KEYS, "name=key,name2=key2" (several keys: one per client, or an old and a
+    new one while rotating): name -> key. Names are what the log records; a key is never logged."""
+    keys: dict[str, str] = {}
+    for n, item in enumerate(part.strip() for part in raw.split(",")):
+        if not item:
+            continue
+        name, sep, key = item.partition("=")
+        name, key = name.strip(), key.strip()
+        if not sep or not name or not key:
+            raise DataError("FACTCHECK_API_KEYS", f"entry {n + 1} is not name=key")
+        if len(key) < 16:
+            raise DataError("FACTCHECK_API_KEYS", f"the key of {name!r} has {len(key)} characters; use at least 16 "
+                                                   "(python -c 'import secrets; print(secrets.token_urlsafe(32))')")
+        if name in keys:
+            raise DataError("FACTCHECK_API_KEYS", f"the name {name!r} is given twice")
+        if key in keys.values():
+            raise DataError("FACTCHECK_API_KEYS", f"the key of {name!r} is also another name's key")
+        keys[name] = key
+    return keys
 
 
 def _number(name: str, raw: str):

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from flask import Response, current_app, g, json, request
 
 from ..errors import InputError, InputTooLarge, MalformedJSON, UndecodableInput, UnsupportedEncoding
+from ..sources.catalog import ReadOnlySource, UnknownSource
+from ..sources.store import SourceExists
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -31,11 +33,15 @@ TYPES = {t.slug: t for t in (
     ProblemType("bad-request", 400, "The request is not valid HTTP.", "The request line, a header or the chunked framing is malformed (answered by the server before the application)."),
     ProblemType("invalid-json", 400, "The body is not valid JSON.", "A request declared as application/json could not be parsed: a syntax error, NaN or Infinity, a number of more than 4,300 digits, or nesting more than 64 levels deep."),
     ProblemType("undecodable-body", 400, "The body is not text in its declared encoding.", "Send UTF-8 (or declare the charset of the body). A lone surrogate (such as \\ud800 in a JSON string) is not text either."),
+    ProblemType("unauthorized", 401, "An API key is needed.", "Adding and removing sources needs an Authorization: Bearer <key> header with one of the keys in FACTCHECK_API_KEYS; this request has none, or one that is not valid."),
+    ProblemType("writes-disabled", 403, "Changing sources is off.", "The service has no API key configured (FACTCHECK_API_KEYS), so no request may add or remove sources."),
     ProblemType("not-found", 404, "Not found.", "No resource at this URL, or no claim with this id."),
     ProblemType("method-not-allowed", 405, "Method not allowed.", "The URL exists but does not accept this HTTP method; see the Allow header."),
     ProblemType("body-timeout", 408, "The body did not arrive in time.", "The request body was not received within FACTCHECK_BODY_TIMEOUT seconds (20 by default)."),
     ProblemType("header-timeout", 408, "The request headers did not arrive in time.", "A new connection did not send its request line and headers within FACTCHECK_HEADER_TIMEOUT seconds (5 by default); answered by the server, which then closes the connection. An idle keep-alive connection is closed without an answer."),
     ProblemType("expectation-failed", 417, "Expectation failed.", "The Expect header asks for something other than 100-continue."),
+    ProblemType("read-only-source", 409, "The source is read-only.", "Bundled sources (seeds/) cannot be replaced or removed through the API; they change with a deployment."),
+    ProblemType("source-exists", 409, "The source already exists.", "A source with this id is already stored, or the id is a bundled source's (read-only); remove it first or choose another id."),
     ProblemType("body-too-large", 413, "The body is too large.", "The request body is over the service's limit (FACTCHECK_MAX_BODY_BYTES, 1 MiB by default), whether sent with Content-Length or chunked."),
     ProblemType("too-many-sentences", 413, "The text has too many sentences.", "A request checks at most FACTCHECK_MAX_SENTENCES sentences (2,000 by default), the text and a given reference together; split the text."),
     ProblemType("uri-too-long", 414, "The request line is too long.", "The request line (method, path and query) is over the server's limit of 4,094 bytes."),
@@ -70,7 +76,7 @@ def problem_response(p: Problem) -> Response:
     return resp
 
 
-_INPUT_PROBLEMS = ((InputTooLarge, "body-too-large"), (UnsupportedEncoding, "unsupported-media-type"),
+_INPUT_PROBLEMS = ((ReadOnlySource, "read-only-source"), (SourceExists, "source-exists"), (UnknownSource, "not-found"), (InputTooLarge, "body-too-large"), (UnsupportedEncoding, "unsupported-media-type"),
                    (UndecodableInput, "undecodable-body"), (MalformedJSON, "invalid-json"))
 
 

@@ -22,6 +22,7 @@ class CompareRequest:
     source: str | None
     reference: str | None
     suppressions: dict[tuple[str, str], str] | None = None    # (claim id, normalised sentence) -> reason
+    sources: tuple[str, ...] = ()                              # several sources to choose among
 
 
 def sentence_upper_bound(text: str) -> int:
@@ -64,7 +65,8 @@ def check(checker, request: CompareRequest, max_sentences: int) -> str:
         except InputError as exc:          # a reference over the engine's size limit
             raise Problem("validation-error", f"/reference: {exc}", [{"pointer": "/reference", "detail": str(exc)}]) from None
     else:
-        report = checker.check(request.text, title=request.title, source=request.source, suppressions=request.suppressions)
+        report = checker.check(request.text, title=request.title, source=request.source, suppressions=request.suppressions,
+                               sources=list(request.sources) or None)
     if request.suppressions:        # the service reads no suppressions file: what is not inline came with the request
         report = report.model_copy(update={"suppressed": [s.model_copy(update={"by": "request"}) if s.by == "file" else s
                                                           for s in report.suppressed]})

@@ -1,0 +1,227 @@
+"""Every source the checker uses: the bundled ones of seeds/ (read-only) and those added to the
+source store, with what each is (title, outlet, published, URL).
+
+Adding a source validates it whole before anything is written: its metadata, its review, its
+claims extracted (a review naming a claim the extraction does not give is refused). Then one
+transaction writes it, and the checker uses it at once. Other processes using the same store
+(the service's other workers, other replicas) see it on their next `sync()`, which reads the
+store's generation at most every `sync_seconds` and loads what changed.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+from ..engine import MAX_REFERENCE_CHARS, Checker
+from ..errors import DataError, FactcheckError, InputError, did_you_mean
+from ..frames.extract import claim_ref
+from ..models import ClaimRef, Source, SourceMeta, SourceSummary
+from ..reference import first_line
+from .store import NoSuchSource, SourceExists, SourceStore, StoredSource, open_store
+
+log = logging.getLogger("factcheck.sources")
+SYNC_SECONDS = 2.0
+
+
+class ReadOnlySource(SourceExists):
+    """A bundled source cannot be replaced or removed (HTTP 409)."""
+
+
+class UnknownSource(InputError):
+    """No source has this id (HTTP 404)."""
+
+
+class Catalog:
+    """The checker, the source store it reads added sources from, and what every source is."""
+
+    def __init__(self, checker: Checker, store: SourceStore | None, sync_seconds: float = SYNC_SECONDS):
+        self.checker = checker
+        self.store = store
+        self.sync_seconds = sync_seconds
+        self._revisions: dict[str, int] = {}      # added source id -> the revision loaded
+        self._generation: int | None = None
+        self._synced_at = 0.0
+        self._lock = threading.RLock()
+
+    @classmethod
+    def load(cls, seeds_dir=None, rules_dir=None, database: str | SourceStore | None = None, cache_dir=None,
+             sync_seconds: float = SYNC_SECONDS) -> Catalog:
+        """The bundled references and every source of the store (`database`: a URL or path, by
+        default FACTCHECK_DATABASE_URL or the SQLite file in the user's data folder)."""
+        checker = Checker.load(seeds_dir, rules_dir, cache_dir)
+        store = database if isinstance(database, SourceStore) else open_store(database)
+        catalog = cls(checker, store, sync_seconds)
+        catalog.sync(force=True)
+        return catalog
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def origin(self, source_id: str) -> str | None:
+        if source_id in self.checker.reference.sources:
+            return "bundled"
+        got = self.checker.meta.get(source_id)
+        return got[1] if got else None
+
+    def summaries(self) -> list[SourceSummary]:
+        """Every source, by id: what it is and how many claims it has (no claims are read)."""
+        c = self.checker
+        hand = {}
+        for sid, _ in c.reference.claims:
+            hand[sid] = hand.get(sid, 0) + 1
+        out = []
+        for sid in c.source_ids:
+            meta, origin = c.meta.get(sid) or (SourceMeta.model_construct(id=sid, title=sid, outlet=None, published=None, url=None), "bundled")
+            stored = c.store.sources.get(sid)
+            claims = hand.get(sid, 0) if sid in c.reference.sources else (stored.claims if stored else 0)
+            out.append(SourceSummary(id=sid, title=meta.title, outlet=meta.outlet, published=meta.published, url=meta.url,
+                                     origin=origin, claims=claims))
+        return out
+
+    def summary(self, source_id: str) -> SourceSummary:
+        for s in self.summaries():
+            if s.id == source_id:
+                return s
+        raise self._unknown(source_id)
+
+    def show(self, source_id: str) -> Source:
+        """One source: what it is, its article and its claims."""
+        c = self.checker
+        if source_id in c.reference.sources:
+            text = c.reference.sources[source_id].article
+            claims = [ref for ref in c.hand_claim_refs.values() if ref.source == source_id]
+        elif source_id in c.store:
+            ref = c.store.get(source_id)
+            text, claims = ref.article, [claim_ref(x, source_id) for x in ref.claims]
+        else:
+            raise self._unknown(source_id)
+        s = self.summary(source_id)
+        return Source(id=s.id, title=s.title, outlet=s.outlet, published=s.published, url=s.url, origin=s.origin,
+                      text=text, claims=claims)
+
+    def claims_of(self, source_id: str) -> list[ClaimRef]:
+        return self.show(source_id).claims
+
+    def _unknown(self, source_id: str) -> UnknownSource:
+        ids = self.checker.source_ids
+        return UnknownSource(f"no source {source_id!r}{did_you_mean(source_id, ids)}; sources are: {', '.join(ids[:20])}"
+                             + (" ..." if len(ids) > 20 else ""))
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def add(self, meta: SourceMeta, article: str, review: str | None = None, by: str = "cli",
+            replace: bool = False) -> SourceSummary:
+        """Validate, extract, write, use: the new source's summary. SourceExists when the id is
+        taken (by a bundled source always; by an added one unless `replace`)."""
+        if self.store is None:
+            raise InputError("no source store is configured")
+        meta = SourceMeta.model_validate(meta.model_dump())
+        if not article.strip():
+            raise InputError(f"source {meta.id!r}: the article is empty")
+        if len(article) > MAX_REFERENCE_CHARS:
+            raise InputError(f"source {meta.id!r}: the article is {len(article):,} characters; a reference is at most "
+                             f"{MAX_REFERENCE_CHARS:,} (one article)")
+        if self.origin(meta.id) == "bundled":
+            raise ReadOnlySource(f"{meta.id!r} is a bundled source (seeds/), which is read-only; choose another id")
+        raw_review = (review or "").encode("utf-8", "surrogatepass")
+        try:
+            ref, _ = self.checker.reviewed_extract(meta.id, article, raw_review, f"the review of source {meta.id!r}")
+        except DataError as exc:          # a review that does not fit the extraction: the request's fault
+            raise InputError(str(exc)) from None
+        with self._lock:
+            stored = self.store.add(meta, article, review, len(ref.claims), by, replace=replace)
+            self._use(stored, ref)
+        log.info("source %s %s by %s (%d claims)", meta.id, "replaced" if replace else "added", by, len(ref.claims))
+        return self.summary(meta.id)
+
+    def remove(self, source_id: str, by: str = "cli") -> None:
+        if self.origin(source_id) == "bundled":
+            raise ReadOnlySource(f"{source_id!r} is a bundled source (seeds/), which is read-only")
+        if self.store is None:
+            raise self._unknown(source_id)
+        with self._lock:
+            try:
+                self.store.remove(source_id, by)
+            except NoSuchSource:
+                raise self._unknown(source_id) from None
+            if source_id in self._revisions:
+                self._revisions.pop(source_id)
+                self.checker.unregister(source_id)
+        log.info("source %s removed by %s", source_id, by)
+
+    # --- replicas ----------------------------------------------------------------------------
+
+    def sync(self, force: bool = False) -> bool:
+        """Load what other processes changed in the store since the last look: at most every
+        `sync_seconds` (unless `force`). Whether anything changed. A store that cannot be read
+        is logged and the sources loaded so far stay in use (except at load, where it stops)."""
+        if self.store is None:
+            return False
+        now = time.monotonic()
+        if not force and now - self._synced_at < self.sync_seconds:
+            return False
+        with self._lock:
+            if not force and time.monotonic() - self._synced_at < self.sync_seconds:
+                return False       # another thread did it while this one waited
+            self._synced_at = time.monotonic()
+            try:
+                generation = self.store.generation()
+                if generation == self._generation:
+                    return False
+                revisions = self.store.revisions()
+                changed = False
+                for sid in set(self._revisions) - set(revisions):
+                    self._revisions.pop(sid)
+                    self.checker.unregister(sid)
+                    changed = True
+                for sid, revision in sorted(revisions.items()):
+                    if self._revisions.get(sid) == revision:
+                        continue
+                    stored = self.store.get(sid)
+                    if stored is not None:
+                        self._load(stored)
+                        changed = True
+                self._generation = generation
+                return changed
+            except FactcheckError as exc:
+                if force and self._generation is None:
+                    raise
+                log.warning("source store not read: %s; the sources loaded so far stay in use", exc)
+                return False
+
+    def _load(self, stored: StoredSource) -> None:
+        """Use a source read from the store (its claims from the cache, or extracted now)."""
+        if self.origin(stored.id) == "bundled":
+            log.warning("source %s in %s is also a bundled source; the bundled one is used", stored.id, self.store.describe())
+            return
+        review = (stored.review or "").encode("utf-8", "surrogatepass")
+        try:
+            self.checker.register(stored.id, self._reader(stored.id), stored.article, review, meta=stored.meta,
+                                  origin="added")
+        except FactcheckError as exc:      # validated when it was added: an engine change may still refuse it
+            log.warning("source %s in %s not loaded: %s", stored.id, self.store.describe(), exc)
+            return
+        self._revisions[stored.id] = stored.revision
+
+    def _use(self, stored: StoredSource, ref) -> None:
+        review = (stored.review or "").encode("utf-8", "surrogatepass")
+        self.checker.register(stored.id, self._reader(stored.id), stored.article, review, meta=stored.meta,
+                              origin="added", extracted=ref)
+        self._revisions[stored.id] = stored.revision
+
+    def _reader(self, source_id: str):
+        """How an added source's article is read again when the cache has lost its claims."""
+        def read():
+            stored = self.store.get(source_id)
+            if stored is None:
+                raise UnknownSource(f"source {source_id!r} was removed from the store")
+            return stored.article, (stored.review or "").encode("utf-8", "surrogatepass"), f"the review of source {source_id!r}"
+        return read
+
+
+def title_of(article: str) -> str:
+    """A source's title when none is given: the article's first sentence (on its first line)."""
+    from ..text.sentences import split_sentences
+    line = first_line(article)
+    sentences = split_sentences(line)
+    return first_line(sentences[0].text) if sentences else line
