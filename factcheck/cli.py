@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", type=Path, help="write the claims file here (default: standard output)")
     extract.add_argument("--format", choices=("json", "text"), default="json")
     extract.add_argument("--id", help="the source id (default: the article's file name without its suffix)")
+    extract.add_argument("--force", action="store_true", help="replace an --output file whose content differs (edited by hand)")
     suppress = sub.add_parser("suppress", parents=[reading], help="record the current contradictions of a file as intended, in a suppressions file")
     suppress.add_argument("file", help="the draft whose contradictions were verified")
     suppress.add_argument("--claim", action="append", help="only findings of this claim id (repeatable)")
@@ -365,6 +366,10 @@ def _extract(checker, args) -> int:
     if args.output:
         from .files import exclusive, write_atomically
         with exclusive(args.output):
+            if not args.force and args.output.exists() and args.output.read_text(encoding="utf-8", errors="replace") != out:
+                from .errors import InputError
+                raise InputError(f"{args.output} exists with other content (edited by hand?); it is left as it is: "
+                                 "--force replaces it, or write elsewhere")
             write_atomically(args.output, out)
         print(f"{args.output}: {len(ref.claims)} claims from {args.article}", file=sys.stderr)
     else:

@@ -221,9 +221,11 @@ def test_openapi_document_is_valid_3_1_built_from_schemas(client):
     from factcheck import schemas
     request_schema = doc["components"]["schemas"]["CheckRequest"]
     as_components = json.loads(json.dumps(schemas.load("request")["properties"]).replace("#/$defs/", "#/components/schemas/"))
-    assert {k: v for k, v in request_schema["properties"].items() if k != "source"} == {
-        k: v for k, v in as_components.items() if k != "source"}
+    narrowed = ("source", "sources")          # to the loaded sources
+    assert {k: v for k, v in request_schema["properties"].items() if k not in narrowed} == {
+        k: v for k, v in as_components.items() if k not in narrowed}
     assert request_schema["properties"]["source"]["anyOf"][0]["enum"] == ["riyadh-talks", "seed-article"]
+    assert request_schema["properties"]["sources"]["anyOf"][0]["items"]["enum"] == ["riyadh-talks", "seed-article"]
     for path in ("/v1/compare", "/v1/claims", "/v1/claims/{claim_id}", "/v1/rules", "/v1/rules/{rule_id}", "/healthz", "/openapi.json"):
         assert path in doc["paths"]
 

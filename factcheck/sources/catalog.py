@@ -128,6 +128,8 @@ class Catalog:
             ref, _ = self.checker.reviewed_extract(meta.id, article, raw_review, f"the review of source {meta.id!r}")
         except DataError as exc:          # a review that does not fit the extraction: the request's fault
             raise InputError(str(exc)) from None
+        if not ref.claims:
+            raise InputError(f"source {meta.id!r}: the article states no checkable claim (no clause names who did what)")
         with self._lock:
             stored = self.store.add(meta, article, review, len(ref.claims), by, replace=replace)
             self._use(stored, ref)

@@ -14,7 +14,7 @@ DEFAULT_PAGE, MAX_PAGE = 100, 1000      # GET /v1/claims
 
 # component name -> schema file
 COMPONENTS = {"CheckRequest": "request", "Report": "report", "Claim": "claim", "ClaimPage": "claim-page", "Source": "source",
-              "SourceSummary": "source-summary", "RuleInfo": "rule-info",
+              "SourceSummary": "source-summary", "SourceAdd": "source-add", "RuleInfo": "rule-info",
               "Health": "health", "Problem": "problem"}
 
 
@@ -121,11 +121,38 @@ def document(sources: list[str] | None = None) -> dict:
                 "responses": {"200": _ok(_ref("ClaimPage"), "A page of claims, in id order"),
                               "422": _problem("A limit out of range, or an unknown source"), **errors}}},
             "/v1/claims/{claim_id}": _get_one("getClaim", "One canonical claim", "claim_id", "Claim", "claim", errors),
-            "/v1/sources": {"get": {
-                "operationId": "listSources", "summary": "The loaded references",
-                "responses": {"200": _ok({"type": "array", "items": _ref("SourceSummary")}, "Every reference"), **errors}}},
-            "/v1/sources/{source_id}": _get_one("getSource", "One reference: its article and claims", "source_id", "Source",
-                                                "reference", errors),
+            "/v1/sources": {
+                "get": {
+                    "operationId": "listSources", "summary": "The loaded references, bundled and added",
+                    "responses": {"200": _ok({"type": "array", "items": _ref("SourceSummary")}, "Every reference"), **errors}},
+                "post": {
+                    "operationId": "addSource", "summary": "Add a reference article; its claims are extracted on the server",
+                    "security": [{"bearer": []}],
+                    "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("SourceAdd")}}},
+                    "responses": {
+                        "201": {**_ok(_ref("SourceSummary"), "Added: the source and its claim count"),
+                                "headers": {"Location": {"schema": {"type": "string"}, "description": "the new source's URL"}}},
+                        "400": _problem("Malformed JSON or undecodable bytes"),
+                        "401": _problem("No API key, or one that is not valid"),
+                        "403": _problem("Changing sources is off: no API key is configured"),
+                        "408": _problem("The body did not arrive in time"),
+                        "409": _problem("A source with this id exists, or the id is a bundled source's"),
+                        "413": _problem("Body over the size limit, or too many sentences"),
+                        "415": _problem("Not application/json, or an unsupported charset"),
+                        "422": _problem("Body breaks the schema, an article with no checkable claim, or a review that does not fit its claims"),
+                        **errors}}},
+            "/v1/sources/{source_id}": {
+                **_get_one("getSource", "One reference: what it is, its article and claims", "source_id", "Source",
+                           "reference", errors),
+                "delete": {
+                    "operationId": "removeSource", "summary": "Remove an added reference",
+                    "security": [{"bearer": []}],
+                    "parameters": [{"name": "source_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                    "responses": {"204": {"description": "Removed"},
+                                  "401": _problem("No API key, or one that is not valid"),
+                                  "403": _problem("Changing sources is off: no API key is configured"),
+                                  "404": _problem("No such source"),
+                                  "409": _problem("A bundled source, which is read-only"), **errors}}},
             "/v1/rules": {"get": {
                 "operationId": "listRules", "summary": "The rules with their examples",
                 "responses": {"200": _ok({"type": "array", "items": _ref("RuleInfo")}, "Every rule"), **errors}}},
@@ -143,10 +170,14 @@ def document(sources: list[str] | None = None) -> dict:
                                 "schema": {"type": "string", "enum": sorted(TYPES)}}],
                 "responses": {"200": _ok({"type": "object"}, "The problem type"), "404": _problem("Unknown problem type"), **errors}}},
         },
-        "components": {"schemas": components()},
+        "components": {"schemas": components(),
+                       "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer",
+                                                      "description": "a key of FACTCHECK_API_KEYS"}}},
     }
     if sources:
         doc["components"]["schemas"]["CheckRequest"]["properties"]["source"] = {
             "anyOf": [source_schema, {"type": "null"}], "default": None,
             "description": "check against this source only (default: the one the text is about)"}
+        listed = doc["components"]["schemas"]["CheckRequest"]["properties"]["sources"]
+        listed["anyOf"][0]["items"] = source_schema
     return doc
