@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="leave out findings below this severity (agreements are info, new claims warnings, "
                             "contradictions their rule's); also for the exit code; JSON is never filtered")
     check.add_argument("--fail-on", choices=("contradiction", "new_claim", "never"),
-                       help="what makes the exit code 1: contradictions (default), contradictions or new claims, or nothing")
+                       help="what makes the exit code 1: contradictions and conflicts between sources (default), those or new claims, or nothing")
     check.add_argument("--suppressions", type=Path, help=f"suppressions file (default: {SUPPRESSIONS_FILE} if present)")
     check.add_argument("--rules-url", metavar="URL", help="SARIF: each rule's helpUri is URL/RULE_ID (e.g. a service's "
                                                            ".../v1/rules; default: urn:factcheck:rule:RULE_ID)")
@@ -269,7 +269,8 @@ def _check(checker, args) -> int:
             sys.stdout.write(render(args.format, results, colour, args.show, args.quiet))
     if failed:
         return EXIT_ERROR
-    kinds = {"contradiction": ("contradictions",), "new_claim": ("contradictions", "new_claims"), "never": ()}[args.fail_on]
+    kinds = {"contradiction": ("contradictions", "conflicts"), "new_claim": ("contradictions", "conflicts", "new_claims"),
+             "never": ()}[args.fail_on]
     return EXIT_FINDINGS if any(getattr(r.summary, k) for _, r in counted for k in kinds) else EXIT_OK
 
 
@@ -299,7 +300,8 @@ def _check_lines(checker, args, names: list[str], references, suppressions) -> i
     options = Options(sources=tuple(args.source or ()), references=tuple(references), suppressions=suppressions,
                       min_severity=args.min_severity,
                       severities=checker.severities if args.min_severity != "info" else None)
-    kinds = {"contradiction": ("contradictions",), "new_claim": ("contradictions", "new_claims"), "never": ()}[args.fail_on]
+    kinds = {"contradiction": ("contradictions", "conflicts"), "new_claim": ("contradictions", "conflicts", "new_claims"),
+             "never": ()}[args.fail_on]
     failed = found = False
     for line in check_all(records(), options, args.jobs or 1, checker):
         sys.stdout.write(line.json + "\n")

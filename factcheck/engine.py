@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import __version__
 from .analysis import Context, SentenceAnalysis, analyze
+from .combine import combine
 from .errors import DataError, InputError, did_you_mean
 from .frames.checker import FrameChecker
 from .frames.extract import FrameReference, apply_review, claim_ref, review_from
@@ -28,6 +29,7 @@ MAX_TEXT_CHARS = 10_000_000
 MAX_REFERENCE_CHARS = 1_000_000      # a reference is one article; a 5 MB "reference" is a mistake
 _REFERENCE_CACHE = 32
 LISTED = 50                          # a report lists every loaded source up to this many
+ABOUT = 0.5                          # a text is also about a source with this share of the first one's evidence
 _ENTITY_TYPES = frozenset({"person", "place", "org", "office", "demonym"})
 
 
@@ -271,9 +273,19 @@ class Checker:
             return self._best_extracted(text, title, suppressions, ranked)
         sentences = split_sentences(blanked)
         records = [_Record.of(r) for r in self.analyse(blanked, sentences)]
-        chosen = source or _main_source(records)
+        ranked_hand = _ranked_sources(records)
+        chosen = source or (ranked_hand[0] if ranked_hand else None)
         if chosen is None and len(self.store) and source is None:
             return self._best_extracted(text, title, suppressions, ranked)     # about none of the hand-claimed sources
+        reports = [self._hand_report(text, title, records, sentences, chosen, markers, suppressions)]
+        if source is None:      # against all: the other hand-claimed sources the text is also about
+            reports += [self._hand_report(text, title, records, sentences, other, markers, suppressions)
+                        for other in ranked_hand[1:]]
+        return self._combined(reports, ranked=True)
+
+    def _hand_report(self, text: str, title: str | None, records: list[_Record], sentences, chosen: str | None,
+                     markers, suppressions) -> Report:
+        """The report against one hand-claimed source (None: no source, every sentence new)."""
         findings: list[Finding] = []
         mentioned: set[str] = set()
         starts = line_starts(text)
@@ -303,6 +315,17 @@ class Checker:
                         findings=findings, omitted=omitted, summary=summary)
         return silence(report, text, markers, sentences, suppressions) if markers or suppressions else report
 
+    def _combined(self, reports: list[Report], ranked: bool = False) -> Report:
+        """The reports against several sources as one (factcheck/combine.py): the one the text is
+        about most first (the first given if `ranked`, else the one with most agreements and
+        contradictions, the first on a tie), then those with at least ABOUT as many."""
+        if not ranked:
+            reports = sorted(reports, key=lambda r: -(r.summary.agreements + r.summary.contradictions))   # stable
+        best = reports[0].summary.agreements + reports[0].summary.contradictions
+        kept = [reports[0]] + [r for r in reports[1:] if best and r.summary.agreements + r.summary.contradictions >= ABOUT * best]
+        published = {sid: meta.published for sid, (meta, _) in self.meta.items()}
+        return combine(kept, published)
+
     def _require_source(self, source: str) -> None:
         if source not in self.reference.sources and source not in self.store:
             ids = self.source_ids
@@ -319,7 +342,7 @@ class Checker:
             extracted = ranked[:CANDIDATES] or extracted[:1]
         reports = [self.check(text, title, suppressions, source=s) for s in sources if s in self.reference.sources]
         reports += [self.check(text, title, suppressions, source=s) for s in extracted]
-        return self._with_sources(most_about(reports), sources)
+        return self._with_sources(self._combined(reports), sources)
 
     def _best_extracted(self, text: str, title: str | None, suppressions=None, sids: list[str] | None = None) -> Report:
         """The report against the extracted reference the text agrees or disagrees with most: of
@@ -328,8 +351,8 @@ class Checker:
             sids = self.store.ids
             if len(sids) > CANDIDATES:     # ranked already, and none shares a word: the first, as on a tie
                 sids = sids[:1]
-        return self._with_sources(most_about(self._frame_report(text, self.store.get(sid), title, suppressions)
-                                             for sid in sids), sids)
+        return self._with_sources(self._combined([self._frame_report(text, self.store.get(sid), title, suppressions)
+                                                  for sid in sids]), sids)
 
     def _with_sources(self, report: Report, considered) -> Report:
         return report.model_copy(update={"sources": self.listed(considered)})
@@ -404,9 +427,10 @@ def _clause_span(sa: SentenceAnalysis, unit) -> tuple[int, int]:
     return sa.tokens[unit.first].start, sa.tokens[unit.last].end
 
 
-def _main_source(records: list[_Record]) -> str | None:
-    """The source the text is about: most identifying evidence over its sentences, then most
-    claims matched, then the closest wording (the matches' scores)."""
+def _ranked_sources(records: list[_Record]) -> list[str]:
+    """The hand-claimed sources the text is about, most first: most identifying evidence over
+    its sentences, then most claims matched, then the closest wording (the matches' scores);
+    after the first, only those with at least ABOUT of its evidence."""
     evidence: dict[str, int] = {}
     claims: dict[str, set[str]] = {}
     scores: dict[str, float] = {}
@@ -420,8 +444,9 @@ def _main_source(records: list[_Record]) -> str | None:
         for src, value in best.items():
             evidence[src] = evidence.get(src, 0) + value
     if not evidence:
-        return None
-    return max(sorted(evidence), key=lambda src: (evidence[src], len(claims[src]), scores[src]))
+        return []
+    ranked = sorted(sorted(evidence), key=lambda src: (evidence[src], len(claims[src]), scores[src]), reverse=True)
+    return [src for src in ranked if src == ranked[0] or evidence[src] >= ABOUT * evidence[ranked[0]]]
 
 
 def silence(report: Report, text: str, markers, sentences, suppressions: dict[tuple[str, str], str] | None) -> Report:
@@ -445,7 +470,8 @@ def silence(report: Report, text: str, markers, sentences, suppressions: dict[tu
             kept.append(f)
     kinds = [f.kind for f in kept]
     summary = report.summary.model_copy(update=dict(agreements=kinds.count("agreement"), contradictions=kinds.count("contradiction"),
-                                                    new_claims=kinds.count("new_claim"), suppressed=len(silenced)))
+                                                    new_claims=kinds.count("new_claim"), conflicts=kinds.count("conflict"),
+                                                    suppressed=len(silenced)))
     return report.model_copy(update=dict(findings=kept, suppressed=silenced, summary=summary))
 
 

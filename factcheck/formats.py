@@ -9,9 +9,9 @@ import json
 from . import __version__
 from .models import Finding, Report
 
-_COLOURS = {"contradiction": "\033[31m", "agreement": "\033[32m", "new_claim": "\033[33m"}
+_COLOURS = {"contradiction": "\033[31m", "agreement": "\033[32m", "new_claim": "\033[33m", "conflict": "\033[35m"}
 _RESET = "\033[0m"
-_LABEL = {"contradiction": "contradiction", "agreement": "agreement", "new_claim": "new claim"}
+_LABEL = {"contradiction": "contradiction", "agreement": "agreement", "new_claim": "new claim", "conflict": "conflict"}
 SEVERITIES = ("info", "warning", "error")
 
 
@@ -22,10 +22,11 @@ def render(fmt: str, results: list[tuple[str, Report]], colour: bool = False, sh
 
 
 def severity(f: Finding, severities: dict[str, str]) -> str:
-    """An agreement is info, a new claim a warning, a contradiction its gravest rule's severity."""
+    """An agreement is info, a new claim or a conflict between sources a warning, a contradiction
+    its gravest rule's severity."""
     if f.kind == "agreement":
         return "info"
-    if f.kind == "new_claim":
+    if f.kind in ("new_claim", "conflict"):
         return "warning"
     return max((severities.get(h.id, "error") for h in _main_hits(f)), key=SEVERITIES.index, default="error")
 
@@ -39,7 +40,7 @@ def at_least(results: list[tuple[str, Report]], minimum: str, severities: dict[s
         kinds = [f.kind for f in kept]
         summary = report.summary.model_copy(update=dict(agreements=kinds.count("agreement"),
                                                         contradictions=kinds.count("contradiction"),
-                                                        new_claims=kinds.count("new_claim")))
+                                                        new_claims=kinds.count("new_claim"), conflicts=kinds.count("conflict")))
         out.append((path, report.model_copy(update=dict(findings=kept, summary=summary))))
     return out
 
@@ -55,7 +56,7 @@ def to_json(results: list[tuple[str, Report]]) -> str:
 
 
 def _total(results) -> dict:
-    keys = ("sentences", "agreements", "contradictions", "new_claims", "suppressed")
+    keys = ("sentences", "agreements", "contradictions", "new_claims", "conflicts", "suppressed")
     return {"files": len(results), **{k: sum(getattr(r.summary, k) for _, r in results) for k in keys}}
 
 
@@ -95,20 +96,34 @@ def to_text(results: list[tuple[str, Report]], colour: bool = False, show: str =
             if f.kind == "new_claim":
                 lines.append(f"{path}:{f.line}:{f.column}: {label} {f.rules[0].message.rstrip('.')}: {_clip(f.text)}")
                 continue
+            if f.kind == "conflict":
+                line, column, _, _ = _where(f, next(iter(sorted(_main_hits(f), key=_position)), None))
+                lines.append(f"{path}:{line}:{column}: {label} between sources: {_sides(f)}")
+                continue
             hits = _main_hits(f)
             for h in sorted(hits, key=_position) if f.kind == "contradiction" else hits[:1]:
                 line, column, _, _ = _where(f, h)
                 lines.append(f"{path}:{line}:{column}: {label} [{h.category}] {h.message} ({f.claim.id})")
         s = report.summary
         silenced = f", {s.suppressed} suppressed" if s.suppressed else ""
+        conflicts = f", {_n(s.conflicts, 'conflict')} between sources" if s.conflicts else ""
         lines.append(f"{path}: {_n(s.sentences, 'sentence')}: {_n(s.contradictions, 'contradiction')}, "
-                     f"{_n(s.agreements, 'agreement')}, {_n(s.new_claims, 'new claim')}{silenced}; "
+                     f"{_n(s.agreements, 'agreement')}, {_n(s.new_claims, 'new claim')}{conflicts}{silenced}; "
                      f"{_n(s.omitted, 'reference claim')} not mentioned")
     if len(results) > 1:
         t = _total(results)
         lines.append(f"{t['files']} files: {_n(t['contradictions'], 'contradiction')}, {_n(t['agreements'], 'agreement')}, "
                      f"{_n(t['new_claims'], 'new claim')}, {t['suppressed']} suppressed")
     return "\n".join(lines) + "\n"
+
+
+def _sides(f: Finding) -> str:
+    """A conflict's sides: "agrees with wire (2026-11-30, wire.s01.kill); contradicts local
+    (2026-12-01, local.s01.strike): The reference gives 15 people; this says 12." """
+    parts = [f"{'agrees with' if s.verdict == 'agreement' else 'contradicts'} {s.source} "
+             f"({s.published + ', ' if s.published else ''}{s.claim.id})" for s in f.sides]
+    why = next((h.message for h in _main_hits(f)), "")
+    return "; ".join(parts) + (f": {why}" if why else "")
 
 
 def _n(count: int, noun: str) -> str:
@@ -129,7 +144,8 @@ def _escape_property(s: str) -> str:
 
 
 def to_github(results: list[tuple[str, Report]]) -> str:
-    """GitHub Actions workflow commands: ::error for contradictions, ::warning for new claims."""
+    """GitHub Actions workflow commands: ::error for contradictions, ::warning for new claims and
+    conflicts between sources."""
     lines = []
     for path, report in results:
         for f in report.findings:
@@ -139,6 +155,8 @@ def to_github(results: list[tuple[str, Report]]) -> str:
             for h in _main_hits(f):
                 line, column, _, length = _where(f, h)
                 message = h.message + (f" (claim {f.claim.id}: {f.claim.statement})" if f.claim else "")
+                if f.kind == "conflict":
+                    message = f"the sources disagree: {_sides(f)}"
                 props = (f"file={_escape_property(path)},line={line},col={column},endLine={line},"
                          f"endColumn={column + length},title={_escape_property('factcheck ' + h.id)}")
                 lines.append(f"::{level} {props}::{_escape_data(message)}")
@@ -146,7 +164,7 @@ def to_github(results: list[tuple[str, Report]]) -> str:
 
 
 def to_sarif(results: list[tuple[str, Report]], rules_meta: dict | None = None) -> str:
-    """SARIF 2.1.0: one result per contradiction (error) and new claim (warning)."""
+    """SARIF 2.1.0: one result per contradiction (error), new claim and conflict between sources (warning)."""
     rule_ids: dict[str, dict] = {}
     sarif_results = []
     for path, report in results:
@@ -161,7 +179,8 @@ def to_sarif(results: list[tuple[str, Report]], rules_meta: dict | None = None) 
                 result = {
                     "ruleId": h.id,
                     "level": "error" if f.kind == "contradiction" else "warning",
-                    "message": {"text": h.message + (f" (claim {f.claim.id}: {f.claim.statement})" if f.claim else "")},
+                    "message": {"text": f"the sources disagree: {_sides(f)}" if f.kind == "conflict" else
+                                h.message + (f" (claim {f.claim.id}: {f.claim.statement})" if f.claim else "")},
                     "locations": [{"physicalLocation": {
                         "artifactLocation": {"uri": path},
                         "region": {"startLine": line, "startColumn": column, "endLine": line, "endColumn": column + length,
@@ -174,6 +193,9 @@ def to_sarif(results: list[tuple[str, Report]], rules_meta: dict | None = None) 
                 }
                 if f.claim:
                     result["properties"] = {"claim": f.claim.id, "evidence": f.claim.evidence.text, "source": f.claim.source}
+                if f.sides:
+                    result["properties"]["sides"] = [s.model_dump(include={"source", "published", "verdict"}) | {"claim": s.claim.id}
+                                                     for s in f.sides]
                 sarif_results.append(result)
     for rid, meta in (rules_meta or {}).items():
         if rid in rule_ids:

@@ -349,8 +349,19 @@ class RuleHit(Strict):
     reference: ValueSpan | None = Field(None, description="the reference's value it was compared with, as the reference writes it")
 
 
+class ConflictSide(Strict):
+    """One source's verdict on a sentence the sources disagree about."""
+
+    source: str
+    published: str | None = Field(description="the source's published time (RFC 3339), if known")
+    verdict: Literal["agreement", "contradiction"]
+    claim: ClaimRef
+    rules: list[RuleHit]
+
+
 class Finding(Strict):
-    kind: Literal["agreement", "contradiction", "new_claim"]
+    kind: Literal["agreement", "contradiction", "new_claim", "conflict"] = Field(
+        description="conflict: the sentence agrees with one source and contradicts another on the same thing (see `sides`)")
     span: Span
     text: str
     line: int = Field(ge=1)
@@ -358,6 +369,8 @@ class Finding(Strict):
     claim: ClaimRef | None
     rules: list[RuleHit]
     score: float = Field(ge=0, le=1)
+    also: list[ClaimRef] = Field(default_factory=list, description="claims of other sources that say the same, judged the same way")
+    sides: list[ConflictSide] = Field(default_factory=list, description="conflict: each source's verdict, claim and date, newest first")
 
 
 class Summary(Strict):
@@ -367,12 +380,13 @@ class Summary(Strict):
     new_claims: int
     omitted: int
     suppressed: int = 0
+    conflicts: int = Field(0, description="sentences the sources checked against disagree about")
 
 
 class Suppressed(Strict):
     """A finding silenced by an editor, still reported so that nothing disappears unseen."""
 
-    kind: Literal["agreement", "contradiction", "new_claim"]
+    kind: Literal["agreement", "contradiction", "new_claim", "conflict"]
     claim: str | None
     span: Span
     line: int
@@ -397,6 +411,7 @@ class RunSummary(Strict):
     agreements: int
     contradictions: int
     new_claims: int
+    conflicts: int = 0
     suppressed: int
 
 

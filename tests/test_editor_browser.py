@@ -340,3 +340,32 @@ def test_highlights_stay_on_their_span_after_emoji(page):
     text = "\U0001F1FA\U0001F1E6 Big day. Trump held a 60-minute call with Zelensky \U0001F4DE."
     check(page, text)
     assert page.locator("#rendered mark.contradiction").inner_text() == "\u2717Trump held a 60-minute call with Zelensky \U0001F4DE."
+
+
+def test_a_conflict_between_sources_shows_both_sides(browser, tmp_path):
+    """Two added references that disagree on the toll: the draft's sentence is a conflict, and
+    the panel shows each source's claim with its date."""
+    from factcheck.models import SourceMeta
+    app = create_app({"DATABASE_URL": str(tmp_path / "sources.db")})
+    catalog = app.extensions["factcheck.catalog"]
+    catalog.add(SourceMeta(id="wire", title="Storm hits Varna", published="2026-11-30"),
+                "Storm Elena hit the port city of Varna on Tuesday, killing 12 people.\n")
+    catalog.add(SourceMeta(id="local", title="Storm in Varna", published="2026-12-01"),
+                "Storm Elena struck Varna on Tuesday, killing 15 people, officials said.\n")
+    with live_server(app) as url:
+        context = browser.new_context(viewport={"width": 1360, "height": 900})
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(url + "/")
+        check(page, "Storm Elena killed 12 people in Varna on Tuesday.")
+        mark = page.locator("#rendered mark.conflict")
+        expect(mark).to_have_count(1)
+        expect(page.locator("#summary .pill.conflict")).to_have_text("\u21c4 1 conflict between sources")
+        mark.click()
+        sides = page.locator("#panel-body .side")
+        expect(sides).to_have_count(2)
+        expect(sides.nth(0)).to_contain_text("contradicts local (2026-12-01)")
+        expect(sides.nth(1)).to_contain_text("agrees with wire (2026-11-30)")
+        assert not errors, errors
+        context.close()

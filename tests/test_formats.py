@@ -73,7 +73,8 @@ def test_a_directory_is_its_text_files(cli, drafts):
     run = cli("check", "--format", "json", drafts)
     doc = json.loads(run.stdout)
     assert [f["path"] for f in doc["files"]] == [str(drafts / "a.txt"), str(drafts / "c.txt"), str(drafts / "sub" / "b.md")]
-    assert doc["summary"] == {"files": 3, "sentences": 4, "agreements": 2, "contradictions": 1, "new_claims": 1, "suppressed": 0}
+    assert doc["summary"] == {"files": 3, "sentences": 4, "agreements": 2, "contradictions": 1, "new_claims": 1, "conflicts": 0,
+                              "suppressed": 0}
     text = cli("check", "--color", "never", drafts).stdout.decode().splitlines()
     assert text[-1] == "3 files: 1 contradiction, 2 agreements, 1 new claim, 0 suppressed"
 

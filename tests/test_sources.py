@@ -280,3 +280,41 @@ def test_a_write_killed_at_any_point_leaves_whole_sources(database):
     assert store.generation() >= TRIES          # every writer wrote before it was killed
     catalog = Catalog.load(database=database)              # and the service loads what is left
     assert {s.origin for s in catalog.summaries()} >= {"bundled"}
+
+
+# --- checking against all sources ---------------------------------------------------------------
+
+def test_sources_that_disagree_make_a_conflict_and_those_that_agree_one_finding(database):
+    catalog = Catalog.load(database=database)
+    catalog.add(_meta("wire", published="2026-11-30"), WIRE)
+    catalog.add(_meta("local", published="2026-12-01"), LOCAL)
+    report = catalog.checker.check("Storm Elena killed 12 people in Varna on Tuesday. "
+                                   "Mayor Ivan Petrov said power would take two weeks to restore.")
+    conflict, agreement = report.findings
+    assert conflict.kind == "conflict" and report.summary.conflicts == 1
+    assert [(s.source, s.verdict, s.published) for s in conflict.sides] == [
+        ("local", "contradiction", "2026-12-01"), ("wire", "agreement", "2026-11-30")]
+    assert conflict.rules[0].found.text == "12 people" and conflict.rules[0].reference.text == "15 people"
+    assert agreement.kind == "agreement" and {agreement.claim.source} | {c.source for c in agreement.also} == {"wire", "local"}
+    wrong = catalog.checker.check("Storm Elena killed 20 people in Varna on Tuesday.")
+    [both] = wrong.findings
+    assert both.kind == "contradiction" and [c.source for c in both.also] == ["wire" if both.claim.source == "local" else "local"]
+    # choosing one source is a check against it alone: no conflict
+    assert [f.kind for f in catalog.checker.check("Storm Elena killed 12 people in Varna on Tuesday.", source="wire").findings] == ["agreement"]
+
+
+def test_a_conflict_in_the_linter_outputs(database, tmp_path, cli):
+    catalog = Catalog.load(database=database)
+    catalog.add(_meta("wire", published="2026-11-30"), WIRE)
+    catalog.add(_meta("local", published="2026-12-01"), LOCAL)
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Storm Elena killed 12 people in Varna on Tuesday.\n")
+    env = {**os.environ, "FACTCHECK_DATABASE_URL": database}
+    run = cli("check", "--color", "never", draft, env=env)
+    assert run.returncode == 1, run.stderr.decode()          # a conflict fails like a contradiction
+    line = run.stdout.decode().splitlines()[0]
+    assert line.startswith(f"{draft}:1:20: conflict between sources: contradicts local (2026-12-01, local.s01.strike-elena); "
+                           "agrees with wire (2026-11-30, wire.s01.kill-elena): The reference gives 15 people; this says 12."), line
+    sarif = json.loads(cli("check", "--format", "sarif", draft, env=env).stdout)
+    [result] = sarif["runs"][0]["results"]
+    assert result["level"] == "warning" and [s["source"] for s in result["properties"]["sides"]] == ["local", "wire"]

@@ -7,19 +7,20 @@ const STORE_KEY = "factcheck.draft";
 const ACCEPTED_KEY = "factcheck.accepted";
 const PASTE = "__paste";
 const KINDS = {
+  conflict: { icon: "\u21c4", label: "conflict between sources", plural: "conflicts" },
   contradiction: { icon: "\u2717", label: "contradiction", plural: "contradictions" },
   agreement: { icon: "\u2713", label: "agreement", plural: "agreements" },
   new_claim: { icon: "+", label: "new claim", plural: "new claims" },
 };
-const STRENGTH = ["contradiction", "new_claim", "agreement"];          // what a sentence shows first
+const STRENGTH = ["contradiction", "conflict", "new_claim", "agreement"];   // what a sentence shows first
 const CLAIM_STATUS = { contradiction: "contradicted", agreement: "confirmed" };
-const PROBLEMS = new Set(["contradiction", "new_claim"]);
+const PROBLEMS = new Set(["contradiction", "conflict", "new_claim"]);
 
 let lastReport = null;
 let lastText = "";
 let lastReference = null;          // {id, text} the report's evidence offsets point into
 let spans = [];                    // the draft's sentences with findings, in order
-const shown = { contradiction: true, new_claim: true, agreement: false };
+const shown = { contradiction: true, conflict: true, new_claim: true, agreement: false };
 const sourceTexts = new Map();
 
 const $ = (id) => document.getElementById(id);
@@ -342,7 +343,8 @@ function renderFindingsList() {
 const clip = (t, n = 90) => (t.length > n ? `${t.slice(0, n - 1)}\u2026` : t);
 
 function renderSummary(s, reference) {
-  const pills = ["contradiction", "new_claim", "agreement"].map((k) => {
+  const kinds = ["contradiction", ...(s.conflicts ? ["conflict"] : []), "new_claim", "agreement"];
+  const pills = kinds.map((k) => {
     const n = s[KINDS[k].plural.replace(" ", "_")] ?? 0;
     return el("span", { class: `pill ${k}`, "data-kind": k }, `${KINDS[k].icon} ${plural(n, k)}`);
   });
@@ -390,7 +392,16 @@ function openPanel(span, mark, focusPanel = true) {
     for (const r of f.rules) {
       box.append(el("p", { class: "rule" }, el("code", {}, r.id), ` [${r.category}] `, r.message));
     }
-    if (f.claim) {
+    if (f.kind === "conflict") {
+      box.append(el("h3", {}, "The sources disagree"));
+      for (const side of f.sides) {
+        box.append(el("p", { class: `side ${side.verdict}` },
+          `${KINDS[side.verdict].icon} ${side.verdict === "agreement" ? "agrees with" : "contradicts"} `,
+          el("strong", {}, side.source), side.published ? ` (${side.published})` : "", ": ",
+          side.claim.statement, " ", el("code", {}, side.claim.id)));
+        box.append(el("blockquote", { class: "evidence" }, "\u201c", side.claim.evidence.text, "\u201d"));
+      }
+    } else if (f.claim) {
       box.append(el("h3", {}, "Reference claim"));
       box.append(el("p", { class: "claim-statement" }, f.claim.statement, " ", el("code", {}, f.claim.id)));
       box.append(el("h3", {}, "Reference evidence"));
@@ -400,6 +411,10 @@ function openPanel(span, mark, focusPanel = true) {
       linked.forEach((m) => m.classList.add("linked"));
       if (linked.length && !narrow()) linked[0].scrollIntoView({ block: "nearest" });   // side by side only
       box.append(el("p", { class: "muted" }, `from ${pasted() ? "the reference you pasted" : `the reference ${f.claim.source}`}; marked in the reference pane`));
+      if (f.also && f.also.length) {
+        box.append(el("h3", {}, "Other sources say the same"));
+        for (const c of f.also) box.append(el("p", { class: "claim-statement" }, el("strong", {}, c.source), ": ", c.statement, " ", el("code", {}, c.id)));
+      }
       if (f.kind === "contradiction") {
         const button = el("button", { type: "button", class: "accept" }, "Accept as intended (suppress)");
         button.addEventListener("click", () => accept(f));
