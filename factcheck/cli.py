@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help="the findings against this reference article, as `check --reference` gives them")
     claims = sub.add_parser("claims", help="list the canonical claims")
     claims.add_argument("--format", choices=("text", "json"), default="text")
-    claims.add_argument("--source", help="only the claims of this reference source")
+    claims.add_argument("--source", action="append", metavar="ID", help="only the claims of this source (repeatable)")
     evidence = sub.add_parser("evidence", help="the evidence object (exact offsets) of a quote, for writing claims")
     evidence.add_argument("source", help="source id (a seeds/<id>.claims.json)")
     evidence.add_argument("quote", help="the exact text of the article to cite")
@@ -409,7 +409,11 @@ def _suppress(checker, args) -> int:
     for cid in args.claim or []:
         if cid not in known:
             raise InputError(f"--claim {cid!r}: no reference has this claim{did_you_mean(cid, known)}")
-    chosen = [f for f in report.findings if f.kind == "contradiction" and (not args.claim or f.claim.id in args.claim)]
+    # a contradiction, with the claims of other sources it contradicts too; a conflict's contradicting sides
+    contradicted = [f.model_copy(update={"claim": c}) for f in report.findings
+                    for c in ([f.claim, *f.also] if f.kind == "contradiction" else
+                              [s.claim for s in f.sides if s.verdict == "contradiction"] if f.kind == "conflict" else [])]
+    chosen = [f for f in contradicted if not args.claim or f.claim.id in args.claim]
     added = add_to_file(args.suppressions, chosen, args.reason)
     print(f"{args.suppressions}: {added} suppression{'s' if added != 1 else ''} added "
           f"({len(chosen)} contradiction{'s' if len(chosen) != 1 else ''} in {args.file})")
@@ -418,7 +422,7 @@ def _suppress(checker, args) -> int:
 
 def _claims(checker, args) -> int:
     import json
-    refs = [r for r in checker.claim_refs.values() if not args.source or r.source == args.source]
+    refs = [r for r in checker.claim_refs.values() if not args.source or r.source in args.source]
     if args.format == "json":
         sys.stdout.write(json.dumps([r.model_dump() for r in refs], indent=2, ensure_ascii=False) + "\n")
     else:

@@ -39,7 +39,7 @@ def _add(catalog, args) -> int:
     from .cli import _read, _read_reference
     from .sources.catalog import title_of
     article = _read_reference(Path(args.article), args.max_bytes) if args.article != "-" else _read("-", args.max_bytes)
-    sid = args.id or (_id_of(Path(args.article)) if args.article != "-" else None)
+    sid = args.id if args.id is not None else (_id_of(Path(args.article)) if args.article != "-" else None)
     if not sid:
         raise InputError("give --id for an article read from standard input")
     review = None
@@ -52,17 +52,23 @@ def _add(catalog, args) -> int:
         review_from(raw, args.review)         # validated here, with the file's name in any error
         review = raw
     try:
-        meta = SourceMeta(id=sid, title=args.title or title_of(article), outlet=args.outlet, published=args.published, url=args.url)
+        meta = SourceMeta(id=sid, title=args.title if args.title is not None else title_of(article), outlet=args.outlet,
+                          published=args.published, url=args.url)
     except ValidationError as exc:
         first = exc.errors()[0]
         raise InputError(f"--{first['loc'][0]}: {first['msg']}" if first["loc"] else first["msg"]) from None
+    existed = catalog.store is not None and catalog.store.get(sid) is not None
     summary = catalog.add(meta, article, review, by=f"cli:{_user()}", replace=args.force)
-    print(f"{summary.id}: added to {catalog.store.describe()} with {summary.claims} claims", file=sys.stderr)
+    print(f"{summary.id}: {'replaced in' if existed else 'added to'} {catalog.store.describe()} with {summary.claims} claims",
+          file=sys.stderr)
     return EXIT_OK
 
 
 def _id_of(path: Path) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", path.stem.lower()))[:80] or "source"
+    """A source id from a file name: "Élan Story 2.txt" is "elan-story-2"."""
+    import unicodedata
+    ascii_name = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode().lower()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_name))[:80].strip("-") or "source"
 
 
 def _user() -> str:

@@ -16,6 +16,7 @@ first and its omitted claims are the report's.
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from .models import ConflictSide, Finding, Report
@@ -33,10 +34,11 @@ class _Group:
         return {m.claim.source for m in self.members}
 
 
-def combine(reports: list[Report], published: dict[str, str | None]) -> Report:
-    """The reports of one text against several sources (the main one first) as one report."""
+def combine(reports: list[Report], published: dict[str, str | None], suppressed=None) -> Report:
+    """The reports of one text against several sources (the main one first) as one report;
+    `suppressed`, the findings silenced in all the reports considered (kept or not)."""
     primary = reports[0]
-    if len(reports) == 1:
+    if len(reports) == 1 and suppressed is None:
         return primary
     by_span: dict[tuple[int, int], list[Finding]] = {}
     order: list[tuple[int, int]] = []
@@ -55,7 +57,8 @@ def combine(reports: list[Report], published: dict[str, str | None]) -> Report:
             findings += [f for f in here if f.kind == "new_claim"][:1]
             continue
         findings += [_finding(g, published) for g in _grouped(judged)]
-    suppressed = list({(s.kind, s.claim, s.span.start, s.span.end): s for r in reports for s in r.suppressed}.values())
+    every = suppressed if suppressed is not None else [s for r in reports for s in r.suppressed]
+    suppressed = list({(s.kind, s.claim, s.span.start, s.span.end): s for s in every}.values())
     kinds = [f.kind for f in findings]
     summary = primary.summary.model_copy(update=dict(
         agreements=kinds.count("agreement"), contradictions=kinds.count("contradiction"),
@@ -82,20 +85,41 @@ def _finding(g: _Group, published: dict[str, str | None]) -> Finding:
         return g.base.model_copy(update={"also": [m.claim for m in g.members[1:]]})
     sides = [ConflictSide(source=m.claim.source, published=published.get(m.claim.source), verdict=m.kind, claim=m.claim,
                           rules=m.rules) for m in g.members]
-    sides.sort(key=lambda s: s.published or "", reverse=True)
+    sides.sort(key=lambda s: _instant(s.published), reverse=True)
     why = next(m for m in g.members if m.kind == "contradiction")
     return g.base.model_copy(update={"kind": "conflict", "claim": why.claim, "rules": why.rules,
                                      "score": max(m.score for m in g.members), "sides": sides})
+
+
+def _instant(published: str | None) -> datetime.datetime:
+    """A published time as an instant to sort by: a date alone is its midnight UTC; none, the earliest."""
+    if not published:
+        return datetime.datetime.min.replace(tzinfo=datetime.timezone.utc)
+    try:
+        when = datetime.datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.datetime.min.replace(tzinfo=datetime.timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=datetime.timezone.utc)
 
 
 def _values(f: Finding) -> list[tuple[int, int]]:
     return [(h.found.start, h.found.end) for h in f.rules if h.found is not None and h.category != "match"]
 
 
+def _given(f: Finding) -> set[str]:
+    """The values the source gives, as it writes them (folded)."""
+    return {" ".join(h.reference.text.lower().split()) for h in f.rules if h.reference is not None and h.category != "match"}
+
+
 def _same_thing(a: Finding, b: Finding) -> bool:
-    """Whether two findings on one sentence speak about the same thing: they compared a value
-    written in the same place, or either compared no written value (nothing tells them apart)."""
+    """Whether two findings on one sentence speak about the same thing the same way: they
+    compared a value written in the same place (or either compared no written value: nothing
+    tells them apart), and, when both contradict it, their sources give the same value (a
+    draft's 20 against one source's 12 and another's 15 is two contradictions, not one)."""
     va, vb = _values(a), _values(b)
-    if not va or not vb:
-        return True
-    return any(s < e2 and s2 < e for s, e in va for s2, e2 in vb)
+    if va and vb and not any(s < e2 and s2 < e for s, e in va for s2, e2 in vb):
+        return False
+    if a.kind == b.kind == "contradiction":
+        ga, gb = _given(a), _given(b)
+        return not ga or not gb or ga == gb
+    return True

@@ -58,6 +58,8 @@ class Checker:
         self.meta: dict[str, tuple[SourceMeta, str]] = {}     # source id -> (what it is, "bundled" or "added")
         self._cache_dir: Path | None = None
         self._cache_tried = self._hand_ranked = False
+        self._version = 0                     # moves whenever a source comes or goes
+        self._claim_refs: tuple[int, dict[str, ClaimRef]] | None = None
         self._lock = threading.Lock()
         self._source_ids: tuple[list[str], list[str]] | None = None
 
@@ -178,7 +180,7 @@ class Checker:
         self._changed()
 
     def _changed(self) -> None:
-        self.__dict__.pop("claim_refs", None)
+        self._version += 1
 
     def reviewed_extract(self, sid: str, article: str, review: bytes, where) -> tuple[FrameReference, str]:
         """An article's claims as its review (if any) refines them, and their cache key."""
@@ -213,12 +215,22 @@ class Checker:
         """The hand-written claims as reports name them (what the hand-claimed checker needs)."""
         return {c.id: ClaimRef(id=c.id, statement=c.statement, source=s, evidence=c.evidence) for s, c in self.reference.claims}
 
-    @cached_property
+    @property
     def claim_refs(self) -> dict[str, ClaimRef]:
-        """Every claim, extracted ones included: reads every stored reference (listings only)."""
+        """Every claim, extracted ones included: reads every stored reference (listings only).
+        Made again after a source comes or goes; one made while that happened is not kept."""
+        version, made = self._version, self._claim_refs
+        if made is not None and made[0] == version:
+            return made[1]
         refs = dict(self.hand_claim_refs)
-        for ref in map(self.store.get, self.store):
+        for sid in self.store:
+            try:
+                ref = self.store.get(sid)
+            except KeyError:          # removed meanwhile
+                continue
             refs.update({c.id: claim_ref(c, ref.id) for c in ref.claims})
+        if self._version == version:
+            self._claim_refs = (version, refs)
         return refs
 
     def analyse(self, text: str, sentences=None):
@@ -247,9 +259,7 @@ class Checker:
                 raise InputError("give a reference article or a source id, not both")
             return self.check_against(text, reference, title, suppressions=suppressions)
         if sources:
-            if source is not None:
-                raise InputError("give one source or several, not both")
-            sources = list(dict.fromkeys(sources))
+            sources = list(dict.fromkeys(sources + ([source] if source is not None else [])))
             for sid in sources:
                 self._require_source(sid)
             if len(sources) > 1:
@@ -266,8 +276,8 @@ class Checker:
         ranked: list[str] = []
         if source is None and len(self.store) and (self.reference.sources or len(self.store) > CANDIDATES):
             # which reference the text is about, ranked over both kinds
-            hand_first, ranked = self.store.candidates(blanked)
-            if ranked and not hand_first:
+            hand_first, ranked, hand_near = self.store.candidates(blanked)
+            if ranked and not hand_first and not hand_near:
                 return self._best_extracted(text, title, suppressions, ranked)
         if not self.reference.sources:
             return self._best_extracted(text, title, suppressions, ranked)
@@ -278,10 +288,14 @@ class Checker:
         if chosen is None and len(self.store) and source is None:
             return self._best_extracted(text, title, suppressions, ranked)     # about none of the hand-claimed sources
         reports = [self._hand_report(text, title, records, sentences, chosen, markers, suppressions)]
-        if source is None:      # against all: the other hand-claimed sources the text is also about
-            reports += [self._hand_report(text, title, records, sentences, other, markers, suppressions)
-                        for other in ranked_hand[1:]]
-        return self._combined(reports, ranked=True)
+        if source is not None:
+            return reports[0]
+        # against all: the other hand-claimed sources the text is also about, and the extracted ones ranked close
+        reports += [self._hand_report(text, title, records, sentences, other, markers, suppressions) for other in ranked_hand[1:]]
+        if not ranked:
+            return self._combined(reports, ranked=True)
+        reports += [self._frame_report(text, self.store.get(sid), title, suppressions) for sid in ranked]
+        return self._with_sources(self._combined(reports), ranked)
 
     def _hand_report(self, text: str, title: str | None, records: list[_Record], sentences, chosen: str | None,
                      markers, suppressions) -> Report:
@@ -315,16 +329,18 @@ class Checker:
                         findings=findings, omitted=omitted, summary=summary)
         return silence(report, text, markers, sentences, suppressions) if markers or suppressions else report
 
-    def _combined(self, reports: list[Report], ranked: bool = False) -> Report:
+    def _combined(self, reports: list[Report], ranked: bool = False, chosen: bool = False) -> Report:
         """The reports against several sources as one (factcheck/combine.py): the one the text is
         about most first (the first given if `ranked`, else the one with most agreements and
-        contradictions, the first on a tie), then those with at least ABOUT as many."""
+        contradictions, the first on a tie), then, of sources the caller did not choose, those
+        with at least ABOUT as many (a stray match with an unrelated source is left out)."""
         if not ranked:
             reports = sorted(reports, key=lambda r: -(r.summary.agreements + r.summary.contradictions))   # stable
         best = reports[0].summary.agreements + reports[0].summary.contradictions
-        kept = [reports[0]] + [r for r in reports[1:] if best and r.summary.agreements + r.summary.contradictions >= ABOUT * best]
-        published = {sid: meta.published for sid, (meta, _) in self.meta.items()}
-        return combine(kept, published)
+        kept = reports if chosen else [reports[0]] + [
+            r for r in reports[1:] if best and r.summary.agreements + r.summary.contradictions >= ABOUT * best]
+        published = {sid: meta.published for sid, (meta, _) in list(self.meta.items())}   # a copy: sources come and go
+        return combine(kept, published, suppressed=[s for r in reports for s in r.suppressed])
 
     def _require_source(self, source: str) -> None:
         if source not in self.reference.sources and source not in self.store:
@@ -342,7 +358,7 @@ class Checker:
             extracted = ranked[:CANDIDATES] or extracted[:1]
         reports = [self.check(text, title, suppressions, source=s) for s in sources if s in self.reference.sources]
         reports += [self.check(text, title, suppressions, source=s) for s in extracted]
-        return self._with_sources(self._combined(reports), sources)
+        return self._with_sources(self._combined(reports, chosen=True), sources)
 
     def _best_extracted(self, text: str, title: str | None, suppressions=None, sids: list[str] | None = None) -> Report:
         """The report against the extracted reference the text agrees or disagrees with most: of

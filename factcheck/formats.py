@@ -112,8 +112,9 @@ def to_text(results: list[tuple[str, Report]], colour: bool = False, show: str =
                      f"{_n(s.omitted, 'reference claim')} not mentioned")
     if len(results) > 1:
         t = _total(results)
+        conflicts = f", {_n(t['conflicts'], 'conflict')} between sources" if t["conflicts"] else ""
         lines.append(f"{t['files']} files: {_n(t['contradictions'], 'contradiction')}, {_n(t['agreements'], 'agreement')}, "
-                     f"{_n(t['new_claims'], 'new claim')}, {t['suppressed']} suppressed")
+                     f"{_n(t['new_claims'], 'new claim')}{conflicts}, {t['suppressed']} suppressed")
     return "\n".join(lines) + "\n"
 
 

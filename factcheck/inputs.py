@@ -94,6 +94,21 @@ def lone_surrogate(text: str) -> int | None:
     return None
 
 
+def surrogate_in(data, pointer: str = "") -> tuple[str, int] | None:
+    """(JSON pointer, offset) of the first lone surrogate in any string of parsed JSON (keys included)."""
+    if isinstance(data, str):
+        at = lone_surrogate(data)
+        return (pointer, at) if at is not None else None
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        where = f"{pointer}/{str(key).replace('~', '~0').replace('/', '~1')}"
+        found = surrogate_in(key, where) if isinstance(key, str) else None
+        found = found or surrogate_in(value, where)
+        if found:
+            return found
+    return None
+
+
 def require_no_lone_surrogate(text: str, name: str) -> None:
     at = lone_surrogate(text)
     if at is not None:

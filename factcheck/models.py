@@ -176,11 +176,11 @@ class Evidence(Strict):
 
 
 class ClaimsSource(Strict):
-    id: str = Field(pattern=SOURCE_ID, description="the source's id: lowercase letters, digits, - and _")
+    id: str = Id
     title: str
     article: str = Field(description="file name of the article, next to the claims file")
     outlet: str | None = None
-    published: str | None = Field(None, pattern=PUBLISHED, description="RFC 3339 date or date-time")
+    published: str | None = Field(None, description="RFC 3339 date or date-time (2025-02-13, 2025-02-13T09:30:00Z)")
     url: str | None = None
 
 
@@ -303,7 +303,7 @@ class CheckRequest(Strict):
     title: str | None = Field(None, max_length=1000, description="echoed in the report")
     source: str | None = Field(None, max_length=200, description="check against this source only (default: the one the text is about)")
     sources: list[Annotated[str, Field(max_length=200)]] | None = Field(
-        None, min_length=1, max_length=100, description="check against the one of these sources the text is about (not with `source`)")
+        None, min_length=1, max_length=100, description="check against these sources (with `source`, against it too)")
     reference: str | None = Field(None, min_length=1, pattern=r"\S",
                                   description="a reference article's text: check against it alone, its claims extracted (source is then not used); "
                                               "bounded by the body limit")

@@ -296,9 +296,10 @@ def test_sources_that_disagree_make_a_conflict_and_those_that_agree_one_finding(
         ("local", "contradiction", "2026-12-01"), ("wire", "agreement", "2026-11-30")]
     assert conflict.rules[0].found.text == "12 people" and conflict.rules[0].reference.text == "15 people"
     assert agreement.kind == "agreement" and {agreement.claim.source} | {c.source for c in agreement.also} == {"wire", "local"}
+    # 20 against 15 and against 12: a contradiction of each, not one "saying the same"
     wrong = catalog.checker.check("Storm Elena killed 20 people in Varna on Tuesday.")
-    [both] = wrong.findings
-    assert both.kind == "contradiction" and [c.source for c in both.also] == ["wire" if both.claim.source == "local" else "local"]
+    assert sorted((f.kind, f.claim.source, f.rules[0].reference.text, len(f.also)) for f in wrong.findings) == [
+        ("contradiction", "local", "15 people", 0), ("contradiction", "wire", "12 people", 0)]
     # choosing one source is a check against it alone: no conflict
     assert [f.kind for f in catalog.checker.check("Storm Elena killed 12 people in Varna on Tuesday.", source="wire").findings] == ["agreement"]
 
@@ -318,3 +319,130 @@ def test_a_conflict_in_the_linter_outputs(database, tmp_path, cli):
     sarif = json.loads(cli("check", "--format", "sarif", draft, env=env).stdout)
     [result] = sarif["runs"][0]["results"]
     assert result["level"] == "warning" and [s["source"] for s in result["properties"]["sides"]] == ["local", "wire"]
+
+
+def _http(method: str, url: str, body: dict | None = None, headers: dict | None = None):
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data, {"Content-Type": "application/json", **(headers or {})}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read() or b"null")
+
+
+def test_the_readme_walk_through_on_a_real_server(database, cli):
+    """What the README says, on `factcheck serve` with two workers: start it with a key, add two
+    references over HTTP, check a draft against one (on whichever worker), list the conflicts
+    with the CLI, and see the add without a key refused."""
+    from .test_server import start_server, stop_server
+    env = {"FACTCHECK_API_KEYS": f"desk={KEY}", "FACTCHECK_DATABASE_URL": database, "FACTCHECK_SYNC_SECONDS": "0.2"}
+    base, proc = start_server("--workers", "2", env=env)
+    try:
+        assert _http("POST", f"{base}/v1/sources", {"id": "wire", "text": WIRE, "published": "2026-11-30"}, AUTH)[0] == 201
+        assert _http("POST", f"{base}/v1/sources", {"id": "local", "text": LOCAL, "published": "2026-12-01"}, AUTH)[0] == 201
+        time.sleep(0.3)           # each worker looks at the store again after FACTCHECK_SYNC_SECONDS
+        for _ in range(4):        # several requests, so that both workers answer some
+            status, report = _http("POST", f"{base}/v1/compare", {"text": "Storm Elena killed 20 people in Varna.", "source": "wire"})
+            assert status == 200 and [f["kind"] for f in report["findings"]] == ["contradiction"], report
+        run = cli("sources", "conflicts", "--format", "json", env={**os.environ, "FACTCHECK_DATABASE_URL": database})
+        assert run.returncode == 1, run.stderr.decode()
+        [conflict] = json.loads(run.stdout)
+        assert (conflict["sources"], conflict["slot"], conflict["values"]) == (["local", "wire"], "numeric", ["15 people", "12 people"])
+        status, problem = _http("POST", f"{base}/v1/sources", {"id": "other", "text": WIRE})
+        assert status == 401 and problem["type"] == "/problems/unauthorized"
+        assert "other" not in [s["id"] for s in _http("GET", f"{base}/v1/sources")[1]]
+    finally:
+        stop_server(proc)
+
+
+def test_sides_are_newest_first_by_instant_not_by_spelling(database):
+    catalog = Catalog.load(database=database)
+    catalog.add(_meta("wire", published="2026-11-30T20:00:00-08:00"), WIRE)       # 1 December, 04:00 UTC
+    catalog.add(_meta("local", published="2026-12-01T02:00:00Z"), LOCAL)
+    [conflict] = catalog.checker.check("Storm Elena killed 12 people in Varna on Tuesday.").findings
+    assert [s.source for s in conflict.sides] == ["wire", "local"]
+
+
+def test_chosen_sources_are_all_kept_however_little_the_text_says_of_one(database):
+    catalog = Catalog.load(database=database)
+    catalog.add(_meta("wire"), WIRE + "The port of Varna reopened to ships on Friday.\n")
+    catalog.add(_meta("visit"), "Bulgarian Prime Minister Rosen Zhelyazkov visited Burgas hospital on Thursday.\n")
+    draft = WIRE + "The port of Varna reopened to ships on Friday.\nBulgarian Prime Minister Rosen Zhelyazkov visited Burgas hospital on Monday."
+    report = catalog.checker.check(draft, sources=["wire", "visit"])
+    assert [(f.kind, f.claim.source) for f in report.findings if f.kind == "contradiction"] == [("contradiction", "visit")]
+
+
+def test_a_lone_surrogate_in_a_review_is_refused_and_stores_nothing(database, tmp_path, cli):
+    client = _app(database).test_client()
+    response = client.post("/v1/sources", data=json.dumps({"id": "x", "text": WIRE, "review": {"statements": {"x.s01.kill-elena": "bad \ud800"}}}),
+                           content_type="application/json", headers=AUTH)
+    assert response.status_code == 422 and response.json["errors"][0]["pointer"] == "/review/statements/x.s01.kill-elena"
+    review = tmp_path / "review.json"
+    review.write_text('{"statements": {"x.s01.kill-elena": "bad \\ud800 here"}}')
+    article = tmp_path / "x.txt"
+    article.write_text(WIRE)
+    run = cli("sources", "add", article, "--review", review, env={**os.environ, "FACTCHECK_DATABASE_URL": database})
+    assert run.returncode == 2 and "lone surrogate" in run.stderr.decode() and "Traceback" not in run.stderr.decode()
+    assert open_store(database).list() == []
+
+
+def test_a_store_that_goes_away_leaves_the_loaded_sources_in_use(tmp_path):
+    database = tmp_path / "sources.db"
+    one, two = _app(str(database)).test_client(), _app(str(database)).test_client()
+    assert one.post("/v1/sources", json={"id": "wire", "text": WIRE}, headers=AUTH).status_code == 201
+    assert "wire" in [s["id"] for s in two.get("/v1/sources").json]
+    database.rename(tmp_path / "elsewhere.db")          # an unmounted volume
+    assert "wire" in [s["id"] for s in two.get("/v1/sources").json]
+    database.mkdir()                                     # worse: a folder in its place
+    added = one.post("/v1/sources", json={"id": "other", "text": LOCAL}, headers=AUTH)
+    assert added.status_code == 503 and added.json["type"] == "/problems/store-unavailable" and added.headers["Retry-After"]
+    assert two.post("/v1/compare", json={"text": "Storm Elena killed 20 people in Varna.", "source": "wire"}).status_code == 200
+
+
+def test_a_read_only_store_is_read(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    Catalog.load(database=str(folder / "sources.db")).add(_meta("wire"), WIRE)
+    folder.chmod(0o555)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("root writes into a read-only folder")
+        assert "wire" in Catalog.load(database=str(folder / "sources.db")).checker.source_ids
+    finally:
+        folder.chmod(0o755)
+
+
+def test_a_stored_source_hidden_by_a_bundled_one_can_be_removed(database, tmp_path):
+    from factcheck.paths import data_dir
+    store = open_store(database)
+    store.add(SourceMeta(id="seed-article", title="old copy"), WIRE, None, 2, by="before")
+    catalog = Catalog.load(database=store)
+    assert catalog.show("seed-article").origin == "bundled"          # the bundled one is used
+    catalog.remove("seed-article")
+    assert store.list() == [] and "seed-article" in catalog.checker.source_ids
+    with pytest.raises(ReadOnlySource):
+        catalog.remove("seed-article")
+
+
+def test_conflicts_with_a_bundled_source_are_listed_once_by_its_own_claim(database):
+    catalog = Catalog.load(database=database)
+    catalog.add(_meta("alt"), "Following his discussion with President Putin, President Trump held a 45-minute "
+                              "conversation with Ukrainian President Volodymyr Zelensky.\n")
+    conflicts = [c for c in find_conflicts(catalog.checker) if "alt" in c.sources]
+    assert len(conflicts) == 1, conflicts
+    [bundled] = [c for c in conflicts[0].claims if c.source == "seed-article"]
+    assert bundled.id in catalog.checker.hand_claim_refs
+
+
+def test_a_conflict_can_be_suppressed(database, tmp_path, cli):
+    catalog = Catalog.load(database=database)
+    catalog.add(_meta("wire", published="2026-11-30"), WIRE)
+    catalog.add(_meta("local", published="2026-12-01"), LOCAL)
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Storm Elena killed 12 people in Varna on Tuesday.\n")
+    env = {**os.environ, "FACTCHECK_DATABASE_URL": database}
+    suppressions = tmp_path / "suppressions.json"
+    assert cli("suppress", draft, "--suppressions", suppressions, "--reason", "local is wrong", env=env).returncode == 0
+    run = cli("check", "--color", "never", draft, "--suppressions", suppressions, env=env)
+    assert run.returncode == 0 and "1 agreement" in run.stdout.decode(), run.stdout.decode()

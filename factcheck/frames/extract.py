@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .. import models
-from ..errors import ReferenceDataError
+from ..errors import ReferenceDataError, SchemaError
 from ..loader import load_data, parse_json
 from .analyse import analyse_document
 from .english import English
@@ -198,8 +198,12 @@ def claim_ref(claim: ExtractedClaim, source: str) -> models.ClaimRef:
 
 def review_from(raw: bytes | str, where) -> models.ClaimReviewFile:
     """A review file's content, validated; errors name `where` (its path, or the source it came with)."""
-    return load_data(parse_json(raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw, where),
-                     where, "claim-review", models.ClaimReviewFile)
+    from ..inputs import surrogate_in
+    data = parse_json(raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw, where)
+    found = surrogate_in(data)
+    if found:
+        raise SchemaError(where, f"holds a lone surrogate at character {found[1]}, which is not text", found[0])
+    return load_data(data, where, "claim-review", models.ClaimReviewFile)
 
 
 def apply_review(ref: FrameReference, review: models.ClaimReviewFile, english: English, path) -> FrameReference:

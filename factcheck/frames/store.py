@@ -273,18 +273,20 @@ class FrameStore:
         best = heapq.nsmallest(limit, ((-s, ids[n]) for n, s in scores.items()))
         return [(-s, sid) for s, sid in best]
 
-    def candidates(self, text: str) -> tuple[bool, list[str]]:
+    def candidates(self, text: str) -> tuple[bool, list[str], bool]:
         """(whether a reference with hand-written claims ranks first, the few references checked
-        here that the text is checked against: the best ranked of them and those close to it)."""
+        here that the text is checked against: the best ranked of them and those close to it,
+        whether a reference with hand-written claims ranks close to the first)."""
         hand = len(self.sources) - len(self.ids)
         ranked = self.ranked(text, limit=CANDIDATES + hand + 1)
         if not ranked:
-            return False, []
+            return False, [], False
         sources = self.sources
         first = sources.get(ranked[0][1])
         hand_first = first is not None and not first.checked
+        hand_near = any(sid in sources and not sources[sid].checked for s, sid in ranked[:CANDIDATES] if s >= CLOSE * ranked[0][0])
         checked = [(s, sid) for s, sid in ranked if sid in sources and sources[sid].checked]
         if not checked:
-            return hand_first, []
+            return hand_first, [], hand_near
         best = checked[0][0]
-        return hand_first, [sid for s, sid in checked[:CANDIDATES] if s >= CLOSE * best]
+        return hand_first, [sid for s, sid in checked[:CANDIDATES] if s >= CLOSE * best], hand_near

@@ -18,7 +18,8 @@ from ..errors import DataError, FactcheckError, InputError, did_you_mean
 from ..frames.extract import claim_ref
 from ..models import ClaimRef, Source, SourceMeta, SourceSummary
 from ..reference import first_line
-from .store import NoSuchSource, SourceExists, SourceStore, StoredSource, open_store
+from ..inputs import surrogate_in
+from .store import NoSuchSource, SourceExists, SourceStore, StoredSource, StoreError, default_database, open_store
 
 log = logging.getLogger("factcheck.sources")
 SYNC_SECONDS = 2.0
@@ -50,7 +51,8 @@ class Catalog:
         """The bundled references and every source of the store (`database`: a URL or path, by
         default FACTCHECK_DATABASE_URL or the SQLite file in the user's data folder)."""
         checker = Checker.load(seeds_dir, rules_dir, cache_dir)
-        store = database if isinstance(database, SourceStore) else open_store(database)
+        url = database if isinstance(database, SourceStore) else database or default_database()
+        store = url if isinstance(url, SourceStore) else open_store(url) if url else None
         catalog = cls(checker, store, sync_seconds)
         catalog.sync(force=True)
         return catalog
@@ -114,7 +116,7 @@ class Catalog:
         """Validate, extract, write, use: the new source's summary. SourceExists when the id is
         taken (by a bundled source always; by an added one unless `replace`)."""
         if self.store is None:
-            raise InputError("no source store is configured")
+            raise InputError("no source store: set FACTCHECK_DATABASE_URL (there is no home folder for the default one)")
         meta = SourceMeta.model_validate(meta.model_dump())
         if not article.strip():
             raise InputError(f"source {meta.id!r}: the article is empty")
@@ -123,6 +125,12 @@ class Catalog:
                              f"{MAX_REFERENCE_CHARS:,} (one article)")
         if self.origin(meta.id) == "bundled":
             raise ReadOnlySource(f"{meta.id!r} is a bundled source (seeds/), which is read-only; choose another id")
+        found = surrogate_in({**meta.model_dump(), "article": article})
+        if found:
+            raise InputError(f"source {meta.id!r}: {found[0][1:]} holds a lone surrogate at character {found[1]}, which is not text")
+        replacing = self.store.get(meta.id) is not None
+        if replacing and not replace:          # said before the extraction's work, and again by the write if it races
+            raise SourceExists(f"a source {meta.id!r} is already in the store; remove it first, or replace it (--force)")
         raw_review = (review or "").encode("utf-8", "surrogatepass")
         try:
             ref, _ = self.checker.reviewed_extract(meta.id, article, raw_review, f"the review of source {meta.id!r}")
@@ -133,14 +141,16 @@ class Catalog:
         with self._lock:
             stored = self.store.add(meta, article, review, len(ref.claims), by, replace=replace)
             self._use(stored, ref)
-        log.info("source %s %s by %s (%d claims)", meta.id, "replaced" if replace else "added", by, len(ref.claims))
+        log.info("source %s %s by %s (%d claims)", meta.id, "replaced" if replacing else "added", by, len(ref.claims))
         return self.summary(meta.id)
 
     def remove(self, source_id: str, by: str = "cli") -> None:
-        if self.origin(source_id) == "bundled":
-            raise ReadOnlySource(f"{source_id!r} is a bundled source (seeds/), which is read-only")
+        """Remove an added source. A stored one that a bundled source of the same id hides (it was
+        added before the bundled one came) can be removed too; the bundled one stays."""
         if self.store is None:
             raise self._unknown(source_id)
+        if self.origin(source_id) == "bundled" and self.store.get(source_id) is None:
+            raise ReadOnlySource(f"{source_id!r} is a bundled source (seeds/), which is read-only")
         with self._lock:
             try:
                 self.store.remove(source_id, by)
@@ -167,9 +177,14 @@ class Catalog:
                 return False       # another thread did it while this one waited
             self._synced_at = time.monotonic()
             try:
+                if self._generation and not self.store.exists():
+                    raise StoreError(f"{self.store.describe()} is gone (a volume not mounted?)")
                 generation = self.store.generation()
                 if generation == self._generation:
                     return False
+                if self._generation and generation < self._generation:
+                    raise StoreError(f"{self.store.describe()} went back from change {self._generation} to {generation} "
+                                     "(replaced by an older copy?)")
                 revisions = self.store.revisions()
                 changed = False
                 for sid in set(self._revisions) - set(revisions):

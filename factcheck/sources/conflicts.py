@@ -22,16 +22,33 @@ def find_conflicts(checker: Checker, source_ids: list[str] | None = None) -> lis
     refs = {sid: _frames_of(checker, sid) for sid in ids}
     published = {sid: (checker.meta.get(sid) or (None,))[0] for sid in ids}
     published = {sid: getattr(m, "published", None) for sid, m in published.items()}
-    seen: set[tuple[str, str]] = set()
+    seen: set = set()
     out: list[SourceConflict] = []
     for a in ids:
         for b in _partners(checker, a, ids, refs):
             for conflict in _contradictions(checker, refs[a], refs[b], published):
-                key = tuple(sorted(c.id for c in conflict.claims))
+                # one contradiction, found from either side (by different clauses of one sentence)
+                key = (conflict.slot, frozenset((c.source, c.evidence.start, c.evidence.end) for c in conflict.claims))
                 if key not in seen:
                     seen.add(key)
-                    out.append(conflict)
+                    out.append(_as_listed(checker, conflict))
     return sorted(out, key=lambda c: (c.sources, c.claims[0].id, c.claims[1].id))
+
+
+def _as_listed(checker: Checker, conflict: SourceConflict) -> SourceConflict:
+    """A hand-claimed source's side named by its own claim (the one whose evidence overlaps the
+    extracted one's most), as `factcheck claims` and /v1/claims list it."""
+    claims = []
+    for c in conflict.claims:
+        best, overlap = None, 0
+        for ref in checker.hand_claim_refs.values() if c.source in checker.reference.sources else ():
+            if ref.source != c.source:
+                continue
+            shared = min(c.evidence.end, ref.evidence.end) - max(c.evidence.start, ref.evidence.start)
+            if shared > overlap:
+                best, overlap = ref, shared
+        claims.append(best or c)
+    return conflict.model_copy(update={"claims": claims})
 
 
 def _frames_of(checker: Checker, sid: str) -> FrameReference:

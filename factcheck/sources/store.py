@@ -78,8 +78,9 @@ class StoredSource:
         return self.meta.id
 
 
-def default_database() -> str:
-    """FACTCHECK_DATABASE_URL, else an SQLite file in $XDG_DATA_HOME/factcheck (~/.local/share/factcheck)."""
+def default_database() -> str | None:
+    """FACTCHECK_DATABASE_URL, else an SQLite file in $XDG_DATA_HOME/factcheck (~/.local/share/factcheck);
+    None when there is no home to put it in (a container's arbitrary user): then no store."""
     url = os.environ.get("FACTCHECK_DATABASE_URL")
     if url:
         return url
@@ -88,21 +89,21 @@ def default_database() -> str:
         try:
             base = str(Path.home() / ".local" / "share")
         except RuntimeError:
-            base = "."
+            return None
     return str(Path(base) / "factcheck" / "sources.db")
 
 
-def open_store(url: str | None = None) -> SourceStore:
+def open_store(url: str) -> SourceStore:
     """The store at `url`: postgresql://... (or postgres://), sqlite:///PATH, or a plain file path."""
-    url = url or default_database()
     scheme = urlsplit(url).scheme.lower()
     if scheme in ("postgresql", "postgres"):
         return SourceStore("postgresql", url)
     if scheme == "sqlite":
+        # as SQLAlchemy reads them: sqlite:///sources.db is relative, sqlite:////var/lib/sources.db absolute
         parts = urlsplit(url)
-        path = unquote(parts.netloc + parts.path) if parts.netloc else unquote(parts.path)
-        if not path:
-            raise StoreError("an sqlite URL names a file: sqlite:///path/to/sources.db")
+        path = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
+        if parts.netloc or not path:
+            raise StoreError("an sqlite URL names a file: sqlite:///relative/sources.db or sqlite:////absolute/sources.db")
         return SourceStore("sqlite", path)
     if scheme and len(scheme) > 1:
         raise StoreError(f"unknown database URL scheme {scheme!r}: use postgresql://... or sqlite:///PATH")
@@ -124,14 +125,21 @@ class SourceStore:
         if self.dialect == "sqlite":
             return f"sqlite:{self.target}"
         parts = urlsplit(self.target)
-        host = parts.hostname or dict(p.split("=", 1) for p in parts.query.split("&") if "=" in p).get("host", "")
-        return f"postgresql://{parts.username + '@' if parts.username else ''}{host}{parts.path}"
+        query = dict(p.split("=", 1) for p in parts.query.split("&") if "=" in p)
+        host = parts.hostname or unquote(query.get("host", ""))
+        port = parts.port or query.get("port")
+        return f"postgresql://{parts.username + '@' if parts.username else ''}{host}{':' + str(port) if port else ''}{parts.path}"
 
     # --- reading -----------------------------------------------------------------------------
 
     def exists(self) -> bool:
         """Whether there is a store to read: an SQLite file is only made by the first write."""
-        return self.dialect != "sqlite" or Path(self.target).is_file()
+        if self.dialect != "sqlite":
+            return True
+        path = Path(self.target)
+        if path.exists() and not path.is_file():
+            raise StoreError(f"{self.describe()} is not a file")
+        return path.is_file()
 
     def list(self) -> list[StoredSource]:
         return [self._row(r) for r in self._read(f"SELECT {', '.join(_COLUMNS)} FROM factcheck_sources ORDER BY id")]
@@ -189,8 +197,10 @@ class SourceStore:
 
     # --- the two databases -------------------------------------------------------------------
 
-    def _connect(self):
+    def _connect(self, read_only: bool = False):
         if self.dialect == "sqlite":
+            if read_only:
+                return sqlite3.connect(f"file:{Path(self.target).resolve()}?mode=ro&immutable=1", uri=True)
             # autocommit off by hand: each write is BEGIN IMMEDIATE ... COMMIT, taking the write
             # lock at once so that two writers queue instead of failing half-way
             conn = sqlite3.connect(self.target, timeout=30, isolation_level=None)
@@ -214,14 +224,28 @@ class SourceStore:
         if not self.exists():
             return []
         try:
-            conn = self._connect()
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open {self.describe()}: {exc}") from None
+            return self._query(query, params, read_only=False)
+        except sqlite3.OperationalError as exc:
+            if "unable to open" not in str(exc) and "readonly" not in str(exc):
+                raise StoreError(f"cannot read {self.describe()}: {exc}") from None
+            try:                   # a folder this process cannot write: read the file as it is
+                return self._query(query, params, read_only=True)
+            except sqlite3.Error as again:
+                raise StoreError(f"cannot read {self.describe()}: {again}") from None
+
+    def _query(self, query: str, params: tuple, read_only: bool) -> list[tuple]:
+        conn = self._connect(read_only)
         try:
             return list(conn.execute(self._sql(query), params).fetchall())
-        except Exception as exc:
+        except sqlite3.OperationalError as exc:
             if _missing_table(exc):
                 return []          # a store nothing was ever written to
+            raise
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read {self.describe()}: {exc}") from None
+        except Exception as exc:
+            if _missing_table(exc):
+                return []
             raise StoreError(f"cannot read {self.describe()}: {str(exc).strip().splitlines()[0]}") from None
         finally:
             conn.close()
@@ -234,6 +258,8 @@ class SourceStore:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"cannot create {folder} for the source store: {exc.strerror or exc}") from None
+        if self.dialect == "sqlite":
+            self.exists()          # a folder in the file's place is an error, not a store
         try:
             conn = self._connect()
         except sqlite3.Error as exc:

@@ -15,11 +15,12 @@ from flask import Flask, g, request
 from werkzeug.exceptions import HTTPException
 
 from ..sources.catalog import Catalog
+from ..sources.store import StoreError
 from ..errors import InputError
 from . import api, editor
 from .body import drain_unread
 from .budget import WorkBudget
-from .config import from_environment
+from .config import api_keys, from_environment
 from .headers import add_security_headers
 from .problems import Problem, input_problem, problem_response
 
@@ -33,6 +34,8 @@ def create_app(config: dict | None = None) -> Flask:
     """Build the app; settings come from FACTCHECK_* variables, overridden by `config`."""
     settings = from_environment()
     settings.update(config or {})
+    keys = settings["API_KEYS"]        # given as the variable's text, or as a dict: checked the same way
+    settings["API_KEYS"] = api_keys(keys if isinstance(keys, str) else ",".join(f"{n}={k}" for n, k in keys.items()))
     app = Flask(__name__, static_folder=None)   # static files are the editor blueprint's
     app.config.update(MAX_CONTENT_LENGTH=settings["MAX_BODY_BYTES"], FACTCHECK=settings, JSON_SORT_KEYS=False)
     _configure_logging(settings["LOG_LEVEL"])
@@ -51,6 +54,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.after_request(_finish)
     app.register_error_handler(Problem, problem_response)
     app.register_error_handler(InputError, lambda exc: problem_response(input_problem(exc)))
+    app.register_error_handler(StoreError, _store_unavailable)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)
     return app
@@ -114,6 +118,13 @@ def _http_error(exc: HTTPException):
         allow = exc.get_response().headers.get("Allow")
         headers = {"Allow": allow} if allow else {}
     return problem_response(Problem(slug, detail, headers=headers))
+
+
+def _store_unavailable(exc: StoreError):
+    log.error(_json_line(event="store-error", request_id=g.get("request_id"), method=request.method, path=request.path,
+                         error=str(exc)))
+    return problem_response(Problem("store-unavailable", f"the source store cannot be used now: {exc}",
+                                    headers={"Retry-After": "5"}))
 
 
 def _unexpected(exc: Exception):

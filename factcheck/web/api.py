@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from .. import __version__, schemas
 from ..errors import did_you_mean
-from ..inputs import decode_body, lone_surrogate, parse_json, text_codec
+from ..inputs import decode_body, lone_surrogate, parse_json, surrogate_in, text_codec
 from ..models import ClaimPage, Health, SourceAdd, SourceMeta, Suppression
 from ..sources.catalog import title_of
 from ..rule_docs import rule_infos
@@ -88,15 +88,14 @@ def _read_compare_request() -> work.CompareRequest:
     if reference is not None:          # an article of the client's own: it alone is the reference
         return work.CompareRequest(data["text"], data.get("title"), None, reference, accepted)
     chosen = data.get("sources")
-    if chosen is not None:
-        if data.get("source") is not None:
-            raise Problem("validation-error", "/sources: give `source` or `sources`, not both",
-                          [{"pointer": "/sources", "detail": "is given with /source"}])
+    if chosen is not None:          # with `source`, the choice is both
+        one = [("/source", data["source"])] if data.get("source") is not None else []
         known = set(checker().source_ids)
-        wrong = [{"pointer": f"/sources/{i}", "detail": f"{sid!r} is not a loaded source"} for i, sid in enumerate(chosen)
-                 if sid not in known]
+        wrong = [{"pointer": at, "detail": f"{sid!r} is not a loaded source"}
+                 for at, sid in [(f"/sources/{i}", sid) for i, sid in enumerate(chosen)] + one if sid not in known]
         if wrong:
             raise Problem("validation-error", "; ".join(f"{e['pointer']}: {e['detail']}" for e in wrong), wrong)
+        chosen = list(dict.fromkeys(chosen + [sid for _, sid in one]))
         return work.CompareRequest(data["text"], data.get("title"), None, None, accepted, tuple(chosen))
     # The body's own source wins over the query's. An empty string is a value like any other
     # (and not a loaded source): only an absent or null member defers to the query.
@@ -120,6 +119,9 @@ def _require_no_lone_surrogates(data: dict, names=("text", "title", "source", "r
     errors = []
     members = [(f"/{name}", data.get(name)) for name in names]
     members += [(f"/sources/{i}", sid) for i, sid in enumerate(data.get("sources") or [])]
+    inside = surrogate_in(data.get("review"), "/review") if isinstance(data.get("review"), (dict, list)) else None
+    if inside:
+        errors.append({"pointer": inside[0], "detail": f"holds a lone surrogate at character {inside[1]}, which is not text"})
     members += [(f"/suppressions/{i}/{key}", entry.get(key)) for i, entry in enumerate(data.get("suppressions") or [])
                 for key in ("claim", "sentence", "reason")]
     for pointer_, value in members:
@@ -228,7 +230,7 @@ def add_source():
     if errors:
         errors.sort(key=lambda e: e["pointer"])
         raise Problem("validation-error", "; ".join(f"{e['pointer'] or 'body'}: {e['detail']}" for e in errors), errors)
-    _require_no_lone_surrogates(data, ("id", "text", "title", "outlet", "published", "url"))
+    _require_no_lone_surrogates(data, ("id", "text", "title", "outlet", "published", "url", "review"))
     try:
         new = SourceAdd.model_validate(data)
     except ValidationError as exc:            # what a schema cannot say: a 31 February
@@ -253,7 +255,9 @@ def remove_source(source_id: str):
     catalog().remove(source_id, by=who)
     log.info(json.dumps({"event": "source.removed", "source": source_id, "key": who, "request_id": g.get("request_id")},
                         separators=(",", ":")))
-    return current_app.response_class(status=204)
+    response = current_app.response_class(status=204)
+    response.headers.pop("Content-Type", None)        # no content, no type
+    return response
 
 
 def _json_body(settings):

@@ -140,6 +140,7 @@ def document(sources: list[str] | None = None) -> dict:
                         "413": _problem("Body over the size limit, or too many sentences"),
                         "415": _problem("Not application/json, or an unsupported charset"),
                         "422": _problem("Body breaks the schema, an article with no checkable claim, or a review that does not fit its claims"),
+                        "503": _problem("The source store cannot be used now (Retry-After)"),
                         **errors}}},
             "/v1/sources/{source_id}": {
                 **_get_one("getSource", "One reference: what it is, its article and claims", "source_id", "Source",
@@ -152,7 +153,8 @@ def document(sources: list[str] | None = None) -> dict:
                                   "401": _problem("No API key, or one that is not valid"),
                                   "403": _problem("Changing sources is off: no API key is configured"),
                                   "404": _problem("No such source"),
-                                  "409": _problem("A bundled source, which is read-only"), **errors}}},
+                                  "409": _problem("A bundled source, which is read-only"),
+                                  "503": _problem("The source store cannot be used now (Retry-After)"), **errors}}},
             "/v1/rules": {"get": {
                 "operationId": "listRules", "summary": "The rules with their examples",
                 "responses": {"200": _ok({"type": "array", "items": _ref("RuleInfo")}, "Every rule"), **errors}}},

@@ -51,6 +51,7 @@ TYPES = {t.slug: t for t in (
     ProblemType("headers-too-large", 431, "The request headers are too large.", "Too many header fields (over 100) or one over 8,190 bytes."),
     ProblemType("internal-error", 500, "Internal error.", "A bug in factcheck. The response carries a request id; the service log has the details."),
     ProblemType("not-implemented", 501, "Not implemented.", "The request uses an HTTP feature the server does not implement, such as a transfer coding other than chunked."),
+    ProblemType("store-unavailable", 503, "The source store cannot be used now.", "The database of added sources (FACTCHECK_DATABASE_URL) could not be read or written; nothing was changed. Retry after the Retry-After header's seconds; the sources already loaded stay in use for checks."),
     ProblemType("service-busy", 503, "The service is at capacity.", "Every checking slot is taken and the queue is full or did not move in time (FACTCHECK_QUEUE_TIMEOUT); retry after the Retry-After header's seconds."),
 )}
 
