@@ -446,3 +446,16 @@ def test_a_conflict_can_be_suppressed(database, tmp_path, cli):
     assert cli("suppress", draft, "--suppressions", suppressions, "--reason", "local is wrong", env=env).returncode == 0
     run = cli("check", "--color", "never", draft, "--suppressions", suppressions, env=env)
     assert run.returncode == 0 and "1 agreement" in run.stdout.decode(), run.stdout.decode()
+
+
+def test_a_claims_file_edited_by_hand_is_not_overwritten_without_force(tmp_path, cli):
+    article = tmp_path / "wire.txt"
+    article.write_text(WIRE)
+    out = tmp_path / "wire.claims.json"
+    assert cli("extract", article, "-o", out).returncode == 0
+    assert cli("extract", article, "-o", out).returncode == 0          # the same content again: nothing to lose
+    edited = out.read_text().replace("Storm Elena", "Storm ELENA")
+    out.write_text(edited)
+    refused = cli("extract", article, "-o", out)
+    assert refused.returncode == 2 and "--force" in refused.stderr.decode() and out.read_text() == edited
+    assert cli("extract", article, "-o", out, "--force").returncode == 0 and out.read_text() != edited
