@@ -274,10 +274,14 @@ class Checker:
         if source in self.store:
             return self._with_sources(self._frame_report(text, self.store.get(source), title, suppressions), [source])
         ranked: list[str] = []
+        near: list[str] = []            # extracted references ranked close to the first of all
         if source is None and len(self.store) and (self.reference.sources or len(self.store) > CANDIDATES):
             # which reference the text is about, ranked over both kinds
-            hand_first, ranked, hand_near = self.store.candidates(blanked)
-            if ranked and not hand_first and not hand_near:
+            found = self.store.candidates(blanked)
+            ranked, near = found.checked, found.near_first
+            # (a text about an extracted reference is not run through the hand-claimed checker as
+            # well on the chance that a hand-claimed one ranks close: a check would cost twice)
+            if ranked and not found.hand_first:
                 return self._best_extracted(text, title, suppressions, ranked)
         if not self.reference.sources:
             return self._best_extracted(text, title, suppressions, ranked)
@@ -292,10 +296,10 @@ class Checker:
             return reports[0]
         # against all: the other hand-claimed sources the text is also about, and the extracted ones ranked close
         reports += [self._hand_report(text, title, records, sentences, other, markers, suppressions) for other in ranked_hand[1:]]
-        if not ranked:
+        if not near:
             return self._combined(reports, ranked=True)
-        reports += [self._frame_report(text, self.store.get(sid), title, suppressions) for sid in ranked]
-        return self._with_sources(self._combined(reports), ranked)
+        reports += [self._frame_report(text, self.store.get(sid), title, suppressions) for sid in near]
+        return self._with_sources(self._combined(reports), near)
 
     def _hand_report(self, text: str, title: str | None, records: list[_Record], sentences, chosen: str | None,
                      markers, suppressions) -> Report:

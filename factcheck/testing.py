@@ -44,7 +44,7 @@ def assert_contradicts(text: str, claim: str | None = None, category: str | None
     checker = checker or default_checker()
     _known_claim(checker, claim)
     report = checker.check(text)
-    found = [f for f in report.findings if f.kind == "contradiction" and _fits(f, claim, category, rule)]
+    found = [f for f in report.findings if _contradicts(f) and _fits(f, claim, category, rule)]
     if not found:
         raise AssertionError(_explain("a contradiction", dict(claim=claim, category=category, rule=rule), text, report, checker))
     return found
@@ -57,7 +57,7 @@ def assert_agrees(text: str, claim: str | None = None, *, checker=None) -> list[
     _known_claim(checker, claim)
     report = checker.check(text)
     found = [f for f in report.findings if f.kind == "agreement" and _fits(f, claim, None, None)]
-    clashing = [f for f in report.findings if f.kind == "contradiction" and _fits(f, claim, None, None)]
+    clashing = [f for f in report.findings if _contradicts(f) and _fits(f, claim, None, None)]
     if not found or clashing:
         raise AssertionError(_explain("an agreement and no contradiction", dict(claim=claim), text, report, checker))
     return found
@@ -79,13 +79,23 @@ def assert_no_contradictions(text: str, *, checker=None) -> list[Finding]:
     __tracebackhide__ = True
     checker = checker or default_checker()
     report = checker.check(text)
-    if any(f.kind == "contradiction" for f in report.findings):
+    if any(_contradicts(f) for f in report.findings):
         raise AssertionError(_explain("no contradiction", {}, text, report, checker))
     return report.findings
 
 
+def _contradicts(f: Finding) -> bool:
+    """A contradiction, or a conflict between sources (which contradicts one of them)."""
+    return f.kind in ("contradiction", "conflict")
+
+
+def _claims_of(f: Finding) -> set[str]:
+    """The claims a finding is about: its own, those of other sources it groups, a conflict's sides."""
+    return {c.id for c in ([f.claim] if f.claim else []) + f.also + [s.claim for s in f.sides]}
+
+
 def _fits(f: Finding, claim, category, rule) -> bool:
-    return ((claim is None or (f.claim is not None and f.claim.id == claim))
+    return ((claim is None or claim in _claims_of(f))
             and (category is None or any(h.category == category for h in f.rules))
             and (rule is None or any(h.id == rule for h in f.rules)))
 

@@ -459,3 +459,15 @@ def test_a_claims_file_edited_by_hand_is_not_overwritten_without_force(tmp_path,
     refused = cli("extract", article, "-o", out)
     assert refused.returncode == 2 and "--force" in refused.stderr.decode() and out.read_text() == edited
     assert cli("extract", article, "-o", out, "--force").returncode == 0 and out.read_text() != edited
+
+
+def test_the_pytest_helpers_see_conflicts_and_grouped_claims(database):
+    from factcheck.testing import assert_contradicts, assert_no_contradictions
+    catalog = Catalog.load(database=database)
+    catalog.add(_meta("wire", published="2026-11-30"), WIRE)
+    catalog.add(_meta("local", published="2026-12-01"), LOCAL)
+    draft = "Storm Elena killed 12 people in Varna on Tuesday."
+    with pytest.raises(AssertionError, match="expected no contradiction"):
+        assert_no_contradictions(draft, checker=catalog.checker)
+    [conflict] = assert_contradicts(draft, claim="local.s01.strike-elena", checker=catalog.checker)
+    assert conflict.kind == "conflict"

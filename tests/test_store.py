@@ -176,8 +176,9 @@ def test_a_text_the_hand_claimed_checker_does_not_take_goes_to_the_best_ranked_e
     for name in ("fed-cut", "euro-final", "wimbledon", "outage"):
         for claim in store_checker.store.get(name).claims[:6]:
             text = names + claim.statement
-            hand_first, ranked, _ = store_checker.store.candidates(text)
-            if not hand_first:
+            found = store_checker.store.candidates(text)
+            ranked = found.checked
+            if not found.hand_first:
                 continue
             tried += 1
             report = store_checker.check(text)

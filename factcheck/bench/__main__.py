@@ -80,8 +80,8 @@ def prepare(claims: int, seed: int) -> Path:
         return seeds
     shutil.rmtree(seeds, ignore_errors=True)
     seeds.mkdir(parents=True)
-    for p in data_dir("seeds").iterdir():
-        shutil.copy(p, seeds / p.name)
+    for p in data_dir("seeds").iterdir():          # a folder per source (flat files of older layouts too)
+        (shutil.copytree if p.is_dir() else shutil.copy)(p, seeds / p.name)
     for d in sorted(REFS.iterdir()):
         if (d / "reference.txt").is_file():
             shutil.copy(d / "reference.txt", seeds / f"{d.name}.txt")

@@ -79,6 +79,13 @@ class StoredSource:
     checked: bool = True    # False: a reference with hand-written claims, only ranked here
 
 
+@dataclass(frozen=True)
+class Candidates:
+    hand_first: bool              # a reference with hand-written claims ranks first
+    checked: list[str]            # the references checked here a text goes to: the best of them and those close to it
+    near_first: list[str]         # ... those close to the first of all (a hand-claimed one, perhaps)
+
+
 class ExtractionCache:
     """Extracted references on disk, one pickle per cache key, written atomically."""
 
@@ -273,20 +280,16 @@ class FrameStore:
         best = heapq.nsmallest(limit, ((-s, ids[n]) for n, s in scores.items()))
         return [(-s, sid) for s, sid in best]
 
-    def candidates(self, text: str) -> tuple[bool, list[str], bool]:
-        """(whether a reference with hand-written claims ranks first, the few references checked
-        here that the text is checked against: the best ranked of them and those close to it,
-        whether a reference with hand-written claims ranks close to the first)."""
+    def candidates(self, text: str) -> Candidates:
+        """Which references the text is about, as the index ranks them."""
         hand = len(self.sources) - len(self.ids)
         ranked = self.ranked(text, limit=CANDIDATES + hand + 1)
         if not ranked:
-            return False, [], False
+            return Candidates(False, [], [])
         sources = self.sources
         first = sources.get(ranked[0][1])
-        hand_first = first is not None and not first.checked
-        hand_near = any(sid in sources and not sources[sid].checked for s, sid in ranked[:CANDIDATES] if s >= CLOSE * ranked[0][0])
-        checked = [(s, sid) for s, sid in ranked if sid in sources and sources[sid].checked]
-        if not checked:
-            return hand_first, [], hand_near
-        best = checked[0][0]
-        return hand_first, [sid for s, sid in checked[:CANDIDATES] if s >= CLOSE * best], hand_near
+        top = ranked[0][0]
+        checked = [(s, sid) for s, sid in ranked if sid in sources and sources[sid].checked][:CANDIDATES]
+        best = checked[0][0] if checked else 0.0
+        return Candidates(first is not None and not first.checked, [sid for s, sid in checked if s >= CLOSE * best],
+                          [sid for s, sid in checked if s >= CLOSE * top])
