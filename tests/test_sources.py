@@ -46,6 +46,14 @@ def _meta(sid, **kw):
     return SourceMeta(id=sid, title=kw.pop("title", f"About {sid}"), **kw)
 
 
+def _wire_and_local(database) -> Catalog:
+    """A store of two references that disagree on the toll (12 and 15), the second a day newer."""
+    catalog = Catalog.load(database=database)
+    catalog.add(_meta("wire", published="2026-11-30"), WIRE)
+    catalog.add(_meta("local", published="2026-12-01"), LOCAL)
+    return catalog
+
+
 def test_added_sources_are_listed_shown_replaced_and_removed(database):
     store = open_store(database)
     assert store.list() == [] and store.generation() == 0          # nothing written yet: an empty store
@@ -285,9 +293,7 @@ def test_a_write_killed_at_any_point_leaves_whole_sources(database):
 # --- checking against all sources ---------------------------------------------------------------
 
 def test_sources_that_disagree_make_a_conflict_and_those_that_agree_one_finding(database):
-    catalog = Catalog.load(database=database)
-    catalog.add(_meta("wire", published="2026-11-30"), WIRE)
-    catalog.add(_meta("local", published="2026-12-01"), LOCAL)
+    catalog = _wire_and_local(database)
     report = catalog.checker.check("Storm Elena killed 12 people in Varna on Tuesday. "
                                    "Mayor Ivan Petrov said power would take two weeks to restore.")
     conflict, agreement = report.findings
@@ -305,9 +311,7 @@ def test_sources_that_disagree_make_a_conflict_and_those_that_agree_one_finding(
 
 
 def test_a_conflict_in_the_linter_outputs(database, tmp_path, cli):
-    catalog = Catalog.load(database=database)
-    catalog.add(_meta("wire", published="2026-11-30"), WIRE)
-    catalog.add(_meta("local", published="2026-12-01"), LOCAL)
+    catalog = _wire_and_local(database)
     draft = tmp_path / "draft.txt"
     draft.write_text("Storm Elena killed 12 people in Varna on Tuesday.\n")
     env = {**os.environ, "FACTCHECK_DATABASE_URL": database}
@@ -436,9 +440,7 @@ def test_conflicts_with_a_bundled_source_are_listed_once_by_its_own_claim(databa
 
 
 def test_a_conflict_can_be_suppressed(database, tmp_path, cli):
-    catalog = Catalog.load(database=database)
-    catalog.add(_meta("wire", published="2026-11-30"), WIRE)
-    catalog.add(_meta("local", published="2026-12-01"), LOCAL)
+    catalog = _wire_and_local(database)
     draft = tmp_path / "draft.txt"
     draft.write_text("Storm Elena killed 12 people in Varna on Tuesday.\n")
     env = {**os.environ, "FACTCHECK_DATABASE_URL": database}
@@ -463,9 +465,7 @@ def test_a_claims_file_edited_by_hand_is_not_overwritten_without_force(tmp_path,
 
 def test_the_pytest_helpers_see_conflicts_and_grouped_claims(database):
     from factcheck.testing import assert_contradicts, assert_no_contradictions
-    catalog = Catalog.load(database=database)
-    catalog.add(_meta("wire", published="2026-11-30"), WIRE)
-    catalog.add(_meta("local", published="2026-12-01"), LOCAL)
+    catalog = _wire_and_local(database)
     draft = "Storm Elena killed 12 people in Varna on Tuesday."
     with pytest.raises(AssertionError, match="expected no contradiction"):
         assert_no_contradictions(draft, checker=catalog.checker)
