@@ -324,8 +324,8 @@ def _warn_unknown_suppressions(checker, path, suppressions, references) -> None:
 
 
 def _reference_id(path: Path) -> str:
-    import re
-    return "-".join(re.findall(r"[a-z0-9]+", path.stem.lower())) or "reference"
+    from .reference import source_id_of
+    return source_id_of(path.stem, "reference")
 
 
 def _read_reference(path: Path, limit: int = MAX_BYTES) -> str:

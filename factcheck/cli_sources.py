@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -65,10 +64,8 @@ def _add(catalog, args) -> int:
 
 
 def _id_of(path: Path) -> str:
-    """A source id from a file name: "Élan Story 2.txt" is "elan-story-2"."""
-    import unicodedata
-    ascii_name = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode().lower()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_name))[:80].strip("-") or "source"
+    from .reference import source_id_of
+    return source_id_of(path.stem, "source")
 
 
 def _user() -> str:

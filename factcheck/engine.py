@@ -245,14 +245,14 @@ class Checker:
     def check(self, text: str, title: str | None = None,
               suppressions: dict[tuple[str, str], str] | None = None, source: str | None = None,
               reference: str | None = None, sources: list[str] | None = None) -> Report:
-        """The report of `text` against one reference source.
+        """The report of `text` against its reference sources.
 
-        The source is `reference` (an article's text: checked against it alone) or `source` (a
-        loaded reference's id) if given, otherwise the one the text is about: of many extracted
-        references, those the store's index ranks first; of the hand-claimed ones, the one whose
-        claims the sentences match best. Sentences that only speak about another source's claims
-        are new claims with respect to it. `sources` (several ids) limits the choice to them.
-        Inline markers and `suppressions` (from a file) silence findings.
+        `reference` (an article's text) or `source` (a loaded reference's id) is checked against
+        alone; `sources` (several ids) against each of them. Otherwise against the sources the
+        text is about: the hand-claimed one whose claims its sentences match best and those with
+        ABOUT of its evidence, with the extracted ones the store's index ranks close; or, when an
+        extracted one ranks first, the few the index ranks best. Several reports are made one
+        (factcheck/combine.py). Inline markers and `suppressions` (from a file) silence findings.
         """
         if reference is not None:
             if source is not None or sources:
@@ -343,8 +343,11 @@ class Checker:
         best = reports[0].summary.agreements + reports[0].summary.contradictions
         kept = reports if chosen else [reports[0]] + [
             r for r in reports[1:] if best and r.summary.agreements + r.summary.contradictions >= ABOUT * best]
-        published = {sid: meta.published for sid, (meta, _) in list(self.meta.items())}   # a copy: sources come and go
-        return combine(kept, published, suppressed=[s for r in reports for s in r.suppressed])
+        return combine(kept, self.published(), suppressed=[s for r in reports for s in r.suppressed])
+
+    def published(self) -> dict[str, str | None]:
+        """Each source's published time, if known."""
+        return {sid: meta.published for sid, (meta, _) in list(self.meta.items())}   # a copy: sources come and go
 
     def _require_source(self, source: str) -> None:
         if source not in self.reference.sources and source not in self.store:
@@ -353,15 +356,24 @@ class Checker:
                              f"{did_you_mean(source, ids)}")
 
     def _check_among(self, text: str, title: str | None, suppressions, sources: list[str]) -> Report:
-        """The report against the one of `sources` the text speaks about most: each hand-claimed
-        one, and of the extracted ones those the index ranks first."""
+        """The report against several chosen sources: each hand-claimed one (the text analysed
+        once for all of them), and of the extracted ones those the index ranks first."""
+        _require_size(text)
+        blanked, markers = find_markers(text)
+        if markers:
+            require_known_ids(text, markers, self.claim_refs)
         extracted = [s for s in sources if s in self.store]
         if len(extracted) > CANDIDATES:
             chosen = set(extracted)
-            ranked = [sid for _, sid in self.store.ranked(find_markers(text)[0], limit=len(self.store.sources)) if sid in chosen]
+            ranked = [sid for _, sid in self.store.ranked(blanked, limit=len(self.store.sources)) if sid in chosen]
             extracted = ranked[:CANDIDATES] or extracted[:1]
-        reports = [self.check(text, title, suppressions, source=s) for s in sources if s in self.reference.sources]
-        reports += [self.check(text, title, suppressions, source=s) for s in extracted]
+        reports = []
+        hand = [s for s in sources if s in self.reference.sources]
+        if hand:
+            sentences = split_sentences(blanked)
+            records = [_Record.of(r) for r in self.analyse(blanked, sentences)]
+            reports += [self._hand_report(text, title, records, sentences, s, markers, suppressions) for s in hand]
+        reports += [self._frame_report(text, self.store.get(s), title, suppressions) for s in extracted]
         return self._with_sources(self._combined(reports, chosen=True), sources)
 
     def _best_extracted(self, text: str, title: str | None, suppressions=None, sids: list[str] | None = None) -> Report:

@@ -10,6 +10,7 @@ exists in the lexicon.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,7 +113,7 @@ def unclaimed_articles(seeds_dir: Path, reference: Reference) -> dict[str, SeedA
     quoted = {(doc.path.parent / doc.source.article).resolve() for doc in reference.sources.values()}
     out: dict[str, SeedArticle] = {}
     found = [(p, p.parent.name, p.parent / META, p.parent / REVIEW) for p in sorted(seeds_dir.glob(f"*/{ARTICLE}"))]
-    found += [(p, "-".join(re.findall(r"[a-z0-9]+", p.stem.lower())) or "article", None, p.with_suffix(".review.json"))
+    found += [(p, source_id_of(p.stem, "article"), None, p.with_suffix(".review.json"))
               for p in sorted(seeds_dir.glob("*.txt"))]
     for path, sid, meta_path, review in found:
         if path.resolve() in quoted:
@@ -132,6 +133,12 @@ def unclaimed_articles(seeds_dir: Path, reference: Reference) -> dict[str, SeedA
             meta = SourceMeta.model_construct(id=sid, title=first_line(text), outlet=None, published=None, url=None)
         out[sid] = SeedArticle(sid, path, text, meta, review)
     return out
+
+
+def source_id_of(name: str, fallback: str) -> str:
+    """A source id from a file's name: "Élan Story 2" is "elan-story-2" (at most 80 characters)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_name))[:80].strip("-") or fallback
 
 
 def first_line(article: str, limit: int = 200) -> str:

@@ -12,13 +12,15 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import Counter
+from functools import cached_property
 
 from ..engine import MAX_REFERENCE_CHARS, Checker
 from ..errors import DataError, FactcheckError, InputError, did_you_mean
 from ..frames.extract import claim_ref
 from ..models import ClaimRef, Source, SourceMeta, SourceSummary
-from ..reference import first_line
 from ..inputs import surrogate_in
+from ..reference import first_line
 from .store import NoSuchSource, SourceExists, SourceStore, StoredSource, StoreError, default_database, open_store
 
 log = logging.getLogger("factcheck.sources")
@@ -67,24 +69,28 @@ class Catalog:
 
     def summaries(self) -> list[SourceSummary]:
         """Every source, by id: what it is and how many claims it has (no claims are read)."""
-        c = self.checker
-        hand = {}
-        for sid, _ in c.reference.claims:
-            hand[sid] = hand.get(sid, 0) + 1
-        out = []
-        for sid in c.source_ids:
-            meta, origin = c.meta.get(sid) or (SourceMeta.model_construct(id=sid, title=sid, outlet=None, published=None, url=None), "bundled")
-            stored = c.store.sources.get(sid)
-            claims = hand.get(sid, 0) if sid in c.reference.sources else (stored.claims if stored else 0)
-            out.append(SourceSummary(id=sid, title=meta.title, outlet=meta.outlet, published=meta.published, url=meta.url,
-                                     origin=origin, claims=claims))
-        return out
+        return [self._summary(sid) for sid in self.checker.source_ids]
 
     def summary(self, source_id: str) -> SourceSummary:
-        for s in self.summaries():
-            if s.id == source_id:
-                return s
-        raise self._unknown(source_id)
+        if source_id not in self.checker.reference.sources and source_id not in self.checker.store:
+            raise self._unknown(source_id)
+        return self._summary(source_id)
+
+    def _summary(self, sid: str) -> SourceSummary:
+        c = self.checker
+        meta, origin = c.meta.get(sid) or (SourceMeta.model_construct(id=sid, title=sid, outlet=None, published=None, url=None), "bundled")
+        if sid in c.reference.sources:
+            claims = self._hand_counts.get(sid, 0)
+        else:
+            stored = c.store.sources.get(sid)
+            claims = stored.claims if stored else 0
+        return SourceSummary(id=sid, title=meta.title, outlet=meta.outlet, published=meta.published, url=meta.url,
+                             origin=origin, claims=claims)
+
+    @cached_property
+    def _hand_counts(self) -> dict[str, int]:
+        """How many hand-written claims each bundled source has (they do not change)."""
+        return dict(Counter(sid for sid, _ in self.checker.reference.claims))
 
     def show(self, source_id: str) -> Source:
         """One source: what it is, its article and its claims."""
@@ -140,7 +146,7 @@ class Catalog:
             raise InputError(f"source {meta.id!r}: the article states no checkable claim (no clause names who did what)")
         with self._lock:
             stored = self.store.add(meta, article, review, len(ref.claims), by, replace=replace)
-            self._use(stored, ref)
+            self._load(stored, ref)
         log.info("source %s %s by %s (%d claims)", meta.id, "replaced" if replacing else "added", by, len(ref.claims))
         return self.summary(meta.id)
 
@@ -206,24 +212,17 @@ class Catalog:
                 log.warning("source store not read: %s; the sources loaded so far stay in use", exc)
                 return False
 
-    def _load(self, stored: StoredSource) -> None:
-        """Use a source read from the store (its claims from the cache, or extracted now)."""
+    def _load(self, stored: StoredSource, extracted=None) -> None:
+        """Use a source of the store: its claims just `extracted`, else from the cache or extracted now."""
         if self.origin(stored.id) == "bundled":
             log.warning("source %s in %s is also a bundled source; the bundled one is used", stored.id, self.store.describe())
             return
-        review = (stored.review or "").encode("utf-8", "surrogatepass")
         try:
-            self.checker.register(stored.id, self._reader(stored.id), stored.article, review, meta=stored.meta,
-                                  origin="added")
+            self.checker.register(stored.id, self._reader(stored.id), stored.article, stored.review_bytes, meta=stored.meta,
+                                  origin="added", extracted=extracted)
         except FactcheckError as exc:      # validated when it was added: an engine change may still refuse it
             log.warning("source %s in %s not loaded: %s", stored.id, self.store.describe(), exc)
             return
-        self._revisions[stored.id] = stored.revision
-
-    def _use(self, stored: StoredSource, ref) -> None:
-        review = (stored.review or "").encode("utf-8", "surrogatepass")
-        self.checker.register(stored.id, self._reader(stored.id), stored.article, review, meta=stored.meta,
-                              origin="added", extracted=ref)
         self._revisions[stored.id] = stored.revision
 
     def _reader(self, source_id: str):
@@ -232,7 +231,7 @@ class Catalog:
             stored = self.store.get(source_id)
             if stored is None:
                 raise UnknownSource(f"source {source_id!r} was removed from the store")
-            return stored.article, (stored.review or "").encode("utf-8", "surrogatepass"), f"the review of source {source_id!r}"
+            return stored.article, stored.review_bytes, f"the review of source {source_id!r}"
         return read
 
 

@@ -20,8 +20,7 @@ def find_conflicts(checker: Checker, source_ids: list[str] | None = None) -> lis
     """Every contradiction between two of the sources (all by default), each pair once."""
     ids = sorted(source_ids if source_ids is not None else checker.source_ids)
     refs = {sid: _frames_of(checker, sid) for sid in ids}
-    published = {sid: (checker.meta.get(sid) or (None,))[0] for sid in ids}
-    published = {sid: getattr(m, "published", None) for sid, m in published.items()}
+    published = checker.published()
     seen: set = set()
     out: list[SourceConflict] = []
     for a in ids:

@@ -77,6 +77,11 @@ class StoredSource:
     def id(self) -> str:
         return self.meta.id
 
+    @property
+    def review_bytes(self) -> bytes:
+        """The review as the extraction's cache key and reader take it (b"" when none)."""
+        return (self.review or "").encode("utf-8", "surrogatepass")
+
 
 def default_database() -> str | None:
     """FACTCHECK_DATABASE_URL, else an SQLite file in $XDG_DATA_HOME/factcheck (~/.local/share/factcheck);

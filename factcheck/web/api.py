@@ -1,6 +1,7 @@
 """The /v1 API, /healthz, /openapi.json and /problems: parse, call the core, serialise."""
 from __future__ import annotations
 
+import functools
 import json
 import logging
 
@@ -23,7 +24,6 @@ from .problems import TYPES, Problem
 from .work import require_sentences_within
 
 bp = Blueprint("api", __name__)
-_REQUEST_VALIDATOR = _ADD_VALIDATOR = None
 log = logging.getLogger("factcheck.web")
 
 
@@ -35,11 +35,28 @@ def catalog():
     return current_app.extensions["factcheck.catalog"]
 
 
-def _validator():
-    global _REQUEST_VALIDATOR
-    if _REQUEST_VALIDATOR is None:
-        _REQUEST_VALIDATOR = jsonschema.Draft202012Validator(schemas.load("request"))
-    return _REQUEST_VALIDATOR
+@functools.cache
+def _validator(schema: str):
+    return jsonschema.Draft202012Validator(schemas.load(schema))
+
+
+def _require_valid(data, schema: str) -> None:
+    """A 422 listing every way `data` breaks the schema, each at its pointer."""
+    errors = [item for e in _validator(schema).iter_errors(data) for item in _explain(e)]
+    if errors:
+        errors.sort(key=lambda e: e["pointer"])
+        raise Problem("validation-error", "; ".join(f"{e['pointer'] or 'body'}: {e['detail']}" for e in errors), errors)
+
+
+def _body_text(settings) -> str:
+    """The request body as text: no content coding, a text charset (a 415 before it is read), within the limits."""
+    coding = request.headers.get("Content-Encoding", "").strip().lower()
+    if coding not in ("", "identity"):
+        raise Problem("unsupported-media-type", f"Content-Encoding {coding[:40]!r} is not accepted; send the body as it is")
+    charset = request.mimetype_params.get("charset", "utf-8")
+    text_codec(charset)
+    raw = read_body(request.environ, settings["MAX_BODY_BYTES"], settings["BODY_TIMEOUT"])
+    return decode_body(raw, charset)
 
 
 def _pointer(path) -> str:
@@ -66,22 +83,13 @@ def _read_compare_request() -> work.CompareRequest:
         raise Problem("unsupported-media-type",
                       f"Content-Type {request.content_type or '(none)'!r} is not accepted; send application/json "
                       '({"text": "..."}) or text/plain (the article itself).')
-    coding = request.headers.get("Content-Encoding", "").strip().lower()
-    if coding not in ("", "identity"):
-        raise Problem("unsupported-media-type", f"Content-Encoding {coding[:40]!r} is not accepted; send the body as it is")
-    charset = request.mimetype_params.get("charset", "utf-8")
-    text_codec(charset)                  # an unsupported charset is a 415 before the body is read
-    raw = read_body(request.environ, settings["MAX_BODY_BYTES"], settings["BODY_TIMEOUT"])
-    body = decode_body(raw, charset)
+    body = _body_text(settings)
     if mimetype == "text/plain":
         if not body.strip():
             raise Problem("validation-error", "the text is empty", [{"pointer": "", "detail": "the article is empty"}])
         return work.CompareRequest(body, None, query_source, None)
     data = parse_json(body)
-    errors = [item for e in _validator().iter_errors(data) for item in _explain(e)]
-    if errors:
-        errors.sort(key=lambda e: e["pointer"])
-        raise Problem("validation-error", "; ".join(f"{e['pointer'] or 'body'}: {e['detail']}" for e in errors), errors)
+    _require_valid(data, "request")
     _require_no_lone_surrogates(data)
     reference = data.get("reference")
     accepted = _accepted(data.get("suppressions"))
@@ -225,11 +233,11 @@ def add_source():
     """Add a reference: its claims extracted here; 201 with what was stored. Needs a key."""
     who = key_name()
     settings = current_app.config["FACTCHECK"]
-    data = _json_body(settings)
-    errors = [item for e in _add_validator().iter_errors(data) for item in _explain(e)]
-    if errors:
-        errors.sort(key=lambda e: e["pointer"])
-        raise Problem("validation-error", "; ".join(f"{e['pointer'] or 'body'}: {e['detail']}" for e in errors), errors)
+    if request.mimetype != "application/json":
+        raise Problem("unsupported-media-type", f"Content-Type {request.content_type or '(none)'!r} is not accepted; send "
+                                                "application/json: {\"id\", \"text\", \"title\", \"outlet\", \"published\", \"url\"}")
+    data = parse_json(_body_text(settings))
+    _require_valid(data, "source-add")
     _require_no_lone_surrogates(data, ("id", "text", "title", "outlet", "published", "url", "review"))
     try:
         new = SourceAdd.model_validate(data)
@@ -258,23 +266,6 @@ def remove_source(source_id: str):
     response = current_app.response_class(status=204)
     response.headers.pop("Content-Type", None)        # no content, no type
     return response
-
-
-def _json_body(settings):
-    if request.mimetype != "application/json":
-        raise Problem("unsupported-media-type", f"Content-Type {request.content_type or '(none)'!r} is not accepted; send "
-                                                "application/json: {\"id\", \"text\", \"title\", \"outlet\", \"published\", \"url\"}")
-    charset = request.mimetype_params.get("charset", "utf-8")
-    text_codec(charset)
-    raw = read_body(request.environ, settings["MAX_BODY_BYTES"], settings["BODY_TIMEOUT"])
-    return parse_json(decode_body(raw, charset))
-
-
-def _add_validator():
-    global _ADD_VALIDATOR
-    if _ADD_VALIDATOR is None:
-        _ADD_VALIDATOR = jsonschema.Draft202012Validator(schemas.load("source-add"))
-    return _ADD_VALIDATOR
 
 
 @bp.get("/v1/rules")
