@@ -159,6 +159,8 @@ class EnglishFile(Strict):
     opposites: list[list[str]] = Field(description="pairs of words of opposite meaning")
     paraphrases: list[list[str]] = Field(description="groups of words that say the same; the first stands for the group")
     vague_amounts: dict[str, list[float]] = Field(description="vague amounts as [low, high]: 'tens of thousands of'")
+    quantifiers: dict[str, list[float]] = Field(default_factory=dict, description=(
+        "words that give the share of a set, as [low, high] percent: 'most' [51, 99.9], 'all' [100, 100]"))
 
 
 # --- claims (seeds/) ----------------------------------------------------------------------

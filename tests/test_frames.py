@@ -260,9 +260,51 @@ def test_counts_count_the_head_of_their_noun_phrase(fc):
     (f,) = frames_of(fc, "Some 2,000 craftspeople worked on it.")          # a thousands comma is no year
     assert [(a.value, a.noun) for a in f.amounts] == [(2000, "craftspeople")]
     (g,) = frames_of(fc, "All three main US stock indexes closed lower.")
-    assert [(a.value, a.noun) for a in g.amounts] == [(3, "index")]
+    assert [(a.value, a.noun) for a in g.amounts if a.dimension == "count"] == [(3, "index")]
     (h,) = frames_of(fc, "Most of those on board suffered minor injuries.")  # Most is a town in Czechia, and a word
     assert not h.places
+
+
+@pytest.mark.parametrize("text, shares", [
+    ("Most patients who took the drug developed raised potassium.", [(51, 99.9, "patient")]),
+    ("It evacuated every one of its production lines.", [(100, 100, "line")]),
+    ("It evacuated some of its production lines.", [(1, 99, "line")]),
+    ("Only one of the three main US stock indexes ended lower.", [(100 / 3, 100 / 3, "index")]),
+    ("Google keeps 36 percent of the revenue from search.", [(36, 36, "revenue")]),
+    ("More than 60 people spoke, most of them against the cuts.", [(51, 99.9, "*")]),
+    ("It was the most common side effect.", []),                      # a superlative, not a share
+    ("They met every year and, after all, at all times.", []),        # how often, and no share at all
+])
+def test_shares_of_a_set(fc, text, shares):
+    (f, *_) = frames_of(fc, text)
+    got = [(a.lo, a.hi, a.noun) for a in f.amounts if a.dimension == "percent"]
+    assert [(round(lo, 3), round(hi, 3), noun) for lo, hi, noun in got] == [(round(lo, 3), round(hi, 3), n) for lo, hi, n in shares]
+
+
+def test_a_share_contradicts_another_share_of_the_same_set(fc):
+    ref = fc.extract("All three major US stock indexes closed slightly lower on Wednesday. "
+                     "The side effect was seen in 6 percent of patients on the drug.")
+    kinds = lambda text: [f.kind for f in fc.check(text, ref).findings]       # noqa: E731
+    assert kinds("Only one of the three main US stock indexes ended Wednesday lower.") == ["contradiction"]
+    assert kinds("Most patients on the drug saw the side effect.") == ["contradiction"]
+    assert kinds("All three main US stock indexes ended Wednesday lower.") == ["agreement"]
+
+
+def test_places_belong_to_their_verb(fc):
+    ref = fc.extract("Totality entered the United States near Eagle Pass, Texas, and left through Maine at 3:35 p.m.")
+    report = fc.check("The shadow entered the United States through Maine and left it near Eagle Pass, Texas.", ref)
+    assert [f.kind for f in report.findings] == ["contradiction"]
+    (f,) = frames_of(fc, "The craft was launched from Vandenberg Space Force Base in California on 5 December.")
+    assert [(p.place, p.prep, p.verb) for p in f.places] == [("?vandenberg space force base", "from", "launch"), ("us-ca", "from", "launch")]
+
+
+def test_names_where_something_is_are_sites_not_people(fc):
+    frames = frames_of(fc, "Halcyon-1 was launched from Cape Canaveral, Florida, and settled in Mare Crisium.")
+    assert not [e for f in frames for e in f.agents + f.participants if e.kind == "person"]
+    # Florida, not the town in Uruguay, and where it was launched from
+    assert [(p.place, p.prep) for f in frames for p in f.places] == [("?cape canaveral", "from"), ("us-fl", "from"), ("?mare crisium", "in")]
+    (g,) = frames_of(fc, "Flight 1282 was heading to Ontario, in Southern California.")
+    assert [p.place for p in g.places] == ["ontario-us", "us-ca"]
 
 
 def test_speeds_in_either_unit(fc):
@@ -428,7 +470,7 @@ def test_golden_analysis_snapshot(fc):
 def _snap(f) -> dict:
     return {"text": f.text, "predicate": f.predicate, "agents": [e.key for e in f.agents],
             "participants": [e.key for e in f.participants], "speaker": f.speaker.key if f.speaker else None,
-            "places": [p.place for p in f.places], "dates": [d.text for d in f.dates], "times": [t.text for t in f.times],
+            "places": [f"{p.place}@{p.verb}" if p.verb else p.place for p in f.places], "dates": [d.text for d in f.dates], "times": [t.text for t in f.times],
             "amounts": [f"{a.dimension}:{a.lo:g}-{a.hi:g}" for a in f.amounts], "ordinals": [f"{o.value}:{o.noun}" for o in f.ordinals],
             "negated": f.negated, "modality": f.modality, "titles": {e.key: e.title for e in f.titles}}
 

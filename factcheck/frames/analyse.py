@@ -154,7 +154,7 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
         agents = before[-1:] or agents
     frame.agents = agents
     frame.participants = others
-    frame.places = [p for p in places if inside(p.first)]
+    frame.places = [_with_place_verb(p, tokens, verb, a, en) for p in places if inside(p.first)]
     frame.dates = [d for d in dates if inside(d.first)]
     frame.times = [t for t in times if inside(t.first)]
     frame.amounts = [q for q in amounts if inside(q.first)]
@@ -181,3 +181,10 @@ def _with_verb(o, tokens: list[Token], verb: list[bool], a: int, en: English):
     """The ordinal with the verb nearest before it in its clause: "for the third time" ranks the hosting."""
     k = next((i for i in range(o.first - 1, max(a, o.first - 8) - 1, -1) if verb[i]), None)
     return replace(o, verb=en.canonical(lemma_of(tokens[k].norm)[0])) if k is not None else o
+
+
+def _with_place_verb(p, tokens: list[Token], verb: list[bool], a: int, en: English):
+    """The place with the verb it belongs to, the nearest before it in its clause: in "entered the
+    United States through Maine and left it near Eagle Pass" Maine is where it entered."""
+    k = next((i for i in range(p.first - 1, a - 1, -1) if verb[i]), None)
+    return replace(p, verb=en.canonical(lemma_of(tokens[k].norm)[0])) if k is not None else p

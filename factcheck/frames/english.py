@@ -64,13 +64,13 @@ class English:
     vague: dict[tuple[str, ...], tuple[float, float]]
     places: Places
     say_words: frozenset[str] = field(default_factory=frozenset)
+    quantifiers: dict[tuple[str, ...], tuple[float, float]] = field(default_factory=dict)   # share of a set, in percent
     vague_by_first: dict[str, list[tuple[str, ...]]] = field(init=False)
+    quantifiers_by_first: dict[str, list[tuple[str, ...]]] = field(init=False)
 
     def __post_init__(self):
-        by_first: dict[str, list[tuple[str, ...]]] = {}
-        for key in sorted(self.vague, key=len, reverse=True):
-            by_first.setdefault(key[0], []).append(key)
-        self.vague_by_first = by_first
+        self.vague_by_first = _by_first(self.vague)
+        self.quantifiers_by_first = _by_first(self.quantifiers)
 
     def canonical(self, lemma: str) -> str:
         """One word for each paraphrase group ("pontiff" -> "pope")."""
@@ -78,6 +78,14 @@ class English:
 
     def opposite(self, a: str, b: str) -> bool:
         return b in self.opposites.get(a, ())
+
+
+def _by_first(phrases) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases by their first word, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted(phrases, key=len, reverse=True):
+        by_first.setdefault(key[0], []).append(key)
+    return by_first
 
 
 def load_english(rules_dir: Path) -> English:
@@ -122,6 +130,7 @@ def load_english(rules_dir: Path) -> English:
         org_heads=frozenset(eng.org_heads), person_titles=frozenset(eng.person_titles),
         opposites={k: frozenset(v) for k, v in opposites.items()}, paraphrase=paraphrase,
         vague={_key(k): (v[0], v[1]) for k, v in eng.vague_amounts.items()},
+        quantifiers={_key(k): (v[0], v[1]) for k, v in eng.quantifiers.items()},
         places=load_places(rules_dir / "gazetteer" / "places.tsv"),
         say_words=frozenset(w for w in disc.say_verbs if " " not in w),
     )

@@ -131,12 +131,22 @@ def _same_thing(d, c, pair: Pair) -> bool:
     four years" measures no "three-hour drama"); other dimensions need no noun."""
     if d.dimension == "count":
         return _same_noun(d, c, pair)
+    if d.dimension == "percent" and (d.vague or c.vague):
+        return _same_set(d, c)
     if d.dimension == "offset":
         return d.noun == c.noun
     if d.dimension == "duration":
         a, b = _time_unit(d.text), _time_unit(c.text)
         return a is None or b is None or abs(a - b) <= 2
     return True
+
+
+def _same_set(d, c) -> bool:
+    """Two shares of the same set: "most patients" and "6 percent of patients"; "most of them" is
+    of whatever the claim counts. A percentage of nothing named is no share to compare."""
+    if not d.noun or not c.noun:
+        return False
+    return "*" in (d.noun, c.noun) or d.noun == c.noun or bool(set(d.phrase) & set(c.phrase) - {"*"})
 
 
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")
@@ -157,6 +167,8 @@ def _same_noun(d, c, pair: Pair) -> bool:
         return True                   # "41.6 million Americans" and "31.6 million people"
     if a == b or set(d.phrase) & set(c.phrase):
         return True
+    if d.vague or c.vague:
+        return False                  # "a single faulty update" counts no "millions of computers"
     # each names the other's noun, and neither counts it apart ("90 laboratory-confirmed cases in four
     # countries" counts cases, not countries, against "100 cases in four countries")
     both = pair.draft.lemmas & pair.claim.lemmas
@@ -248,6 +260,11 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
         if role is None:
             continue                  # "Spain beat England": a country as a participant, not a place
         same_role = [c for c in pair.claim.places if _roles_meet(d, c)]
+        same_verb = [c for c in same_role if d.verb and c.verb == d.verb]
+        if same_verb:
+            same_role = same_verb     # where it entered against where it entered, not where it left
+        # a place the reference gives another fact may be about that fact, unless it belongs to this act
+        key = "" if same_verb else f"@{d.place}"
         if d.kind == SITE:
             out.extend(_site(d, same_role, pair.draft.places))
             continue
@@ -262,7 +279,7 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
             continue
         same_level = [c for c in same_role if c.kind == d.kind or {c.kind, d.kind} <= {"city", "region"}]
         if same_level:
-            out.append(Outcome(CONFLICT, same_level[0].text, d.text, f"@{d.place}"))
+            out.append(Outcome(CONFLICT, same_level[0].text, d.text, key))
         elif d.kind == "country" and all(places.country(c.place) not in (None, d.place) for c in same_role):
             out.append(Outcome(CONFLICT, same_role[0].text, d.text))     # "Ontario, Canada" for "Ontario, California"
     return out

@@ -31,6 +31,7 @@ SITE = "site"             # the kind of a place known only by its name in the te
 
 # where a place stands in the clause, by the preposition before it: where it happened, where from, where to
 PLACE_PREPOSITIONS = {**{p: "at" for p in ("in", "at", "near", "inside", "outside", "across", "throughout", "around", "within",
+                                           "through", "via",
                                            "on", "of")},
                       "from": "from", "to": "to", "into": "to", "towards": "to", "toward": "to"}
 # ... or by the verb it is the object of: a destination or a starting point ("visit Vienna", "left Kyiv")
@@ -47,6 +48,8 @@ class PlaceRef:
     text: str
     first: int
     prep: str             # the preposition before it ("in", "from", "to"), or ""
+    last: int = -1        # its last token
+    verb: str = ""        # canonical lemma of the verb it belongs to: the nearest one before it in its clause
 
 
 @dataclass(frozen=True, slots=True)

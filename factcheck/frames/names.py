@@ -29,6 +29,9 @@ _PARTICLES = frozenset({"de", "del", "della", "di", "da", "von", "van", "der", "
 _NAME_INNER = frozenset({"'s"})
 
 
+_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"})
+
+
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
@@ -160,6 +163,7 @@ def entities(tokens: list[Token], doc: Document, text: str, offset: int) -> list
         whole = " ".join(t.norm for t in tokens[a:b + 1]).replace(" 's", "'s")
         if (name_from < b or t_end >= 0) and not en.places.lookup(whole) and (
                 any(w in en.org_heads for w in lemmas[1 if t_end < 0 else 0:])
+                or t_end < 0 and lemmas[0] in en.org_heads and tokens[a + 1].norm in ("of", "for")     # "University of Leeds"
                 or tokens[b].norm.endswith("s") and lemmas[-1] in en.office_nouns):
             # "Sistine Chapel", "St Peter's Basilica", "Dicastery for Bishops": an organisation or a site
             out.append(Entity(whole, "org", " ".join(t.text for t in tokens[a:b + 1]).replace(" 's", "'s"), a, b))
@@ -195,6 +199,11 @@ def entities(tokens: list[Token], doc: Document, text: str, offset: int) -> list
             text = " ".join(t.text for t in tokens[a:b + 1])
             folded = " ".join(t.norm for t in tokens[a:b + 1])
             ids = en.places.lookup(folded)
+        if not ids and a < b and tokens[a].norm in _COMPASS and not title:
+            rest = " ".join(t.norm for t in tokens[a + 1:b + 1])
+            if en.places.lookup(rest):          # "Southern California" is in California
+                a, folded, ids = a + 1, rest, en.places.lookup(rest)
+                text = " ".join(t.text for t in tokens[a:b + 1])
         known_person = a == b and (folded in doc.people or bool(doc.known and folded in doc.known))
         if ids and not title and not known_person:      # "Graham" is a town, unless the text named a Graham
             out.append(Entity(folded, "place", text, a, b))
@@ -202,7 +211,8 @@ def entities(tokens: list[Token], doc: Document, text: str, offset: int) -> list
         if (last_lemma in en.org_heads or tokens[b].caps and not _ROMAN.match(tokens[b].norm)) and not title:
             out.append(Entity(folded, "org", text, a, b))
             continue
-        person = _person(tokens, a, b, title, doc)
+        person = None if not title and (_at_a_place(tokens, a) or _region_follows(tokens, b, en)) and not _named_before(tokens, a, b, doc) \
+            else _person(tokens, a, b, title, doc)
         if person is not None:
             out.append(person)
         elif a == b and not lemma_of(folded)[1]:
@@ -215,6 +225,43 @@ def entities(tokens: list[Token], doc: Document, text: str, offset: int) -> list
     out.extend(_pronouns(tokens, out, doc))
     out.sort(key=lambda e: e.first)
     return out
+
+
+# where something is, never who: "in Mare Crisium", "at Vandenberg Space Force Base" name sites
+# ("from" and "to" are left out: "a call from Donald Trump", "spoke to Vladimir Putin")
+_AT_A_PLACE = frozenset({"in", "at", "near", "inside", "outside", "into", "across", "throughout"})
+
+
+def _at_a_place(tokens: list[Token], a: int) -> bool:
+    k = a - 1
+    if k > 0 and tokens[k].norm == "the":
+        k -= 1
+    return k >= 0 and tokens[k].norm in _AT_A_PLACE and not (a + 1 < len(tokens) and tokens[a + 1].norm == "'s")
+
+
+def _region_follows(tokens: list[Token], b: int, en: English) -> bool:
+    """ "Cape Canaveral, Florida", "Lee, Maine": a name followed by the region or country it is in
+    (not "Sybiha, Ukraine's foreign minister")."""
+    n = len(tokens)
+    if b + 2 >= n or tokens[b + 1].norm != ",":
+        return False
+    for size in (3, 2, 1):
+        end = b + 2 + size
+        if end > n or not all(capital(t) for t in tokens[b + 2:end]):
+            continue
+        ids = en.places.lookup(" ".join(t.norm for t in tokens[b + 2:end]))
+        if ids and any(en.places.kind(pid) in ("region", "country") for pid in ids):
+            return end == n or tokens[end].norm != "'s" and not capital(tokens[end])
+    return False
+
+
+def _named_before(tokens: list[Token], a: int, b: int, doc: Document) -> bool:
+    """A person the text (or its reference) has already named: "in Trump's view", "at Sybiha's side"."""
+    words = [t.norm for t in tokens[a:b + 1] if t.norm != "'s"]
+    if not words:
+        return False
+    key = doc.person_key(words[-1])
+    return key in doc.people or bool(doc.known and key in doc.known)
 
 
 def _person(tokens: list[Token], a: int, b: int, title: str, doc: Document) -> Entity | None:

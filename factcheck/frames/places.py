@@ -114,12 +114,16 @@ class Places:
         return int(self._rows[pid][3] or 0)
 
     def _likeliest(self, ids: list[str]) -> str:
-        # a city inside the region of its name is the city (Osaka, Madrid); it is still within the region
-        for pid in ids:
-            if self._rows[pid][0] == "city" and any(self._rows[r][0] == "region" for r in ids if r in self.ancestors(pid)):
-                return pid
         # a country or region before a city of the same name; among cities the most populous
-        return max(ids, key=lambda p: (-KIND_RANK[self._rows[p][0]] if self._rows[p][0] != "city" else -4, self._population(p)))
+        best = max(ids, key=lambda p: (-KIND_RANK[self._rows[p][0]] if self._rows[p][0] != "city" else -4, self._population(p)))
+        # but a city inside the region of its name is the city (Osaka, Madrid), still within the region;
+        # only inside the region meant, not inside a smaller namesake (Florida, Uruguay is no reason to
+        # read "Cape Canaveral, Florida" as the Uruguayan town)
+        if self._rows[best][0] == "region":
+            inside = [pid for pid in ids if self._rows[pid][0] == "city" and best in self.ancestors(pid)]
+            if inside:
+                return max(inside, key=self._population)
+        return best
 
 
 def load_places(path: Path) -> Places:

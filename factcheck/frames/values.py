@@ -40,7 +40,7 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
         if e.kind in ("name", "org") and e.first:
             site = _site_prep(tokens, e.first)
             if site:            # "to Turís", "in the Indian Ocean": a place no gazetteer lists, by its role
-                out.append(PlaceRef(f"?{e.key}", SITE, e.text, e.first, site))
+                out.append(PlaceRef(f"?{e.key}", SITE, e.text, e.first, site, e.last))
     listed: list[PlaceRef] = []
     for e in found:
         if e.kind != "place":
@@ -53,8 +53,11 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
         prep = _governing_prep(tokens, e.first, en)
         if prep == "for" and e.first >= 2 and tokens[e.first - 2].norm in ("bound", "headed", "left", "leave", "leaves", "departed"):
             prep = "bound for"                       # "bound for Ontario" is where to; "peace for Ukraine" is no place
-        if prep == "," and out and out[-1].first < e.first and _adjacent_place(out[-1], e, tokens):
-            prep = out[-1].prep                      # "bound for Ontario, Canada": Canada is where it was bound too
+        before = max((p for p in out if p.first < e.first), key=lambda p: p.first, default=None)
+        if prep == "," and before is not None and _adjacent_place(before, e, tokens):
+            prep = before.prep                       # "bound for Ontario, Canada": Canada is where it was bound too
+        elif prep == "in" and before is not None and before.last == e.first - 2 and PLACE_ROLE.get(before.prep, "at") != "at":
+            prep = before.prep                       # "launched from Vandenberg Space Force Base in California": from California
         elif prep in (",", "and", "or") and listed and e.first - listed[-1].first <= 8:
             prep = listed[-1].prep                   # "reached Indianapolis at 3:06, Cleveland at 3:13 and Buffalo"
         if e.last + 1 < len(tokens) and tokens[e.last + 1].norm in ("based", "headquartered"):
@@ -67,7 +70,7 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
             prep = "dateline"                        # a dateline: "BERLIN, 14 July -" is where it happened
         if _everyday_word(e, pid, prep, tokens, en):
             continue
-        out.append(PlaceRef(pid, en.places.kind(pid), e.text, e.first, prep))
+        out.append(PlaceRef(pid, en.places.kind(pid), e.text, e.first, prep, e.last))
         listed.append(out[-1])
     out.sort(key=lambda p: p.first)
     return out
@@ -162,10 +165,94 @@ def _noun_phrase(tokens: list[Token], j: int, en: English, limit: int = 4) -> tu
     return tuple(out)
 
 
+_PARTITIVE = frozenset({"the", "its", "their", "his", "her", "our", "these", "those", "this", "that", "them", "us", "whom"})
+_SET_PRONOUNS = frozenset({"them", "us", "whom"})
+_NOT_A_SHARE_BEFORE = frozenset({"at", "after", "above", "for", "in", "by", "once"})     # "at all", "after all", "above all"
+_NOT_A_SHARE_AFTER = frozenset({"but", "over", "along", "too", "other", "the", "that", "this", "of"})
+_TIMES = frozenset({"day", "week", "month", "year", "time", "hour", "minute", "night", "morning", "evening", "season",
+                    "weekend", "decade", "round", "game", "match", "turn", "quarter"})      # "every year", "each time": how often
+
+
+def _partitive(tokens: list[Token], k: int) -> bool:
+    """ "of the", "of its", "of Vistula's", "of them": a part of a set the words after name."""
+    if k >= len(tokens):
+        return False
+    t = tokens[k]
+    return t.norm in _PARTITIVE or capital(t) and k + 1 < len(tokens) and tokens[k + 1].norm == "'s"
+
+
+def _set_noun(tokens: list[Token], k: int, en: English) -> tuple[str, tuple[str, ...]]:
+    """The set a share is of: the head noun of the phrase from token k, past determiners, owners
+    and figures ("of the 200 million proteins", "of Vistula's flights"); "*" for "of them"."""
+    n = len(tokens)
+    if k < n and tokens[k].norm in _SET_PRONOUNS:
+        return "*", ()
+    while k < n and (tokens[k].norm in _PARTITIVE or tokens[k].is_number or tokens[k].norm in en.numbers.values
+                     or tokens[k].norm in ("of", "more", "than", "less", "fewer", "about", "some", "nearly", "over", "'s", "million",
+                                           "billion", "thousand", "hundred")
+                     or capital(tokens[k]) and k + 1 < n and tokens[k + 1].norm == "'s"):
+        k += 1
+    phrase = _noun_phrase(tokens, k, en)
+    nouns = [w for w in phrase if "NOUN" in lemma_of(w)[1]]
+    return (nouns[-1] if nouns else ""), phrase
+
+
+def shares(tokens: list[Token], en: English) -> list[Amount]:
+    """What share of a set a clause speaks of: "most patients", "every one of its lines", "some of
+    the flights", "only one of the three indexes", as vague percentages of the set's noun."""
+    out = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        key = next((k for k in en.quantifiers_by_first.get(tokens[i].norm, ()) if tuple(t.norm for t in tokens[i:i + len(k)]) == k), None)
+        if key is None:
+            i += 1
+            continue
+        end = i + len(key)
+        before = tokens[i - 1].norm if i else ""
+        after = tokens[end].norm if end < n else ""
+        partitive = key[-1] == "of"
+        if before in _NOT_A_SHARE_BEFORE or (partitive and not _partitive(tokens, end)) or \
+                (not partitive and (after in _NOT_A_SHARE_AFTER or end < n and capital(tokens[end]))) or \
+                key == ("most",) and (before == "the" or lemma_of(after)[1] & {"ADJ", "ADV"}):     # "the most common"
+            i = end
+            continue
+        noun, phrase = _set_noun(tokens, end, en)
+        if noun and (partitive or noun not in _TIMES):
+            lo, hi = en.quantifiers[key]
+            out.append(Amount("percent", lo, hi, lo, noun, " ".join(t.text for t in tokens[i:end]), i, vague=True, phrase=phrase))
+        i = end
+    for i in range(n - 3):     # "only one of the three indexes": one in three
+        if tokens[i].norm == "only" and tokens[i + 2].norm == "of" and tokens[i + 3].norm == "the":
+            part = en.numbers.values.get(tokens[i + 1].norm)
+            whole = en.numbers.values.get(tokens[i + 4].norm) if i + 4 < n else None
+            if part and whole and whole > part:
+                noun, phrase = _set_noun(tokens, i + 5, en)
+                if noun:
+                    share = 100 * part / whole
+                    out.append(Amount("percent", share, share, share, noun, " ".join(t.text for t in tokens[i:i + 5]), i,
+                                      vague=True, phrase=phrase))
+    return out
+
+
+def _of_what(a: Amount, tokens: list[Token], en: English) -> Amount:
+    """A percentage with the set it is a share of: "6 percent of patients", "36% of the revenue"."""
+    for k in range(a.first + 1, min(len(tokens) - 1, a.first + 4)):
+        if tokens[k].norm == "of":
+            noun, phrase = _set_noun(tokens, k + 1, en)
+            return replace(a, noun=noun, phrase=phrase) if noun else a
+        if tokens[k].is_word and tokens[k].norm not in ("percent", "per", "cent"):
+            break
+    return a
+
+
 def amounts(tokens: list[Token], en: English) -> list[Amount]:
     out: list[Amount] = []
     taken: set[int] = set()
     n = len(tokens)
+    share_words = shares(tokens, en)
+    for a in share_words:
+        taken.update(range(a.first, a.first + len(a.text.split())))
     for i in range(n):
         for key in en.vague_by_first.get(tokens[i].norm, ()):     # longest first
             k = len(key)
@@ -253,6 +340,7 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
             if rest[:3] == ["a", "percentage", "point"] or rest[:4] == ["of", "a", "percentage", "point"] or rest[:1] == ["point"]:
                 out.append(Amount("points", share * 100, share * 100, share * 100, "", t.text + " point", i))
     out = [a for a in out if not _in_name(tokens, a.first)]
+    out = [_of_what(a, tokens, en) if a.dimension == "percent" else a for a in out]
     out = [_implied_precision(a) for a in out]
     out = _ages(out, tokens)
     out = _durations(out, tokens)
@@ -262,6 +350,7 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
     if tallies:
         covered = {i for t in tallies for i in range(t.first, t.first + 3)}
         out = [a for a in out if a.first not in covered] + tallies
+    out = [a for a in out if not any(a.first == w.first for w in share_words)] + share_words
     out.sort(key=lambda a: a.first)
     return out
 
