@@ -307,6 +307,31 @@ def test_names_where_something_is_are_sites_not_people(fc):
     assert [p.place for p in g.places] == ["ontario-us", "us-ca"]
 
 
+def test_sums_in_every_currency_and_only_against_their_own(fc):
+    (f,) = frames_of(fc, "The pieces were worth about €32 million, or £27 million.")
+    assert [(a.dimension, a.noun, a.value) for a in f.amounts] == [("money", "euro", 32e6), ("money", "pound", 27e6)]
+    ref = fc.extract("The director put the value of the stolen pieces at about €23 million.")
+    assert [x.kind for x in fc.check("The director said the pieces were worth about €32 million.", ref).findings] == ["contradiction"]
+    assert [x.kind for x in fc.check("The director said the pieces were worth about €23 million.", ref).findings] == ["agreement"]
+
+
+def test_participles_and_base_form_past_tenses(fc):
+    (f,) = frames_of(fc, "The museum's director, Antoine Bérard, put the value of the stolen pieces at about €23 million.")
+    assert f.predicate == "put" and set(f.verbs) == {"put"}
+    (g,) = frames_of(fc, "The Dali's crew of 22 were all safe.")
+    assert "crow" not in g.verbs
+
+
+@pytest.mark.parametrize("text, verb, level", [
+    ("The company agreed to consider phasing out the two-tier pay system.", "phase", "possible"),
+    ("Southgate declined to say whether he would stay on.", "stay", "possible"),
+    ("Southgate confirmed that he would stay on.", "stay", "asserted"),
+])
+def test_deliberation_and_open_questions_leave_an_act_possible(fc, text, verb, level):
+    (f,) = frames_of(fc, text)
+    assert f.verbs[verb][1] == level
+
+
 def test_speeds_in_either_unit(fc):
     (f,) = frames_of(fc, "Winds reached 120 mph, or 193 km/h, then fell to 75 miles per hour.")
     assert [(a.dimension, round(a.value)) for a in f.amounts] == [("speed", 193), ("speed", 193), ("speed", 121)]

@@ -133,6 +133,8 @@ def _same_thing(d, c, pair: Pair) -> bool:
         return _same_noun(d, c, pair)
     if d.dimension == "percent" and (d.vague or c.vague):
         return _same_set(d, c)
+    if d.dimension == "money":
+        return not d.noun or not c.noun or d.noun == c.noun     # 11 million crowns are not $11 million
     if d.dimension == "offset":
         return d.noun == c.noun
     if d.dimension == "duration":
@@ -334,7 +336,10 @@ def _named(entities):
 
 def agent(pair: Pair, params: Params) -> list[Outcome]:
     """Who did it: the person doing the claim's act, or the roles swapped."""
-    same_act = pair.claim.predicate and pair.claim.predicate == pair.draft.predicate
+    d, c = pair.draft, pair.claim
+    # the same act: the same predicate, or each clause's predicate among the other's verbs ("had put
+    # the value ... at" against "put the value of the stolen pieces at")
+    same_act = c.predicate and (c.predicate == d.predicate or c.predicate in d.verbs and d.predicate in c.verbs)
     if not same_act:
         return []                     # Graham said X; Graham had met Y: the same person, not the same act
     mine = {e.key for e in pair.draft.agents if e.kind in ("person", "name")}

@@ -9,7 +9,7 @@ from functools import lru_cache
 from lemminflect import getInflection
 
 from ..text.tokens import Token
-from .english import English, lemma_of
+from .english import English, lemma_of, noun_lemma
 from .model import Entity, Frame
 from .names import PRONOUNS, capital
 
@@ -74,10 +74,15 @@ def is_verb(tokens: list[Token], i: int, en: English) -> bool:
         if not i or prev in _DETERMINERS or prev in en.function_words and prev not in ("who", "which", "that", "it", "he", "she"):
             return False
         prev_pos = lemma_of(prev)[1]
-        return not (prev_pos and prev_pos <= {"ADJ", "ADV"} or prev_pos == {"ADJ"})
-    if lemma != t.norm and t.norm.endswith(("ing", "ed")) and (not i or prev in _DETERMINERS) and nxt is not None \
-            and nxt.is_word and (capital(nxt) or lemma_of(nxt.norm)[1] == {"NOUN"}):
-        return False                              # "Outgoing President ...", "the returning booster": an adjective
+        # (a participle before it describes a noun: "the stolen pieces", "its listed assets")
+        return not (prev_pos and prev_pos <= {"ADJ", "ADV"} or prev_pos == {"ADJ"}
+                    or prev_pos and prev_pos <= {"VERB", "ADJ"} and lemma_of(prev)[0] != prev and not prev.endswith("ing"))
+    if lemma != t.norm and (not i or prev in _DETERMINERS) and nxt is not None \
+            and nxt.is_word and (capital(nxt) or lemma_of(nxt.norm)[1] == {"NOUN"} or "NOUN" in lemma_of(nxt.norm)[1]
+                                 and not t.norm.endswith(("ing", "ed"))):
+        return False                              # "Outgoing President ...", "the returning booster", "the stolen pieces": an adjective
+    if lemma != t.norm and prev in _DETERMINERS and "NOUN" in pos and noun_lemma(t.norm) == t.norm and not t.norm.endswith(("ing", "ed")):
+        return False                              # "the Dali's crew", "its left": a noun that only looks like a past tense
     if lemma != t.norm:
         return True                               # inflected: "rose", "elected", "met"
     if t.norm.endswith("ing") and prev in _DETERMINERS:
@@ -86,7 +91,22 @@ def is_verb(tokens: list[Token], i: int, en: English) -> bool:
         return _base_participle(t.norm)           # "was ready": after "be" a base form is an adjective or a noun; "were hit"
     if lemma == t.norm and prev in _AFTER_SUBJECT:
         return True                               # "Kirby later put the cost at": a past tense like its base
+    if lemma == t.norm and nxt is not None and (nxt.norm in _DETERMINERS and nxt.norm != "'s" or nxt.is_number) and _after_a_name(tokens, i):
+        return True                               # "Antoine Bérard, put the value at", "Biden cut the rates"
     return prev in _AUX or prev in PRONOUNS or prev in ("they", "we", "i", "you", "who")
+
+
+def _after_a_name(tokens: list[Token], i: int) -> bool:
+    """Right after a name, or after the comma that closes an appositive after one ("the director,
+    Antoine Bérard, put"); not in a noun phrase that a name modifies ("the Biden plan")."""
+    k = i - 1
+    if k >= 1 and tokens[k].norm == ",":
+        k -= 1
+    if k < 1 or not capital(tokens[k]):
+        return False
+    while k > 0 and capital(tokens[k - 1]):
+        k -= 1
+    return not (k and tokens[k - 1].norm in _DETERMINERS)
 
 
 _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})

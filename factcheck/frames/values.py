@@ -213,7 +213,8 @@ def shares(tokens: list[Token], en: English) -> list[Amount]:
         after = tokens[end].norm if end < n else ""
         partitive = key[-1] == "of"
         if before in _NOT_A_SHARE_BEFORE or (partitive and not _partitive(tokens, end)) or \
-                (not partitive and (after in _NOT_A_SHARE_AFTER or end < n and capital(tokens[end]))) or \
+                (not partitive and (after in _NOT_A_SHARE_AFTER or end < n and (capital(tokens[end]) or after.endswith("ed")
+                                                                                  or verbish(after)))) or \
                 key == ("most",) and (before == "the" or lemma_of(after)[1] & {"ADJ", "ADV"}):     # "the most common"
             i = end
             continue
@@ -316,7 +317,7 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
                 noun = phrase[-1]             # "three main US stock indexes" count indexes
             out.append(Amount("count", q.lo, q.hi, q.value, noun, q.text, q.first, approx=q.approx, phrase=phrase))
         else:
-            out.append(Amount(q.dimension, q.lo, q.hi, q.value, "", q.text, q.first, approx=q.approx))
+            out.append(Amount(q.dimension, q.lo, q.hi, q.value, q.noun if q.dimension == "money" else "", q.text, q.first, approx=q.approx))
     for i, t in enumerate(tokens):        # "half of the electorate", "a third of", "two-thirds of"
         share = _FRACTIONS.get(t.norm)
         if share and i + 1 < n and tokens[i + 1].norm == "of" and not (i and tokens[i - 1].norm in ("and",)):

@@ -31,8 +31,17 @@ class NumberWords:
     starters: frozenset[str] = field(init=False)   # words a quantity can start with (digits aside)
 
     def __post_init__(self):
-        words = frozenset(self.values) | frozenset(self.units) | {"$"} | {k[0] for k in self.collectives}
+        words = frozenset(self.values) | frozenset(self.units) | frozenset(CURRENCY_SIGNS) | {k[0] for k in self.collectives}
         object.__setattr__(self, "starters", words)
+
+
+# the currency a sign stands for, as its word: sums are compared only in one currency
+CURRENCY_SIGNS = {"$": "dollar", "\u20ac": "euro", "\u00a3": "pound", "\u00a5": "yen"}
+
+
+def currency_of(word: str) -> str:
+    """ "dollars" -> "dollar", "€" -> "euro": the currency a money word or sign names."""
+    return CURRENCY_SIGNS.get(word) or (word[:-1] if word.endswith("s") and word not in ("yuan", "reais") else word)
 
 
 @dataclass(frozen=True)
@@ -190,13 +199,14 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords, offsets: bool 
         value, j = 1.0, i + 1
     elif _unit(tokens, i, words) and i + 1 < n and tokens[i + 1].norm == "long" and not (i and _number_run(tokens, i - 1, words)):
         value, j = 1.0, i
-    elif tok.norm == "$":
+    elif tok.norm in CURRENCY_SIGNS:
         run = _number_run(tokens, i + 1, words) if i + 1 < n else None
         if run is None:
             return None
         value, j = run
         lo_hi = _with_approx(tokens, start, value, words)
-        return Quantity("money", value, *lo_hi[:2], lo_hi[2], j - 1, _text(tokens, lo_hi[2], j - 1), approx=lo_hi[3])
+        return Quantity("money", value, *lo_hi[:2], lo_hi[2], j - 1, _text(tokens, lo_hi[2], j - 1), noun=currency_of(tok.norm),
+                        approx=lo_hi[3])
     else:
         collective = _collective(tokens, i, words)
         if collective:
@@ -226,7 +236,8 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords, offsets: bool 
         lo, hi, first, approx = _with_approx(tokens, start, value, words)
         if offset:
             return Quantity("offset", value, lo, hi, first, end, _text(tokens, first, end), noun=tokens[j + 1].norm, approx=approx)
-        return Quantity(dimension, value, lo, hi, first, end, _text(tokens, first, end), approx=approx)
+        return Quantity(dimension, value, lo, hi, first, end, _text(tokens, first, end),
+                        noun=currency_of(tokens[j].norm) if dimension == "money" else "", approx=approx)
     # a count: "two-person delegation", "three calls", "40 of its allies"
     if j < n and tokens[j].norm in words.count_nouns and j + 1 < n and tokens[j + 1].is_word:
         noun_at = j + 1

@@ -12,7 +12,7 @@ _TOKEN = re.compile(
     r"|\d++(?:[.,]\d++)*+"                    # 90, 1.5, 300,000
     r"|[^\W\d_]++(?:'(?!s\b)[^\W\d_]++)*+"    # words, didn't, o'clock
     r"|'s\b"
-    r"|[,;:!?.()\"$%]"
+    r"|[,;:!?.()\"$%\u20ac\u00a3\u00a5]"        # and the currency signs $ \u20ac \u00a3 \u00a5
 )
 _CONTRACTED_NOT = "n't"
 
