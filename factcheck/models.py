@@ -163,6 +163,12 @@ class EnglishFile(Strict):
         "words that give the share of a set, as [low, high] percent: 'most' [51, 99.9], 'all' [100, 100]"))
 
 
+class GivenNamesFile(Strict):
+    description: str
+    source: str = Field(description="where the names come from")
+    given_names: Terms = Field(description="given names that are also English words, lower case ('grant', 'penny')")
+
+
 # --- claims (seeds/) ----------------------------------------------------------------------
 
 class Evidence(Strict):

@@ -46,6 +46,7 @@ MODELS: dict[str, type] = {
     "lexicon.dates": models.DatesFile,
     "lexicon.discourse": models.DiscourseFile,
     "lexicon.english": models.EnglishFile,
+    "lexicon.given_names": models.GivenNamesFile,
 }
 
 

@@ -332,6 +332,17 @@ def test_deliberation_and_open_questions_leave_an_act_possible(fc, text, verb, l
     assert f.verbs[verb][1] == level
 
 
+@pytest.mark.parametrize("text, people", [
+    ("Hurricane Helene and the Grand Slam final were named after Cape Canaveral.", []),
+    ("Grant Shapps and Penny Mordaunt lost their seats.", ["shapps", "mordaunt"]),         # given names that are English words
+    ("Substitute Mikel Oyarzabal scored the winner.", ["oyarzabal"]),                   # a role word before the name
+    ("Volodymyr Zelensky met Xóchitl Gálvez.", ["zelensky", "gálvez"]),                # names no list knows
+])
+def test_a_name_that_begins_with_an_english_word_is_no_persons(fc, text, people):
+    frames = frames_of(fc, text)
+    assert [e.key for f in frames for e in f.agents + f.participants if e.kind == "person"] == people
+
+
 def test_speeds_in_either_unit(fc):
     (f,) = frames_of(fc, "Winds reached 120 mph, or 193 km/h, then fell to 75 miles per hour.")
     assert [(a.dimension, round(a.value)) for a in f.amounts] == [("speed", 193), ("speed", 193), ("speed", 121)]

@@ -3,7 +3,8 @@
 Everything here is about English, not about one article: function words, office nouns,
 organisation heads, opposite pairs and paraphrase groups (rules/lexicon/english.json); number,
 date, negation, modality and attribution words (the other general files of rules/lexicon/);
-places from GeoNames (rules/gazetteer/places.tsv); lemmas from lemminflect.
+places from GeoNames (rules/gazetteer/places.tsv); given names that are English words from
+Faker's name lists (rules/lexicon/given_names.json); lemmas from lemminflect.
 """
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ from ..text.tokens import tokenize
 from .places import Places, load_places
 
 CUE_FILES = {"numbers": models.NumbersFile, "dates": models.DatesFile, "negation": models.NegationFile,
-             "modality": models.ModalityFile, "discourse": models.DiscourseFile, "english": models.EnglishFile}
+             "modality": models.ModalityFile, "discourse": models.DiscourseFile, "english": models.EnglishFile,
+             "given_names": models.GivenNamesFile}
 
 
 def _key(phrase: str) -> tuple[str, ...]:
@@ -64,6 +66,7 @@ class English:
     vague: dict[tuple[str, ...], tuple[float, float]]
     places: Places
     say_words: frozenset[str] = field(default_factory=frozenset)
+    given_names: frozenset[str] = field(default_factory=frozenset)     # given names that are also English words
     quantifiers: dict[tuple[str, ...], tuple[float, float]] = field(default_factory=dict)   # share of a set, in percent
     vague_by_first: dict[str, list[tuple[str, ...]]] = field(init=False)
     quantifiers_by_first: dict[str, list[tuple[str, ...]]] = field(init=False)
@@ -133,4 +136,5 @@ def load_english(rules_dir: Path) -> English:
         quantifiers={_key(k): (v[0], v[1]) for k, v in eng.quantifiers.items()},
         places=load_places(rules_dir / "gazetteer" / "places.tsv"),
         say_words=frozenset(w for w in disc.say_verbs if " " not in w),
+        given_names=frozenset(f["given_names"].given_names),
     )

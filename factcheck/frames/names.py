@@ -211,6 +211,12 @@ def entities(tokens: list[Token], doc: Document, text: str, offset: int) -> list
         if (last_lemma in en.org_heads or tokens[b].caps and not _ROMAN.match(tokens[b].norm)) and not title:
             out.append(Entity(folded, "org", text, a, b))
             continue
+        if not title and a < b and _thing_word(tokens[a], en) and not _named_before(tokens, a, b, doc):
+            if a + 2 <= b and not _thing_word(tokens[a + 1], en) and tokens[a + 1].norm not in _CONNECT and not _ROMAN.match(tokens[b].norm):
+                a, text = a + 1, " ".join(t.text for t in tokens[a + 1:b + 1])     # "Substitute Mikel Oyarzabal"
+            else:                                   # "Cape Canaveral", "Hurricane Helene", "Grand Slam": no one's name
+                out.append(Entity(folded, "org", text, a, b))
+                continue
         person = None if not title and (_at_a_place(tokens, a) or _region_follows(tokens, b, en)) and not _named_before(tokens, a, b, doc) \
             else _person(tokens, a, b, title, doc)
         if person is not None:
@@ -237,6 +243,12 @@ def _at_a_place(tokens: list[Token], a: int) -> bool:
     if k > 0 and tokens[k].norm == "the":
         k -= 1
     return k >= 0 and tokens[k].norm in _AT_A_PLACE and not (a + 1 < len(tokens) and tokens[a + 1].norm == "'s")
+
+
+def _thing_word(tok: Token, en: English) -> bool:
+    """An English word that is no given name ("Cape", "Hurricane", "Grand"; not "Grant" or "Penny"):
+    a name that begins with one is a place's, a thing's or an event's."""
+    return bool(lemma_of(tok.norm)[1]) and tok.norm not in en.given_names and tok.norm not in en.places.demonyms and not tok.caps
 
 
 def _region_follows(tokens: list[Token], b: int, en: English) -> bool:
