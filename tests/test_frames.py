@@ -343,6 +343,31 @@ def test_a_name_that_begins_with_an_english_word_is_no_persons(fc, text, people)
     assert [e.key for f in frames for e in f.agents + f.participants if e.kind == "person"] == people
 
 
+@pytest.mark.parametrize("text, amounts", [
+    ("Police had emptied the town in an hour and a quarter.", [("duration", 75)]),
+    ("Each player had a quarter of an hour.", [("duration", 15)]),
+    ("They had a 10-second increment per move.", [("duration", 10 / 60)]),
+    ("He receives 1.35 million US dollars.", [("money", 1.35e6)]),
+    ("The two had drawn ten of their 14 classical games.", [("count", 10), ("percent", 100 * 10 / 14), ("count", 14)]),
+])
+def test_figures_in_compound_shapes(fc, text, amounts):
+    (f,) = frames_of(fc, text)
+    got = [(a.dimension, a.value) for a in f.amounts if a.dimension != "count" or a.noun not in ("have", "two")]
+    got = [g for g in got if g != ("percent", 100.0)]          # ("each player": all of them)
+    assert [(d, pytest.approx(v)) for d, v in amounts] == got
+
+
+def test_figures_that_can_be_equal_are_no_contradiction(fc):
+    ref = fc.extract("The airport, about 20 kilometres north-west of the fissure, stayed open. "
+                     "The lava had slowed to a few metres an hour by Monday afternoon. "
+                     "The remaining ten games were drawn. Raghavan won games four and nine.")
+    for text in ("The airport, about 12 miles from the fissure, remained open.",       # 12 miles is about 19 km
+                 "The flow covered as much as 100 metres an hour before slowing by Monday afternoon.",   # a bound, no opposite
+                 "The two had drawn ten of their 14 classical games.",
+                 "Brenner lost game nine."):                                           # the converse act of another person
+        assert "contradiction" not in [x.kind for x in fc.check(text, ref).findings], text
+
+
 def test_speeds_in_either_unit(fc):
     (f,) = frames_of(fc, "Winds reached 120 mph, or 193 km/h, then fell to 75 miles per hour.")
     assert [(a.dimension, round(a.value)) for a in f.amounts] == [("speed", 193), ("speed", 193), ("speed", 121)]

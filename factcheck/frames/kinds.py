@@ -71,8 +71,8 @@ def _overlap(lo1, hi1, lo2, hi2) -> bool:
 def _other_subject(pair: Pair) -> bool:
     """The two clauses are about different people ("her share" against "Gálvez received"): their
     numbers belong to different subjects and are not compared."""
-    d = {e.key for e in pair.draft.agents if e.kind == "person"}
-    c = {e.key for e in pair.claim.agents if e.kind == "person"}
+    d = {e.key for e in pair.draft.agents if e.kind in ("person", "name")}
+    c = {e.key for e in pair.claim.agents if e.kind in ("person", "name")}
     return bool(d) and bool(c) and not d & c
 
 
@@ -90,7 +90,8 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
             continue
         tol = max(params.tolerance, 0.03) if d.dimension in ("length", "mass", "speed") else params.tolerance   # rounding after conversion
         hit = next((c for c in rivals if _overlap(d.lo, d.hi, c.lo * (1 - tol), c.hi * (1 + tol))
-                    and not (d.approx and d.approx == c.approx and not _same_value(d.value, c.value))), None)   # "at least 90" is not "at least 89"
+                    and not (d.approx in _BOUNDS and d.approx == c.approx and not _same_value(d.value, c.value))), None)
+        # ("at least 90" is not "at least 89"; "about 12 miles" may be "about 20 kilometres")
         compared.append((d, rivals, hit))
     # one value for one value: a figure the clause adds beside the claim's, once those are all
     # matched, is more detail, not a wrong one ("up from 7,146 in 2022 and 14,957 in 2023")
@@ -105,6 +106,9 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
     if not out and not params.vague:
         out = _parallel_counts(pair)
     return out
+
+
+_BOUNDS = frozenset({"at_least", "at_most", "above", "below"})
 
 
 def _same_value(a: float, b: float) -> bool:
@@ -614,6 +618,8 @@ def opposite(pair: Pair, params: Params) -> list[Outcome]:
     d, c = d_all - c_all, c_all - d_all
     for w in sorted(d):
         v = next(iter(sorted(en.opposites.get(w, frozenset()) & c)), None) or _unprefixed(w, c) or _prefixed(w, c)
+        if v and _other_subject(pair) and _is_verb(pair.draft, w) and _is_verb(pair.claim, v):
+            continue          # opposite acts of two people: "Raghavan won game nine", "Brenner lost game nine"
         if v:
             if _negated(pair.draft, w) != _negated(pair.claim, v):
                 return [Outcome(AGREE, v, w)]        # "has never lost a final" is "has won all its finals"
@@ -622,7 +628,7 @@ def opposite(pair: Pair, params: Params) -> list[Outcome]:
 
 
 _BOUND = re.compile(r"\b(more|less|fewer)\s+than\s+(?:about\s+|around\s+|some\s+)?([$€£]?\w+)|\bor\s+(more|less|fewer)\b"
-                    r"|\bat\s+(most|least)\b", re.I)
+                    r"|\bat\s+(most|least)\b|\bas\s+(much|many|few|little)\s+as\b", re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -633,7 +639,7 @@ def _bound_words(text: str) -> tuple[tuple[str, str], ...]:
         if m.group(1):
             out.append((m.group(1).lower(), m.group(2).lower()))
         else:
-            out.append(((m.group(3) or m.group(4)).lower(), ""))
+            out.append(((m.group(3) or m.group(4) or m.group(5)).lower(), ""))
     return tuple(out)
 
 
@@ -647,6 +653,10 @@ def _bounds(text: str, en: English) -> frozenset[str]:
 
 
 _PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis", "non-")
+
+
+def _is_verb(frame: Frame, word: str) -> bool:
+    return word in frame.verbs or lemma_of(word)[0] in frame.verbs
 
 
 def _negated(frame: Frame, word: str) -> bool:

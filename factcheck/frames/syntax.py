@@ -68,6 +68,9 @@ def is_verb(tokens: list[Token], i: int, en: English) -> bool:
     if "VERB" not in pos:
         return False
     prev = tokens[i - 1].norm if i else ""
+    if i and (tokens[i - 1].is_number or tokens[i - 1].norm in en.dates.weekdays or tokens[i - 1].norm in en.dates.months) \
+            and "NOUN" in pos and (noun_lemma(t.norm) != t.norm or t.norm.endswith("ing")):
+        return False                              # "700 guests", "Sunday evening": a noun after a figure or a day
     if t.norm.endswith("s") and not t.norm.endswith("ss") and lemma != t.norm:
         # "acts", "talks", "calls": a verb after its subject ("the court adds", "Trump says"), a noun
         # after a determiner, an adjective or a preposition ("unofficial acts", "the talks")

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 
-from ..text.quantities import find_quantities
+from ..text.quantities import find_quantities, number_at
 from ..text.sentences import Sentence
 from ..text.tokens import Token
 from .english import English, lemma_of, noun_lemma
@@ -173,6 +173,10 @@ _TIMES = frozenset({"day", "week", "month", "year", "time", "hour", "minute", "n
                     "weekend", "decade", "round", "game", "match", "turn", "quarter"})      # "every year", "each time": how often
 
 
+_SET_FILLERS = frozenset({"of", "more", "than", "less", "fewer", "about", "some", "nearly", "over", "roughly", "around", "almost",
+                          "'s", "or", "so", "million", "billion", "thousand", "hundred"})
+
+
 def _partitive(tokens: list[Token], k: int) -> bool:
     """ "of the", "of its", "of Vistula's", "of them": a part of a set the words after name."""
     if k >= len(tokens):
@@ -188,18 +192,16 @@ def _set_noun(tokens: list[Token], k: int, en: English) -> tuple[str, tuple[str,
     if k < n and tokens[k].norm in _SET_PRONOUNS:
         return "*", ()
     while k < n and (tokens[k].norm in _PARTITIVE or tokens[k].is_number or tokens[k].norm in en.numbers.values
-                     or tokens[k].norm in ("of", "more", "than", "less", "fewer", "about", "some", "nearly", "over", "'s", "million",
-                                           "billion", "thousand", "hundred")
-                     or capital(tokens[k]) and k + 1 < n and tokens[k + 1].norm == "'s"):
-        k += 1
+                     or tokens[k].norm in _SET_FILLERS or k + 1 < n and tokens[k + 1].norm == "'s"):
+        k += 1                        # (an owner: "of Vistula's flights", "of the town's homes")
     phrase = _noun_phrase(tokens, k, en)
     nouns = [w for w in phrase if "NOUN" in lemma_of(w)[1]]
     return (nouns[-1] if nouns else ""), phrase
 
 
 def shares(tokens: list[Token], en: English) -> list[Amount]:
-    """What share of a set a clause speaks of: "most patients", "every one of its lines", "some of
-    the flights", "only one of the three indexes", as vague percentages of the set's noun."""
+    """What share of a set a clause's quantifiers speak of: "most patients", "every one of its
+    lines", "some of the flights", as vague percentages of the set's noun."""
     out = []
     n = len(tokens)
     i = 0
@@ -212,7 +214,8 @@ def shares(tokens: list[Token], en: English) -> list[Amount]:
         before = tokens[i - 1].norm if i else ""
         after = tokens[end].norm if end < n else ""
         partitive = key[-1] == "of"
-        if before in _NOT_A_SHARE_BEFORE or (partitive and not _partitive(tokens, end)) or \
+        idiom = before in _NOT_A_SHARE_BEFORE and not (end < n and (tokens[end].is_number or after in en.numbers.values))
+        if idiom or (partitive and not _partitive(tokens, end)) or \
                 (not partitive and (after in _NOT_A_SHARE_AFTER or end < n and (capital(tokens[end]) or after.endswith("ed")
                                                                                   or verbish(after)))) or \
                 key == ("most",) and (before == "the" or lemma_of(after)[1] & {"ADJ", "ADV"}):     # "the most common"
@@ -223,17 +226,44 @@ def shares(tokens: list[Token], en: English) -> list[Amount]:
             lo, hi = en.quantifiers[key]
             out.append(Amount("percent", lo, hi, lo, noun, " ".join(t.text for t in tokens[i:end]), i, vague=True, phrase=phrase))
         i = end
-    for i in range(n - 3):     # "only one of the three indexes": one in three
-        if tokens[i].norm == "only" and tokens[i + 2].norm == "of" and tokens[i + 3].norm == "the":
-            part = en.numbers.values.get(tokens[i + 1].norm)
-            whole = en.numbers.values.get(tokens[i + 4].norm) if i + 4 < n else None
-            if part and whole and whole > part:
-                noun, phrase = _set_noun(tokens, i + 5, en)
-                if noun:
-                    share = 100 * part / whole
-                    out.append(Amount("percent", share, share, share, noun, " ".join(t.text for t in tokens[i:i + 5]), i,
-                                      vague=True, phrase=phrase))
     return out
+
+
+def parts_of_wholes(tokens: list[Token], en: English) -> list[Amount]:
+    """ "only one of the three indexes", "about 120 of the town's roughly 450 homes": a share of the
+    set the second figure counts (both figures stay counts too)."""
+    out = []
+    n = len(tokens)
+    i = 0
+    while i < n - 3:
+        got = _figure(tokens, i, en)
+        if got is None:
+            i += 1
+            continue
+        (part, of), first = got, i
+        i = of
+        if of + 1 >= n or tokens[of].norm != "of" or not _partitive(tokens, of + 1):
+            continue
+        k = of + 1
+        while k < n and _figure(tokens, k, en) is None and k - of <= 6 and tokens[k].norm not in (",", "and"):
+            k += 1                    # past "the", "its", "the town's", "roughly"
+        whole = _figure(tokens, k, en)[0] if k < n and _figure(tokens, k, en) else None
+        if whole and whole > part:
+            noun, phrase = _set_noun(tokens, k, en)
+            if noun:
+                share = 100 * part / whole
+                start = first - 1 if first and tokens[first - 1].norm == "only" else first
+                out.append(Amount("percent", share, share, share, noun, " ".join(t.text for t in tokens[start:k + 1]), start,
+                                  vague=True, phrase=phrase))
+    return out
+
+
+def _figure(tokens: list[Token], k: int, en: English) -> tuple[float, int] | None:
+    """A number at token k, in digits or words ("120", "four hundred and eleven"), and where it
+    ends; not "a"."""
+    if tokens[k].norm in ("a", "an") or not (tokens[k].is_number or tokens[k].norm in en.numbers.values):
+        return None
+    return number_at(tokens, k, en.numbers)
 
 
 def _of_what(a: Amount, tokens: list[Token], en: English) -> Amount:
@@ -251,9 +281,10 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
     out: list[Amount] = []
     taken: set[int] = set()
     n = len(tokens)
-    share_words = shares(tokens, en)
-    for a in share_words:
+    quantified = shares(tokens, en)
+    for a in quantified:
         taken.update(range(a.first, a.first + len(a.text.split())))
+    parts = parts_of_wholes(tokens, en)
     for i in range(n):
         for key in en.vague_by_first.get(tokens[i].norm, ()):     # longest first
             k = len(key)
@@ -320,7 +351,8 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
             out.append(Amount(q.dimension, q.lo, q.hi, q.value, q.noun if q.dimension == "money" else "", q.text, q.first, approx=q.approx))
     for i, t in enumerate(tokens):        # "half of the electorate", "a third of", "two-thirds of"
         share = _FRACTIONS.get(t.norm)
-        if share and i + 1 < n and tokens[i + 1].norm == "of" and not (i and tokens[i - 1].norm in ("and",)):
+        of_a_unit = i + 3 < n and tokens[i + 2].norm in ("a", "an") and tokens[i + 3].norm in en.numbers.units  # "a quarter of an hour"
+        if share and i + 1 < n and tokens[i + 1].norm == "of" and not (i and tokens[i - 1].norm in ("and",)) and not of_a_unit:
             prev = tokens[i - 1].norm if i else ""
             if t.norm in ("thirds", "quarters") and prev in en.numbers.values:
                 share *= en.numbers.values[prev]
@@ -351,7 +383,10 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
     if tallies:
         covered = {i for t in tallies for i in range(t.first, t.first + 3)}
         out = [a for a in out if a.first not in covered] + tallies
-    out = [a for a in out if not any(a.first == w.first for w in share_words)] + share_words
+    out = [a for a in out if not any(a.first == w.first for w in quantified)] + quantified
+    # "ten of their 14 classical games": ten games, and a share of the 14
+    out = [next((replace(a, noun=w.noun, phrase=w.phrase) for w in parts if a.dimension == "count" and a.noun == "of"
+                 and a.first <= w.first <= a.first + 2), a) for a in out] + parts
     out.sort(key=lambda a: a.first)
     return out
 

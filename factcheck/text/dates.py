@@ -68,6 +68,15 @@ def _month(tokens: list[Token], i: int, words: DateWords) -> int | None:
     return words.months[tok.norm]
 
 
+def _relation(tokens: list[Token], first: int, words: DateWords) -> tuple[str, int]:
+    """How a date relates to what happened (at, before, since, after, until) and where its mention
+    starts: the word before it, past "at least" ("until at least Wednesday" is until)."""
+    bound = 2 if first >= 3 and tokens[first - 2].norm == "at" and tokens[first - 1].norm in ("least", "earliest", "latest") else 0
+    if first - bound > 0 and tokens[first - bound - 1].norm in words.relations:
+        return words.relations[tokens[first - bound - 1].norm], first - bound - 1
+    return "at", first
+
+
 def find_dates(tokens: list[Token], words: DateWords) -> list[DateMention]:
     out: list[DateMention] = []
     i, n = 0, len(tokens)
@@ -84,7 +93,9 @@ def find_dates(tokens: list[Token], words: DateWords) -> list[DateMention]:
             i = last + 1
             continue
         if tokens[i].norm in words.weekdays and tokens[i].capitalized:
-            out.append(DateMention(None, None, None, "at", i, i, tokens[i].text, weekday=tokens[i].norm))
+            relation, first = _relation(tokens, i, words)
+            out.append(DateMention(None, None, None, relation, first, i, " ".join(t.text for t in tokens[first:i + 1]),
+                                   weekday=tokens[i].norm))
             i += 1
             continue
         j = i
@@ -104,10 +115,7 @@ def find_dates(tokens: list[Token], words: DateWords) -> list[DateMention]:
         if year is None and month is None:
             i += 1
             continue
-        relation = "at"
-        if first > 0 and tokens[first - 1].norm in words.relations:
-            relation = words.relations[tokens[first - 1].norm]
-            first -= 1
+        relation, first = _relation(tokens, first, words)
         last = j - 1
         text = " ".join(t.text for t in tokens[first:last + 1])
         out.append(DateMention(year, month, day, relation, first, last, text, weekday))

@@ -31,7 +31,8 @@ class NumberWords:
     starters: frozenset[str] = field(init=False)   # words a quantity can start with (digits aside)
 
     def __post_init__(self):
-        words = frozenset(self.values) | frozenset(self.units) | frozenset(CURRENCY_SIGNS) | {k[0] for k in self.collectives}
+        words = frozenset(self.values) | frozenset(self.units) | frozenset(CURRENCY_SIGNS) | {k[0] for k in self.collectives} \
+            | {"quarter", "quarters"}
         object.__setattr__(self, "starters", words)
 
 
@@ -68,6 +69,14 @@ class Ordinal:
     first: int
     last: int
     text: str
+
+
+_PARTS = {"half": 0.5, "quarter": 0.25}
+
+
+def number_at(tokens: list[Token], i: int, words: NumberWords) -> tuple[float, int] | None:
+    """A number written in digits or words that starts at token i: (value, index after it), or None."""
+    return _number_run(tokens, i, words)
 
 
 def _number_run(tokens: list[Token], i: int, words: NumberWords) -> tuple[float, int] | None:
@@ -188,8 +197,14 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords, offsets: bool 
     n = len(tokens)
     value = None
     start = i
+    # "a quarter of an hour", "three quarters of an hour"
+    if tok.norm in ("quarter", "quarters") and i + 3 < n and tokens[i + 1].norm == "of" and tokens[i + 2].norm in ("a", "an") \
+            and _unit(tokens, i + 3, words):
+        value, j = 0.25 * (words.values.get(tokens[i - 1].norm, 1) if i and tok.norm == "quarters" else 1), i + 3
+        if i and tok.norm == "quarters" and tokens[i - 1].norm in words.values:
+            start = i - 1
     # "half an hour", "half-hour"
-    if tok.norm == "half":
+    elif tok.norm == "half":
         if i + 2 < n and tokens[i + 1].norm in ("a", "an") and _unit(tokens, i + 2, words):
             value, j = 0.5, i + 2
         elif _unit(tokens, i + 1, words):
@@ -220,6 +235,11 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords, offsets: bool 
     if value is None:
         return None
     unit = _unit(tokens, j, words)
+    if unit is None and j + 1 < n and tokens[j].capitalized and (_unit(tokens, j + 1, words) or (None,))[0] == "money":
+        j += 1                                              # "1.35 million US dollars", "11 million Swedish crowns"
+        unit = _unit(tokens, j, words)
+    if unit is None and j < n and tokens[j].norm == "second" and tokens[i].is_number and value != 1:
+        unit = words.units.get("seconds")                   # "a 10-second increment" ("a second term" is a rank)
     before = _approximator(tokens, start, words)[2]          # "for about an hour": look past the approximator
     lasting = before > 0 and tokens[before - 1].norm in ("for", "lasted", "lasting")
     offset = unit and j + 1 < n and unit[0] == "duration" and tokens[j + 1].norm in _RELATIVE and not lasting
@@ -230,8 +250,8 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords, offsets: bool 
         value *= factor
         end = j
         # "an hour and a half", "two hours and a half"
-        if end + 3 < n and tokens[end + 1].norm == "and" and tokens[end + 2].norm in ("a", "an") and tokens[end + 3].norm == "half":
-            value += 0.5 * factor
+        if end + 3 < n and tokens[end + 1].norm == "and" and tokens[end + 2].norm in ("a", "an") and tokens[end + 3].norm in _PARTS:
+            value += _PARTS[tokens[end + 3].norm] * factor         # ... "an hour and a quarter"
             end += 3
         lo, hi, first, approx = _with_approx(tokens, start, value, words)
         if offset:
