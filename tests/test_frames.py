@@ -368,6 +368,13 @@ def test_figures_that_can_be_equal_are_no_contradiction(fc):
         assert "contradiction" not in [x.kind for x in fc.check(text, ref).findings], text
 
 
+def test_the_reference_s_sum_in_another_currency_contradicts_it(fc):
+    ref = fc.extract("Brenner receives 1.35 million US dollars from the prize fund of 2.5 million dollars.")
+    kinds = lambda text: [f.kind for f in fc.check(text, ref).findings]       # noqa: E731
+    assert kinds("Brenner earns 1.35 million US dollars from a 2.5 million-euro prize fund.") == ["contradiction"]
+    assert kinds("Brenner earns 1.35 million dollars, about 1.2 million euros, from the prize fund.") == ["agreement"]
+
+
 def test_speeds_in_either_unit(fc):
     (f,) = frames_of(fc, "Winds reached 120 mph, or 193 km/h, then fell to 75 miles per hour.")
     assert [(a.dimension, round(a.value)) for a in f.amounts] == [("speed", 193), ("speed", 193), ("speed", 121)]

@@ -79,9 +79,9 @@ def _other_subject(pair: Pair) -> bool:
 def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
     """Numbers of the same dimension (and, for counts, of the same thing), of the same subject:
     intervals must overlap."""
-    out = []
     if _other_subject(pair):
-        return out
+        return []
+    out = [] if params.vague else _other_currency(pair)
     compared = []
     for d in pair.draft.amounts:
         rivals = [c for c in pair.claim.amounts if c.dimension == d.dimension and _same_thing(d, c, pair)
@@ -109,6 +109,17 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
 
 
 _BOUNDS = frozenset({"at_least", "at_most", "above", "below"})
+
+
+def _other_currency(pair: Pair) -> list[Outcome]:
+    """The claim's sum in another currency: "a 2.5 million-euro prize fund" for 2.5 million dollars
+    (a different figure in another currency may be the same sum converted, and is not compared)."""
+    out = []
+    for d in pair.draft.amounts:
+        for c in pair.claim.amounts:
+            if d.dimension == c.dimension == "money" and d.noun and c.noun and d.noun != c.noun and _same_value(d.value, c.value):
+                out.append(Outcome(CONFLICT, c.text, d.text))    # (no value key: the figure is the reference's own)
+    return out
 
 
 def _same_value(a: float, b: float) -> bool:

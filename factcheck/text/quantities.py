@@ -40,9 +40,12 @@ class NumberWords:
 CURRENCY_SIGNS = {"$": "dollar", "\u20ac": "euro", "\u00a3": "pound", "\u00a5": "yen"}
 
 
+_CURRENCY_FORMS = {"kronor": "crown", "krona": "crown", "kroner": "crown", "krone": "crown", "reais": "real", "yuan": "yuan"}
+
+
 def currency_of(word: str) -> str:
-    """ "dollars" -> "dollar", "€" -> "euro": the currency a money word or sign names."""
-    return CURRENCY_SIGNS.get(word) or (word[:-1] if word.endswith("s") and word not in ("yuan", "reais") else word)
+    """ "dollars" -> "dollar", "€" -> "euro", "kronor" -> "crown": the currency a money word or sign names."""
+    return CURRENCY_SIGNS.get(word) or _CURRENCY_FORMS.get(word) or (word[:-1] if word.endswith("s") else word)
 
 
 @dataclass(frozen=True)
