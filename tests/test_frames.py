@@ -375,6 +375,16 @@ def test_the_reference_s_sum_in_another_currency_contradicts_it(fc):
     assert kinds("Brenner earns 1.35 million dollars, about 1.2 million euros, from the prize fund.") == ["agreement"]
 
 
+def test_offices_no_list_names_are_read_by_their_agent_suffix(fc):
+    ref = fc.extract("Ragnheiður Sigurðardóttir, a natural hazards specialist at the Meteorological Office, said lava had advanced. "
+                     "The chief arbiter, Tan Mei Ling of Singapore, confirmed the result.")
+    assert ref.titles["sigurðardóttir"] == ["natural hazards specialist at meteorological office"]
+    kinds = lambda text: [f.kind for f in fc.check(text, ref).findings]       # noqa: E731
+    assert kinds("Ragnheiður Sigurðardóttir, the director of the Meteorological Office, said lava had advanced.") == ["contradiction"]
+    assert kinds("The chief arbiter, Tan Mei Ling, confirmed the result.") == ["agreement"]
+    assert "indicator" not in fc.english.office_nouns and "volcanologist" in fc.english.office_nouns
+
+
 def test_speeds_in_either_unit(fc):
     (f,) = frames_of(fc, "Winds reached 120 mph, or 193 km/h, then fell to 75 miles per hour.")
     assert [(a.dimension, round(a.value)) for a in f.amounts] == [("speed", 193), ("speed", 193), ("speed", 121)]

@@ -51,6 +51,26 @@ def noun_lemma(word: str) -> str:
     return forms["NOUN"][0].lower() if "NOUN" in forms else word
 
 
+class OfficeNouns(frozenset):
+    """The office nouns of rules/lexicon/english.json, and any noun English makes a person's role with
+    an agent suffix: "specialist", "volcanologist", "arbiter", "curator", "investigator", "historian"."""
+
+    _SUFFIXES = ("ist", "ian", "eer", "ator", "itor", "ector", "iter", "ologist")
+    _THINGS = frozenset({"indicator", "elevator", "calculator", "generator", "radiator", "accelerator", "ventilator", "detector",
+                         "projector", "connector", "reflector", "sector", "vector", "meridian", "median", "assist", "exist",
+                         "insist", "resist", "persist", "consist", "twister", "monitor", "capacitor", "incubator"})
+
+    def __contains__(self, word) -> bool:
+        return frozenset.__contains__(self, word) or _agent_noun(word, self._SUFFIXES, self._THINGS)
+
+
+@lru_cache(maxsize=16384)
+def _agent_noun(word, suffixes, things) -> bool:
+    # (a word the lemmatiser does not know counts only with the unmistakable "-ologist": "Brian" is no office)
+    return isinstance(word, str) and len(word) >= 6 and word.isalpha() and word.endswith(suffixes) and word not in things \
+        and ("NOUN" in lemma_of(word)[1] or word.endswith("ologist") and not lemma_of(word)[1])
+
+
 @dataclass
 class English:
     numbers: NumberWords
@@ -128,7 +148,7 @@ def load_english(rules_dir: Path) -> English:
     return English(
         numbers=_number_words(f["numbers"]), dates=_date_words(f["dates"]), cues=cues,
         function_words=frozenset(eng.function_words),
-        office_nouns=frozenset(lemma_of(o)[0] for o in eng.office_nouns if " " not in o),
+        office_nouns=OfficeNouns(lemma_of(o)[0] for o in eng.office_nouns if " " not in o),
         office_phrases=office_phrases,
         org_heads=frozenset(eng.org_heads), person_titles=frozenset(eng.person_titles),
         opposites={k: frozenset(v) for k, v in opposites.items()}, paraphrase=paraphrase,

@@ -148,7 +148,7 @@ def _review(frame: Frame, english: English) -> list[str]:
             notes.append(f"unknown {'person' if e.kind == 'person' else 'organisation or site'}: {e.text}")
     for e in frame.titles:
         words = set(e.title.split())
-        if not words & english.office_nouns:
+        if not any(w in english.office_nouns for w in words):
             notes.append(f"unknown office: {e.title}")
     return list(dict.fromkeys(notes))
 

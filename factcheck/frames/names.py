@@ -346,7 +346,7 @@ def _role_titles(tokens: list[Token], entities: list[Entity], doc: Document) -> 
         while end < n and end - j < 5 and (tokens[end].is_word and tokens[end].norm not in ("and", "but", "on", "in", "at", "after", "by")):
             end += 1
         title = _title_phrase(tokens[j:end], en) if end > j else ""
-        if title and lemma_of(tokens[j].norm)[0] in en.office_nouns | {"the", "a"} | _RANK_WORDS or title and capital(tokens[j]) is False and \
+        if title and (lemma_of(tokens[j].norm)[0] in en.office_nouns or tokens[j].norm in ("the", "a") or tokens[j].norm in _RANK_WORDS) or title and capital(tokens[j]) is False and \
                 any(lemma_of(t.norm)[0] in en.office_nouns for t in tokens[j:min(end, j + 3)]):
             entities[k] = _as_person(_with_title(e, title), doc)
             p = doc.people.get(e.key)
