@@ -385,6 +385,13 @@ def test_offices_no_list_names_are_read_by_their_agent_suffix(fc):
     assert "indicator" not in fc.english.office_nouns and "volcanologist" in fc.english.office_nouns
 
 
+def test_a_site_cut_short_and_a_place_in_apposition(fc):
+    ref = fc.extract("Sigurðardóttir, a specialist at the Meteorological Office, said the gas plume was drifting towards the capital, Reykjavík.")
+    kinds = lambda text: [f.kind for f in fc.check(text, ref).findings]       # noqa: E731
+    assert kinds("Sigurðardóttir, a specialist at the Met Office, said the gas plume was drifting towards the capital.") == ["agreement"]
+    assert kinds("The gas plume was drifting towards Reykjanesbær, Sigurðardóttir said.") == ["contradiction"]
+
+
 def test_speeds_in_either_unit(fc):
     (f,) = frames_of(fc, "Winds reached 120 mph, or 193 km/h, then fell to 75 miles per hour.")
     assert [(a.dimension, round(a.value)) for a in f.amounts] == [("speed", 193), ("speed", 193), ("speed", 121)]

@@ -338,8 +338,14 @@ def _site(d, same_role, draft_places) -> list[Outcome]:
 
 
 def _same_site(a: str, b: str) -> bool:
+    """One site named twice: the same words, a part of them ("the Elysee" and "the Elysee Palace"),
+    or words cut short ("the Met Office" and "the Meteorological Office")."""
     wa, wb = set(a[1:].split()), set(b[1:].split())
-    return a == b or bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+    if a == b or bool(wa) and bool(wb) and (wa <= wb or wb <= wa):
+        return True
+    def cut_short(short, full):
+        return len(short) >= 2 and len(short) <= len(full) and all(any(w == x or len(w) >= 3 and x.startswith(w) for x in full) for w in short)
+    return cut_short(wa, wb) or cut_short(wb, wa)
 
 
 

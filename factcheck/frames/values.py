@@ -98,6 +98,11 @@ def _governing_prep(tokens: list[Token], first: int, en: English) -> str:
     if not first:
         return ""
     word = tokens[first - 1].norm
+    if word == "," and first >= 3 and "NOUN" in lemma_of(tokens[first - 2].norm)[1] and not capital(tokens[first - 2]):
+        # "towards the capital, Reykjavík": the place the noun phrase before the comma names
+        prep = next((tokens[k].norm for k in range(first - 3, max(-1, first - 6), -1) if tokens[k].norm in PLACE_PREPOSITIONS), None)
+        if prep:
+            return prep
     k = first - 1
     while k > 0 and k >= first - 3 and (tokens[k].norm in _PLACE_MODIFIERS or tokens[k].norm == "the" and k < first - 1):
         k -= 1
