@@ -392,6 +392,13 @@ def test_a_site_cut_short_and_a_place_in_apposition(fc):
     assert kinds("The gas plume was drifting towards Reykjanesbær, Sigurðardóttir said.") == ["contradiction"]
 
 
+def test_the_speaker_before_an_appositive_and_an_auxiliary(fc):
+    frames = frames_of(fc, "Shortly after 1 p.m., Carlos Mazón, the president of the regional government, had said the storm would ease.")
+    assert [f.speaker.key for f in frames if f.speaker] == ["mazón"]
+    (h,) = frames_of(fc, "The committee had Hassabis's phone number.")
+    assert "have" in h.verbs
+
+
 def test_speeds_in_either_unit(fc):
     (f,) = frames_of(fc, "Winds reached 120 mph, or 193 km/h, then fell to 75 miles per hour.")
     assert [(a.dimension, round(a.value)) for a in f.amounts] == [("speed", 193), ("speed", 193), ("speed", 121)]

@@ -22,6 +22,9 @@ from .names import PRONOUNS, Document, Person
 from .syntax import LIGHT_VERBS, PARTICLE_AFTER, PASSIVE_BE, QUOTED, is_verb, verb_of_noun
 
 
+_BEFORE_SAYING = frozenset({"had", "has", "have", "also", "later", "then", "previously", "earlier", "again", "has also", "had also"})
+
+
 def analyse_document(text: str, english: English, known: dict[str, Person] | None = None,
                      sentences: list[Sentence] | None = None, places: set[str] = frozenset()) -> tuple[list[list[Frame]], Document]:
     """Frames of every sentence; `known` and `places` are what the reference named, when reading a draft."""
@@ -91,9 +94,13 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
                 comma = next((k for k in range(after[0].last, b + 1) if tokens[k].norm == ","), None)
                 content = comma + 1 if comma is not None else content
             continue
-        if before and before[-1].kind != "person" and say.first >= 2 and tokens[say.first - 1].norm == ",":
-            # "Jerome Powell, the Fed chair, said": the person before the appositive speaks
-            opening = max((k for k in range(a, say.first - 1) if tokens[k].norm == ","), default=None)
+        close = say.first - 1
+        while close > a and tokens[close].norm in _BEFORE_SAYING:
+            close -= 1                               # "..., had said", "..., also said"
+        if (not before or before[-1].kind != "person") and close >= 1 and tokens[close].norm == ",":
+            # "Jerome Powell, the Fed chair, said", "Carlos Mazón, the president of the regional
+            # government, had said": the person before the appositive speaks
+            opening = max((k for k in range(a, close) if tokens[k].norm == ","), default=None)
             people = [e for e in ents if e.kind == "person" and opening is not None and e.last == opening - 1]
             before = people or before
         if before:

@@ -60,8 +60,9 @@ def _base_participle(word: str) -> bool:
 def is_verb(tokens: list[Token], i: int, en: English) -> bool:
     t = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if t.norm in _HAVE and nxt is not None and (nxt.norm in _DETERMINERS and nxt.norm not in ("'s", "no") or nxt.is_number):
-        return True                               # "did not have his phone number", "had a crew of 22": to have
+    if t.norm in _HAVE and nxt is not None and (nxt.norm in _DETERMINERS and nxt.norm not in ("'s", "no") or nxt.is_number
+                                                 or capital(nxt) and i + 2 < len(tokens) and tokens[i + 2].norm == "'s"):
+        return True                               # "did not have his phone number", "had a crew of 22", "had Hassabis's number": to have
     if not t.is_word or t.norm in en.function_words or (i and capital(t)):
         return False
     lemma, pos = lemma_of(t.norm)
