@@ -399,6 +399,16 @@ def test_the_speaker_before_an_appositive_and_an_auxiliary(fc):
     assert "have" in h.verbs
 
 
+def test_who_did_it_a_country_and_whom_it_went_to(fc):
+    ref = fc.extract("China sent a 37-member rescue team from Yunnan province. "
+                     "At the Trocadéro, Zinedine Zidane handed the Olympic flame to the Spanish tennis player Rafael Nadal.")
+    kinds = lambda text: [f.kind for f in fc.check(text, ref).findings]       # noqa: E731
+    assert kinds("India sent a 37-member rescue team from Yunnan province.") == ["contradiction"]
+    assert "contradiction" not in kinds("Singapore also sent a search-and-rescue team.")      # another doer, by its own account
+    assert kinds("Zinedine Zidane handed the flame to the American tennis star Serena Williams.") == ["contradiction"]
+    assert kinds("Zinedine Zidane handed the flame to Rafael Nadal.") == ["agreement"]
+
+
 def test_speeds_in_either_unit(fc):
     (f,) = frames_of(fc, "Winds reached 120 mph, or 193 km/h, then fell to 75 miles per hour.")
     assert [(a.dimension, round(a.value)) for a in f.amounts] == [("speed", 193), ("speed", 193), ("speed", 121)]

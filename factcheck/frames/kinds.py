@@ -356,7 +356,8 @@ def _named(entities):
 
 
 def agent(pair: Pair, params: Params) -> list[Outcome]:
-    """Who did it: the person doing the claim's act, or the roles swapped."""
+    """Who did it: the person (or, with no person, the country) doing the claim's act, and the one
+    person the same doer's act went to."""
     d, c = pair.draft, pair.claim
     # the same act: the same predicate, or each clause's predicate among the other's verbs ("had put
     # the value ... at" against "put the value of the stolen pieces at")
@@ -366,12 +367,49 @@ def agent(pair: Pair, params: Params) -> list[Outcome]:
     mine = {e.key for e in pair.draft.agents if e.kind in ("person", "name")}
     hit = next((e for e in pair.claim.agents if e.kind in ("person", "name") and e.key in mine), None)
     if hit:
-        return [Outcome(AGREE, hit.text, hit.text)]
+        return [Outcome(AGREE, hit.text, hit.text)] + _recipient(pair)
     # another person doing it: both written as names of people, both in the active voice
     d_agents = [e for e in pair.draft.agents if e.kind == "person" and e.how != "pronoun"]
     c_agents = [e for e in pair.claim.agents if e.kind == "person" and e.how != "pronoun"]
     if d_agents and c_agents and not pair.draft.passive and not pair.claim.passive:
         return [Outcome(CONFLICT, c_agents[0].text, d_agents[0].text)]
+    if not mine and not any(e.kind in ("person", "name") for e in c.agents) and not _ALSO.search(d.text):
+        return _subject_places(pair)      # ("Singapore also sent a contingent": another doer, by its own account)
+    return []
+
+
+_ALSO = re.compile(r"\b(?:also|too|as well)\b", re.I)
+
+
+def _given_to(frame: Frame, e) -> bool:
+    """The person is what the act went to: "to" at most five words before the name, with no comma
+    between ("handed the flame to the American tennis star Serena Williams")."""
+    at = frame.text.find(e.text)
+    before = frame.text[:at].lower().split(" to ")
+    return at > 0 and len(before) > 1 and "," not in before[-1] and len(before[-1].split()) <= 5
+
+
+def _subject_places(pair: Pair) -> list[Outcome]:
+    """A country or a city doing the act, before its verb: "India sent a 37-member rescue team"
+    against "China sent ..."."""
+    def subject(f: Frame):
+        return [p for p in f.places if not p.prep and not p.verb and p.kind in ("country", "city", "region")]
+    d, c = subject(pair.draft), subject(pair.claim)
+    if len(d) == 1 and len(c) == 1 and not pair.english.places.related(d[0].place, c[0].place) and not pair.draft.passive \
+            and not pair.claim.passive:
+        return [Outcome(CONFLICT, c[0].text, d[0].text)]
+    return []
+
+
+def _recipient(pair: Pair) -> list[Outcome]:
+    """The one person the same doer's act went to: "Zidane handed the flame to Serena Williams"
+    against "... to Rafael Nadal"."""
+    def others(f: Frame, doers):
+        return [e for e in f.participants if e.kind == "person" and e.how != "pronoun" and e.key not in doers and _given_to(f, e)]
+    doers = {e.key for e in pair.draft.agents + pair.claim.agents}
+    d, c = others(pair.draft, doers), others(pair.claim, doers)
+    if len(d) == 1 and len(c) == 1 and d[0].key != c[0].key:
+        return [Outcome(CONFLICT, c[0].text, d[0].text)]
     return []
 
 
