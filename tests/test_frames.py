@@ -409,6 +409,28 @@ def test_who_did_it_a_country_and_whom_it_went_to(fc):
     assert kinds("Zinedine Zidane handed the flame to Rafael Nadal.") == ["agreement"]
 
 
+@pytest.mark.parametrize("text, places", [
+    ("It happened in the United States.", [("us", "in", ())]),                    # "the" before a name is no preposition
+    ("It emerged in South Kivu, in the west of the Congo.", [("cd-south-kivu", "in", ()), ("cd", "in", ("west",))]),
+    ("It hit the eastern Congo and north-eastern Japan.", [("cd", "eastern", ("east",)), ("jp", "eastern", ("east", "north"))]),
+    ("In the United States, Delta, headquartered in Atlanta, recovered slowly.", [("us", "in", ()), ("atlanta-us", "based", ())]),
+    ("Surgeries in Scotland lost access.", [("gb-scotland", "in", ())]),            # Scotland is not England
+])
+def test_places_their_sides_and_their_prepositions(fc, text, places):
+    got = [(p.place, p.prep, tuple(sorted(p.side))) for f in frames_of(fc, text) for p in f.places]
+    assert got == places
+
+
+def test_places_of_a_departure_a_side_and_a_negated_act(fc):
+    ref = fc.extract("The 111th Tour started in Florence on 29 June. Clade Ib emerged in South Kivu province in the eastern Congo. "
+                     "The race did not finish in Paris.")
+    kinds = lambda text: [f.kind for f in fc.check(text, ref).findings]       # noqa: E731
+    assert kinds("The race had set off from Turin on 29 June.") == ["contradiction"]
+    assert kinds("Clade Ib emerged in South Kivu, in the west of the Congo.") == ["contradiction"]
+    places = [r.id for f in fc.check("The finish was moved to Nice instead of Paris.", ref).findings for r in f.rules]
+    assert "frames.place" not in places
+
+
 def test_speeds_in_either_unit(fc):
     (f,) = frames_of(fc, "Winds reached 120 mph, or 193 km/h, then fell to 75 miles per hour.")
     assert [(a.dimension, round(a.value)) for a in f.amounts] == [("speed", 193), ("speed", 193), ("speed", 121)]

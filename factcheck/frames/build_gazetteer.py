@@ -26,11 +26,12 @@ CONTINENTS = {"EU": "Europe", "AS": "Asia", "AF": "Africa", "NA": "North America
 # Names English news uses for countries besides their ISO names; general English, not per article.
 COUNTRY_ALIASES = {
     "US": ["United States of America", "the United States", "US", "U.S.", "USA", "U.S.A.", "America"],
-    "GB": ["Britain", "Great Britain", "UK", "U.K.", "the United Kingdom", "England", "Scotland", "Wales"],
+    # England and Scotland are GeoNames divisions of their own (a surgery in Scotland is not one in England)
+    "GB": ["Britain", "Great Britain", "UK", "U.K.", "the United Kingdom", "Wales"],
     "RU": ["Russia"], "KR": ["South Korea"], "KP": ["North Korea"], "IR": ["Iran"], "SY": ["Syria"],
     "VE": ["Venezuela"], "BO": ["Bolivia"], "TZ": ["Tanzania"], "VN": ["Vietnam"], "LA": ["Laos"],
     "MD": ["Moldova"], "TW": ["Taiwan"], "CZ": ["Czech Republic", "Czechia"], "VA": ["Vatican", "the Vatican", "Holy See"],
-    "PS": ["Palestine", "Gaza", "West Bank"], "CD": ["Democratic Republic of Congo", "DR Congo", "DRC"],
+    "PS": ["Palestine", "Gaza", "West Bank"], "CD": ["Democratic Republic of Congo", "DR Congo", "DRC", "Congo"],   # ("the Congo": either, the nearest or the bigger)
     "CG": ["Republic of Congo"], "CI": ["Ivory Coast"], "TR": ["Turkey", "Türkiye"], "NL": ["Holland", "the Netherlands"],
     "AE": ["UAE", "the UAE", "Emirates"], "BN": ["Brunei"], "MM": ["Myanmar", "Burma"], "FM": ["Micronesia"],
 }

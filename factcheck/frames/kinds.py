@@ -276,7 +276,8 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
         role = PLACE_ROLE.get(d.prep)
         if role is None:
             continue                  # "Spain beat England": a country as a participant, not a place
-        same_role = [c for c in pair.claim.places if _roles_meet(d, c)]
+        # (where it did not finish is no place where it did: "did not finish in Paris" against "moved to Nice")
+        same_role = [c for c in pair.claim.places if _roles_meet(d, c) and _negated(pair.claim, c.verb) == _negated(pair.draft, d.verb)]
         same_verb = [c for c in same_role if d.verb and c.verb == d.verb]
         if same_verb:
             same_role = same_verb     # where it entered against where it entered, not where it left
@@ -291,6 +292,9 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
         # a city is compared with the claim's cities first: Trujillo is in Peru, but it is not Chiclayo
         peers = [c for c in same_role if c.kind == d.kind] or same_role
         hit = next((c for c in peers if places.related(d.place, c.place)), None)
+        if hit and d.place == hit.place and _opposite_sides(d.side, hit.side):
+            out.append(Outcome(CONFLICT, f"the {'-'.join(sorted(hit.side))} of {hit.text}", f"the {'-'.join(sorted(d.side))} of {d.text}"))
+            continue              # "in the west of the Congo" against "in the eastern Congo"
         if hit:
             out.append(Outcome(AGREE, hit.text, d.text, relation=_containment(places, d.place, hit.place)))
             continue
@@ -302,10 +306,33 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
     return out
 
 
+_OPPOSITE_SIDES = ({"north", "south"}, {"east", "west"})
+
+
+def _opposite_sides(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two parts of one place that cannot overlap: the west and the east, the north-east and the south."""
+    return bool(a) and bool(b) and not a & b and any(pair <= a | b for pair in _OPPOSITE_SIDES)
+
+
+# where an act of setting off or of arriving happens is where it set off from or arrived at
+_DEPARTING = frozenset({"start", "begin", "depart", "launch", "originate", "embark"})
+_ARRIVING = frozenset({"arrive", "land", "finish", "end", "terminate"})
+
+
+def _role(p) -> str | None:
+    """Where it happened, where from, where to: "started in Florence" is from Florence."""
+    role = PLACE_ROLE.get(p.prep)
+    if role == "at" and p.verb in _DEPARTING:
+        return "from"
+    if role == "at" and p.verb in _ARRIVING:
+        return "to"
+    return role
+
+
 def _roles_meet(d, c) -> bool:
     """The same role, where "based in" is where a company is: it meets a place where something
     happened, but not a dateline ("EVANSVILLE — ..." says nothing of where Corvell is based)."""
-    a, b = PLACE_ROLE.get(d.prep), PLACE_ROLE.get(c.prep)
+    a, b = _role(d), _role(c)
     if "based" in (a, b) and a != b:
         other = c if a == "based" else d
         return PLACE_ROLE.get(other.prep) == "at" and other.prep != "dateline"

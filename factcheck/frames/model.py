@@ -50,6 +50,7 @@ class PlaceRef:
     prep: str             # the preposition before it ("in", "from", "to"), or ""
     last: int = -1        # its last token
     verb: str = ""        # canonical lemma of the verb it belongs to: the nearest one before it in its clause
+    side: frozenset[str] = frozenset()   # the part of it the text names: {"east"} for "the eastern Congo", "the east of the Congo"
 
 
 @dataclass(frozen=True, slots=True)

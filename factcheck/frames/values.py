@@ -14,6 +14,7 @@ from ..text.tokens import Token
 from .english import English, lemma_of, noun_lemma
 from .model import PLACE_PREPOSITIONS, PLACE_ROLE, SITE, Amount, ClockTime, Entity, OrdinalRef, PlaceRef
 from .names import capital
+from .places import KIND_RANK
 
 
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?(a\.?m\.?|p\.?m\.?)(?![a-z])|\b(\d{1,2}):(\d{2})\b", re.I)
@@ -51,14 +52,19 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
                   for x in en.places.ancestors(en.places.resolve(other, set())) if en.places.kind(x) != "continent"}
         pid = en.places.resolve(ids, (nearby - set(ids)) or (likely - set(ids)) or (set(context) - set(ids)))
         prep = _governing_prep(tokens, e.first, en)
+        if e.first and tokens[e.first - 1].norm == "the" and any(o.kind == "org" and o.first == e.first and o.last > e.last
+                                                                  for o in entities):
+            prep = "the"          # "the Hudson Institute" is no place in Hudson ("Portland International Airport" is)
         if prep == "for" and e.first >= 2 and tokens[e.first - 2].norm in ("bound", "headed", "left", "leave", "leaves", "departed"):
             prep = "bound for"                       # "bound for Ontario" is where to; "peace for Ukraine" is no place
         before = max((p for p in out if p.first < e.first), key=lambda p: p.first, default=None)
-        if prep == "," and before is not None and _adjacent_place(before, e, tokens):
+        # (a broader place after a narrower one, "Ontario, Canada"; not "In the United States, Delta, ...")
+        if prep == "," and before is not None and _adjacent_place(before, e, tokens) and (
+                before.kind == SITE or KIND_RANK[en.places.kind(pid)] <= KIND_RANK[before.kind]):
             prep = before.prep                       # "bound for Ontario, Canada": Canada is where it was bound too
         elif prep == "in" and before is not None and before.last == e.first - 2 and PLACE_ROLE.get(before.prep, "at") != "at":
             prep = before.prep                       # "launched from Vandenberg Space Force Base in California": from California
-        elif prep in (",", "and", "or") and listed and e.first - listed[-1].first <= 8:
+        elif prep in (",", "and", "or") and listed and e.first - listed[-1].first <= 8 and listed[-1].kind == en.places.kind(pid):
             prep = listed[-1].prep                   # "reached Indianapolis at 3:06, Cleveland at 3:13 and Buffalo"
         if e.last + 1 < len(tokens) and tokens[e.last + 1].norm in ("based", "headquartered"):
             prep = "based"                           # "the Pittsburgh-based company": where it is based
@@ -70,7 +76,7 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
             prep = "dateline"                        # a dateline: "BERLIN, 14 July -" is where it happened
         if _everyday_word(e, pid, prep, tokens, en):
             continue
-        out.append(PlaceRef(pid, en.places.kind(pid), e.text, e.first, prep, e.last))
+        out.append(PlaceRef(pid, en.places.kind(pid), e.text, e.first, prep, e.last, side=_side(tokens, e.first)))
         listed.append(out[-1])
     out.sort(key=lambda p: p.first)
     return out
@@ -88,13 +94,38 @@ def _everyday_word(e: Entity, pid: str, prep: str, tokens: list[Token], en: Engl
     return prep not in PLACE_ROLE
 
 
+_SIDES = {"northern": "north", "southern": "south", "eastern": "east", "western": "west", "north": "north", "south": "south",
+          "east": "east", "west": "west"}
+
+
+def _side(tokens: list[Token], first: int) -> frozenset[str]:
+    """The part of a place the words before it name: "eastern Congo", "north-eastern Japan", "the
+    west of the Congo" (not "north of Hualien", which is outside it)."""
+    k = first - 1
+    if k >= 1 and tokens[k].norm == "the":
+        k -= 1
+    if k >= 1 and tokens[k].norm == "of":              # "the west of (the) Congo"
+        words = []
+        j = k - 1
+        while j >= 0 and tokens[j].norm in _SIDES and len(words) < 2:
+            words.append(tokens[j].norm)
+            j -= 1
+        return frozenset(_SIDES[w] for w in words) if words and j >= 0 and tokens[j].norm == "the" else frozenset()
+    words = []
+    while k >= 0 and tokens[k].norm in _SIDES and tokens[k].norm.endswith("ern") or k >= 0 and words and tokens[k].norm in _SIDES:
+        words.append(tokens[k].norm)
+        k -= 1
+    return frozenset(_SIDES[w] for w in words)
+
+
 _PLACE_MODIFIERS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east",
                               "west", "downtown", "rural", "coastal"})
 
 
 def _governing_prep(tokens: list[Token], first: int, en: English) -> str:
-    """The word before a place, or the preposition before the words that only narrow it: "in
-    southern Ontario", "to the eastern Congo", "in downtown Los Angeles" are in, to and in."""
+    """The word before a place, or the preposition before the words that only narrow it: "in the
+    United States", "in southern Ontario", "to the eastern Congo", "in downtown Los Angeles", "in
+    the west of the Congo" are in, in, to, in and in."""
     if not first:
         return ""
     word = tokens[first - 1].norm
@@ -104,10 +135,12 @@ def _governing_prep(tokens: list[Token], first: int, en: English) -> str:
         if prep:
             return prep
     k = first - 1
-    while k > 0 and k >= first - 3 and (tokens[k].norm in _PLACE_MODIFIERS or tokens[k].norm == "the" and k < first - 1):
-        k -= 1
-        if tokens[k].norm in PLACE_PREPOSITIONS:
-            return tokens[k].norm
+    side = bool(_side(tokens, first))
+    while k > 0 and k >= first - 5 and (tokens[k].norm in _PLACE_MODIFIERS or tokens[k].norm == "the"
+                                         or tokens[k].norm == "of" and side):
+        k -= 1                                   # past "the", "southern", "the west of"
+    if k < first - 1 and tokens[k].norm in PLACE_PREPOSITIONS and not (tokens[k].norm == "of" and side):
+        return tokens[k].norm
     return word
 
 
