@@ -319,7 +319,7 @@ def test_a_conflict_in_the_linter_outputs(database, tmp_path, cli):
     assert run.returncode == 1, run.stderr.decode()          # a conflict fails like a contradiction
     line = run.stdout.decode().splitlines()[0]
     assert line.startswith(f"{draft}:1:20: conflict between sources: contradicts local (2026-12-01, local.s01.strike-elena); "
-                           "agrees with wire (2026-11-30, wire.s01.kill-elena): The reference gives 15 people; this says 12."), line
+                           "agrees with wire (2026-11-30, wire.s01.hit-elena): The reference gives 15 people; this says 12."), line
     sarif = json.loads(cli("check", "--format", "sarif", draft, env=env).stdout)
     [result] = sarif["runs"][0]["results"]
     assert result["level"] == "warning" and [s["source"] for s in result["properties"]["sides"]] == ["local", "wire"]
