@@ -31,6 +31,11 @@ def fc() -> FrameChecker:
     return FrameChecker.load(data_dir("rules"))
 
 
+def verdicts_against(fc, ref):
+    """A function giving the kinds of the findings a text gets against `ref`."""
+    return lambda text: [f.kind for f in fc.check(text, ref).findings]
+
+
 def frames_of(fc, text, known=None):
     sentences, _ = analyse_document(text, fc.english, known=known)
     return [f for fs in sentences for f in fs]
@@ -284,7 +289,7 @@ def test_shares_of_a_set(fc, text, shares):
 def test_a_share_contradicts_another_share_of_the_same_set(fc):
     ref = fc.extract("All three major US stock indexes closed slightly lower on Wednesday. "
                      "The side effect was seen in 6 percent of patients on the drug.")
-    kinds = lambda text: [f.kind for f in fc.check(text, ref).findings]       # noqa: E731
+    kinds = verdicts_against(fc, ref)
     assert kinds("Only one of the three main US stock indexes ended Wednesday lower.") == ["contradiction"]
     assert kinds("Most patients on the drug saw the side effect.") == ["contradiction"]
     assert kinds("All three main US stock indexes ended Wednesday lower.") == ["agreement"]
@@ -370,7 +375,7 @@ def test_figures_that_can_be_equal_are_no_contradiction(fc):
 
 def test_the_reference_s_sum_in_another_currency_contradicts_it(fc):
     ref = fc.extract("Brenner receives 1.35 million US dollars from the prize fund of 2.5 million dollars.")
-    kinds = lambda text: [f.kind for f in fc.check(text, ref).findings]       # noqa: E731
+    kinds = verdicts_against(fc, ref)
     assert kinds("Brenner earns 1.35 million US dollars from a 2.5 million-euro prize fund.") == ["contradiction"]
     assert kinds("Brenner earns 1.35 million dollars, about 1.2 million euros, from the prize fund.") == ["agreement"]
 
@@ -379,7 +384,7 @@ def test_offices_no_list_names_are_read_by_their_agent_suffix(fc):
     ref = fc.extract("Ragnheiður Sigurðardóttir, a natural hazards specialist at the Meteorological Office, said lava had advanced. "
                      "The chief arbiter, Tan Mei Ling of Singapore, confirmed the result.")
     assert ref.titles["sigurðardóttir"] == ["natural hazards specialist at meteorological office"]
-    kinds = lambda text: [f.kind for f in fc.check(text, ref).findings]       # noqa: E731
+    kinds = verdicts_against(fc, ref)
     assert kinds("Ragnheiður Sigurðardóttir, the director of the Meteorological Office, said lava had advanced.") == ["contradiction"]
     assert kinds("The chief arbiter, Tan Mei Ling, confirmed the result.") == ["agreement"]
     assert "indicator" not in fc.english.office_nouns and "volcanologist" in fc.english.office_nouns
@@ -387,7 +392,7 @@ def test_offices_no_list_names_are_read_by_their_agent_suffix(fc):
 
 def test_a_site_cut_short_and_a_place_in_apposition(fc):
     ref = fc.extract("Sigurðardóttir, a specialist at the Meteorological Office, said the gas plume was drifting towards the capital, Reykjavík.")
-    kinds = lambda text: [f.kind for f in fc.check(text, ref).findings]       # noqa: E731
+    kinds = verdicts_against(fc, ref)
     assert kinds("Sigurðardóttir, a specialist at the Met Office, said the gas plume was drifting towards the capital.") == ["agreement"]
     assert kinds("The gas plume was drifting towards Reykjanesbær, Sigurðardóttir said.") == ["contradiction"]
 
@@ -402,7 +407,7 @@ def test_the_speaker_before_an_appositive_and_an_auxiliary(fc):
 def test_who_did_it_a_country_and_whom_it_went_to(fc):
     ref = fc.extract("China sent a 37-member rescue team from Yunnan province. "
                      "At the Trocadéro, Zinedine Zidane handed the Olympic flame to the Spanish tennis player Rafael Nadal.")
-    kinds = lambda text: [f.kind for f in fc.check(text, ref).findings]       # noqa: E731
+    kinds = verdicts_against(fc, ref)
     assert kinds("India sent a 37-member rescue team from Yunnan province.") == ["contradiction"]
     assert "contradiction" not in kinds("Singapore also sent a search-and-rescue team.")      # another doer, by its own account
     assert kinds("Zinedine Zidane handed the flame to the American tennis star Serena Williams.") == ["contradiction"]
@@ -424,7 +429,7 @@ def test_places_their_sides_and_their_prepositions(fc, text, places):
 def test_places_of_a_departure_a_side_and_a_negated_act(fc):
     ref = fc.extract("The 111th Tour started in Florence on 29 June. Clade Ib emerged in South Kivu province in the eastern Congo. "
                      "The race did not finish in Paris.")
-    kinds = lambda text: [f.kind for f in fc.check(text, ref).findings]       # noqa: E731
+    kinds = verdicts_against(fc, ref)
     assert kinds("The race had set off from Turin on 29 June.") == ["contradiction"]
     assert kinds("Clade Ib emerged in South Kivu, in the west of the Congo.") == ["contradiction"]
     places = [r.id for f in fc.check("The finish was moved to Nice instead of Paris.", ref).findings for r in f.rules]
