@@ -436,6 +436,15 @@ def test_places_of_a_departure_a_side_and_a_negated_act(fc):
     assert "frames.place" not in places
 
 
+def test_what_can_be_the_same_is_no_contradiction(fc):
+    ref = fc.extract("Hurricane Milton made landfall near Siesta Key at about 8:30 p.m. on Wednesday. "
+                     "The Taipei metro briefly stopped to evacuate passengers before most lines reopened.")
+    kinds = verdicts_against(fc, ref)
+    assert kinds("Milton came ashore near Siesta Key at about 8:30 on Wednesday evening.") == ["agreement"]   # no a.m. or p.m.
+    assert kinds("Milton came ashore near Siesta Key at about 9:45 p.m. on Wednesday.") == ["contradiction"]
+    assert kinds("The subway briefly stopped running so passengers could be evacuated.") == ["agreement"]      # a purpose, no doubt
+
+
 def test_speeds_in_either_unit(fc):
     (f,) = frames_of(fc, "Winds reached 120 mph, or 193 km/h, then fell to 75 miles per hour.")
     assert [(a.dimension, round(a.value)) for a in f.amounts] == [("speed", 193), ("speed", 193), ("speed", 121)]

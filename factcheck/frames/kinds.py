@@ -253,10 +253,21 @@ def date(pair: Pair, params: Params) -> list[Outcome]:
     return out
 
 
+_HALF_DAY = re.compile(r"[ap]\.?\s?m\b|\b0\d:\d{2}", re.I)      # "8:30 p.m.", "05:27" (a 24-hour clock)
+
+
+def _clock_readings(t) -> list[tuple[float, float]]:
+    """Where a clock time can fall: "8:30" with no a.m. or p.m. may be either (twelve hours apart)."""
+    if _HALF_DAY.search(t.text) or t.minutes >= 780:
+        return [(t.lo, t.hi)]
+    return [(t.lo, t.hi), (t.lo + 720, t.hi + 720)]
+
+
 def clock_time(pair: Pair, params: ClockParams) -> list[Outcome]:
     """Clock times ("6:07 p.m."), with the slack their approximators give ("shortly after 6")."""
-    found = [(d, next((c for c in pair.claim.times if _overlap(d.lo, d.hi, c.lo - params.minutes, c.hi + params.minutes)), None))
-             for d in pair.draft.times if pair.claim.times]
+    slack = params.minutes
+    found = [(d, next((c for c in pair.claim.times if any(_overlap(lo, hi, c.lo - slack, c.hi + slack) for lo, hi in _clock_readings(d))),
+                      None)) for d in pair.draft.times if pair.claim.times]
     matched = {id(hit) for _, hit in found if hit is not None}
     out = []
     for d, hit in found:            # one time for one time: "from 1:40 to 1:44 p.m." against "at 1:40 p.m."
@@ -291,7 +302,8 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
             continue
         # a city is compared with the claim's cities first: Trujillo is in Peru, but it is not Chiclayo
         peers = [c for c in same_role if c.kind == d.kind] or same_role
-        hit = next((c for c in peers if places.related(d.place, c.place)), None)
+        hit = next((c for c in peers if places.related(d.place, c.place)), None) or \
+            next((c for c in same_role if c.text.lower() == d.text.lower()), None)      # one name read two ways ("Ontario")
         if hit and d.place == hit.place and _opposite_sides(d.side, hit.side):
             out.append(Outcome(CONFLICT, f"the {'-'.join(sorted(hit.side))} of {hit.text}", f"the {'-'.join(sorted(d.side))} of {d.text}"))
             continue              # "in the west of the Congo" against "in the eastern Congo"

@@ -224,9 +224,10 @@ def predications(tokens: list[Token], a: int, b: int, ents: list[Entity], places
 
 
 def _purpose(tokens: list[Token], at: int) -> bool:
-    """A modal in a purpose clause ("so that rivets could be replaced", "in order that") states no doubt."""
-    before = [t.norm for t in tokens[max(0, at - 3):at]]
-    return "so" in before and "that" in before or "order" in before
+    """A modal in a purpose clause ("so that damaged rivets could be replaced", "so passengers could be
+    evacuated", "in order that") states no doubt."""
+    before = [t.norm for t in tokens[max(0, at - 5):at]]
+    return "so" in before and not any(t in before for t in ("and", "but", ",")) or "order" in before
 
 
 def verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en: English) -> dict[str, tuple[bool, str]]:
