@@ -22,7 +22,7 @@ from .names import PRONOUNS, Document, Person
 from .syntax import LIGHT_VERBS, PARTICLE_AFTER, PASSIVE_BE, QUOTED, is_verb, verb_of_noun
 
 
-_BEFORE_SAYING = frozenset({"had", "has", "have", "also", "later", "then", "previously", "earlier", "again", "has also", "had also"})
+_BEFORE_SAYING = frozenset({"had", "has", "have", "also", "later", "then", "previously", "earlier", "again"})
 
 
 def analyse_document(text: str, english: English, known: dict[str, Person] | None = None,

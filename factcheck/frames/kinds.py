@@ -382,9 +382,12 @@ def _same_site(a: str, b: str) -> bool:
     wa, wb = set(a[1:].split()), set(b[1:].split())
     if a == b or bool(wa) and bool(wb) and (wa <= wb or wb <= wa):
         return True
-    def cut_short(short, full):
-        return len(short) >= 2 and len(short) <= len(full) and all(any(w == x or len(w) >= 3 and x.startswith(w) for x in full) for w in short)
-    return cut_short(wa, wb) or cut_short(wb, wa)
+    return _cut_short(wa, wb) or _cut_short(wb, wa)
+
+
+def _cut_short(short: set[str], full: set[str]) -> bool:
+    """Every word of a name of two or more words is a word of the other or its start ("met" of "meteorological")."""
+    return 2 <= len(short) <= len(full) and all(any(w == x or len(w) >= 3 and x.startswith(w) for x in full) for w in short)
 
 
 

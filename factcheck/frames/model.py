@@ -29,6 +29,10 @@ class Entity:
 MEASURED = frozenset({"duration", "money", "percent", "points", "length", "mass", "age", "speed"})
 SITE = "site"             # the kind of a place known only by its name in the text: "?" + its folded name
 
+# the sides of a place, by the words that name them ("eastern Congo", "the north of England")
+SIDES = {"northern": "north", "southern": "south", "eastern": "east", "western": "west", "north": "north", "south": "south",
+         "east": "east", "west": "west"}
+
 # where a place stands in the clause, by the preposition before it: where it happened, where from, where to
 PLACE_PREPOSITIONS = {**{p: "at" for p in ("in", "at", "near", "inside", "outside", "across", "throughout", "around", "within",
                                            "through", "via",

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from ..text.tokens import Token
 from .english import English, lemma_of
-from .model import Entity
+from .model import SIDES, Entity
 
 
 _RANK_BEFORE = frozenset({"former", "ex", "acting", "outgoing", "incoming", "interim"})
@@ -29,7 +29,7 @@ _PARTICLES = frozenset({"de", "del", "della", "di", "da", "von", "van", "der", "
 _NAME_INNER = frozenset({"'s"})
 
 
-_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"})
+_COMPASS = frozenset(SIDES) | {"central"}        # "Southern California", "Central Java": the place is the rest
 
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -217,8 +217,8 @@ def entities(tokens: list[Token], doc: Document, text: str, offset: int) -> list
             else:                                   # "Cape Canaveral", "Hurricane Helene", "Grand Slam": no one's name
                 out.append(Entity(folded, "org", text, a, b))
                 continue
-        person = None if not title and (_at_a_place(tokens, a) or _region_follows(tokens, b, en)) and not _named_before(tokens, a, b, doc) \
-            else _person(tokens, a, b, title, doc)
+        where = not title and (_at_a_place(tokens, a) or _region_follows(tokens, b, en))
+        person = None if where and not _named_before(tokens, a, b, doc) else _person(tokens, a, b, title, doc)
         if person is not None:
             out.append(person)
         elif a == b and not lemma_of(folded)[1]:

@@ -12,7 +12,7 @@ from ..text.quantities import find_quantities, number_at
 from ..text.sentences import Sentence
 from ..text.tokens import Token
 from .english import English, lemma_of, noun_lemma
-from .model import PLACE_PREPOSITIONS, PLACE_ROLE, SITE, Amount, ClockTime, Entity, OrdinalRef, PlaceRef
+from .model import PLACE_PREPOSITIONS, PLACE_ROLE, SIDES, SITE, Amount, ClockTime, Entity, OrdinalRef, PlaceRef
 from .names import capital
 from .places import KIND_RANK
 
@@ -51,7 +51,8 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
         likely = {x for k, other in candidates.items() if k != e.first and other
                   for x in en.places.ancestors(en.places.resolve(other, set())) if en.places.kind(x) != "continent"}
         pid = en.places.resolve(ids, (nearby - set(ids)) or (likely - set(ids)) or (set(context) - set(ids)))
-        prep = _governing_prep(tokens, e.first, en)
+        side = _side(tokens, e.first)
+        prep = _governing_prep(tokens, e.first, bool(side))
         if e.first and tokens[e.first - 1].norm == "the" and any(o.kind == "org" and o.first == e.first and o.last > e.last
                                                                   for o in entities):
             prep = "the"          # "the Hudson Institute" is no place in Hudson ("Portland International Airport" is)
@@ -76,7 +77,7 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
             prep = "dateline"                        # a dateline: "BERLIN, 14 July -" is where it happened
         if _everyday_word(e, pid, prep, tokens, en):
             continue
-        out.append(PlaceRef(pid, en.places.kind(pid), e.text, e.first, prep, e.last, side=_side(tokens, e.first)))
+        out.append(PlaceRef(pid, en.places.kind(pid), e.text, e.first, prep, e.last, side=side))
         listed.append(out[-1])
     out.sort(key=lambda p: p.first)
     return out
@@ -94,10 +95,6 @@ def _everyday_word(e: Entity, pid: str, prep: str, tokens: list[Token], en: Engl
     return prep not in PLACE_ROLE
 
 
-_SIDES = {"northern": "north", "southern": "south", "eastern": "east", "western": "west", "north": "north", "south": "south",
-          "east": "east", "west": "west"}
-
-
 def _side(tokens: list[Token], first: int) -> frozenset[str]:
     """The part of a place the words before it name: "eastern Congo", "north-eastern Japan", "the
     west of the Congo" (not "north of Hualien", which is outside it)."""
@@ -107,25 +104,24 @@ def _side(tokens: list[Token], first: int) -> frozenset[str]:
     if k >= 1 and tokens[k].norm == "of":              # "the west of (the) Congo"
         words = []
         j = k - 1
-        while j >= 0 and tokens[j].norm in _SIDES and len(words) < 2:
+        while j >= 0 and tokens[j].norm in SIDES and len(words) < 2:
             words.append(tokens[j].norm)
             j -= 1
-        return frozenset(_SIDES[w] for w in words) if words and j >= 0 and tokens[j].norm == "the" else frozenset()
+        return frozenset(SIDES[w] for w in words) if words and j >= 0 and tokens[j].norm == "the" else frozenset()
     words = []
-    while k >= 0 and tokens[k].norm in _SIDES and tokens[k].norm.endswith("ern") or k >= 0 and words and tokens[k].norm in _SIDES:
+    while k >= 0 and tokens[k].norm in SIDES and tokens[k].norm.endswith("ern") or k >= 0 and words and tokens[k].norm in SIDES:
         words.append(tokens[k].norm)
         k -= 1
-    return frozenset(_SIDES[w] for w in words)
+    return frozenset(SIDES[w] for w in words)
 
 
-_PLACE_MODIFIERS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east",
-                              "west", "downtown", "rural", "coastal"})
+_PLACE_MODIFIERS = frozenset(SIDES) | {"central", "downtown", "rural", "coastal"}
 
 
-def _governing_prep(tokens: list[Token], first: int, en: English) -> str:
+def _governing_prep(tokens: list[Token], first: int, side: bool = False) -> str:
     """The word before a place, or the preposition before the words that only narrow it: "in the
     United States", "in southern Ontario", "to the eastern Congo", "in downtown Los Angeles", "in
-    the west of the Congo" are in, in, to, in and in."""
+    the west of the Congo" are in, in, to, in and in (`side`: the words before it name a part of it)."""
     if not first:
         return ""
     word = tokens[first - 1].norm
@@ -135,7 +131,6 @@ def _governing_prep(tokens: list[Token], first: int, en: English) -> str:
         if prep:
             return prep
     k = first - 1
-    side = bool(_side(tokens, first))
     while k > 0 and k >= first - 5 and (tokens[k].norm in _PLACE_MODIFIERS or tokens[k].norm == "the"
                                          or tokens[k].norm == "of" and side):
         k -= 1                                   # past "the", "southern", "the west of"
@@ -285,7 +280,8 @@ def parts_of_wholes(tokens: list[Token], en: English) -> list[Amount]:
         k = of + 1
         while k < n and _figure(tokens, k, en) is None and k - of <= 6 and tokens[k].norm not in (",", "and"):
             k += 1                    # past "the", "its", "the town's", "roughly"
-        whole = _figure(tokens, k, en)[0] if k < n and _figure(tokens, k, en) else None
+        got = _figure(tokens, k, en) if k < n else None
+        whole = got[0] if got else None
         if whole and whole > part:
             noun, phrase = _set_noun(tokens, k, en)
             if noun:
