@@ -474,6 +474,21 @@ def test_coordinated_people_are_one_claim_each(fc):
     assert named
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Russia is the aggressor.", [("ru", "aggressor", False)]),
+    ("Olmo was named player of the match.", [("olmo", "player of match", True)]),
+    ("Kyle Walker was player of the match.", [("walker", "player of match", True)]),
+    ("Kyle Walker was a member of the squad.", [("walker", "member of squad", False)]),
+])
+def test_predications_and_roles_with_one_holder(fc, text, expected):
+    assert [tuple(p) for f in frames_of(fc, text) for p in f.predications] == expected
+
+
+def test_a_copula_after_a_name_opens_a_clause(fc):
+    frames = frames_of(fc, "Yamal was named young player of the tournament, and Williams was player of the match.")
+    assert [f.text for f in frames][-1] == "and Williams was player of the match."
+
+
 # --- kinds and rules ----------------------------------------------------------------------------
 
 def test_every_frame_rule_passes_its_examples(fc):

@@ -800,16 +800,18 @@ def quotation(pair: Pair, params: QuoteParams) -> list[Outcome]:
 
 def predication(pair: Pair, params: Params) -> list[Outcome]:
     """What is said of whom ("Russia is the aggressor"): the same thing of the same one agrees; the
-    claim's noun said of another of its names is who-is-what swapped ("Ukraine is the aggressor")."""
+    claim's noun said of another of its names is who-is-what swapped ("Ukraine is the aggressor"), and a
+    role with one holder given to someone else is the wrong holder ("Olmo was named player of the match"
+    against "Williams was player of the match")."""
     out = []
-    theirs = pair.claim.predications
-    for who, what in pair.draft.predications:
-        if (who, what) in theirs:
-            out.append(Outcome(AGREE, f"{who}: {what}", f"{who}: {what}"))
+    theirs = {(p.who, p.what) for p in pair.claim.predications}
+    for p in pair.draft.predications:
+        if (p.who, p.what) in theirs:
+            out.append(Outcome(AGREE, f"{p.who}: {p.what}", f"{p.who}: {p.what}"))
             continue
-        other = next((w for w, n in theirs if n == what and w != who), None)
-        if other and any(w == who for w, _ in theirs):
-            out.append(Outcome(CONFLICT, f"{other} is the {what}", f"{who} is the {what}"))
+        other = next((c for c in pair.claim.predications if c.what == p.what and c.who != p.who), None)
+        if other and (other.unique or any(c.who == p.who for c in pair.claim.predications)):
+            out.append(Outcome(CONFLICT, f"{other.who} is the {p.what}", f"{p.who} is the {p.what}"))
     return out
 
 

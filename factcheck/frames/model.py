@@ -8,6 +8,7 @@ analysis can read in a draft it can also hold as a claim.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..text.dates import DateMention
 
@@ -97,6 +98,15 @@ class Amount:
         return f"#{self.dimension}:{self.lo:g}-{self.hi:g}"
 
 
+class Predication(NamedTuple):
+    """What a copula says of a name: "Russia is the aggressor" is (ru, aggressor). A role one holder has
+    at a time ("Williams was the player of the match", "was named captain") is `unique`."""
+
+    who: str
+    what: str
+    unique: bool = False
+
+
 @dataclass
 class Frame:
     sentence: int
@@ -123,7 +133,7 @@ class Frame:
     speaker: Entity | None = None
     titles: list[Entity] = field(default_factory=list)   # people with the title the text gives them
     quotes: list[str] = field(default_factory=list)       # words quoted in the clause, as written
-    predications: list[tuple[str, str]] = field(default_factory=list)   # "Russia is the aggressor": (ru, aggressor)
+    predications: list[Predication] = field(default_factory=list)
     opinion: bool = False
     question: bool = False
     words: int = 0

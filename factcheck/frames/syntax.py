@@ -10,7 +10,7 @@ from lemminflect import getInflection
 
 from ..text.tokens import Token
 from .english import English, lemma_of, noun_lemma
-from .model import Entity, Frame
+from .model import Entity, Frame, Predication
 from .names import PRONOUNS, capital
 
 
@@ -127,6 +127,17 @@ def _in_short_quotes(tokens: list[Token]) -> set[int]:
     return inside
 
 
+_COPULA = frozenset({"is", "are", "was", "were"})
+
+
+def _named_copula(tokens: list[Token], k: int) -> bool:
+    """ "..., and Williams was player of the match": a name and a copula open a clause of their own."""
+    j = k
+    while j < len(tokens) and capital(tokens[j]):
+        j += 1
+    return j > k and j < len(tokens) and tokens[j].norm in _COPULA
+
+
 def clauses(tokens: list[Token], verb: list[bool]) -> list[tuple[int, int]]:
     n = len(tokens)
     breaks = set()
@@ -139,7 +150,8 @@ def clauses(tokens: list[Token], verb: list[bool]) -> list[tuple[int, int]]:
             breaks.add(i + 1)
         elif t.norm in ("but", "while", "whereas", "although", "though") and i > 2 and prev != "not":
             breaks.add(i)
-        elif t.norm == "and" and prev == "," and i + 2 < n and any(verb[k] for k in range(i + 1, min(n, i + 6))):
+        elif t.norm == "and" and prev == "," and i + 2 < n and (any(verb[k] for k in range(i + 1, min(n, i + 6)))
+                                                               or _named_copula(tokens, i + 1)):
             breaks.add(i)
         elif t.norm == "who" and prev == ",":
             breaks.add(i)
@@ -202,9 +214,13 @@ def _subject_follows(tokens: list[Token], k: int, b: int) -> bool:
     return t.norm == "of" or t.is_number or bool(pos & {"NOUN", "ADJ", "VERB", "AUX"}) and pos != {"ADV"} and t.norm != ","
 
 
-def predications(tokens: list[Token], a: int, b: int, ents: list[Entity], places, en: English) -> list[tuple[str, str]]:
+# verbs that give a name its role after a copula: "was named player of the match", "was elected chair"
+_NAMING = frozenset({"named", "elected", "appointed", "chosen", "voted", "crowned", "declared", "made", "picked", "selected"})
+
+
+def predications(tokens: list[Token], a: int, b: int, ents: list[Entity], places, en: English) -> list[Predication]:
     """What a copula says of a name: "Russia is the aggressor", "Ukraine the victim" (the verb left out
-    after "and"), as (who, the noun said of them)."""
+    after "and"), "Williams was named player of the match" (the role with what it is of)."""
     out = []
     keyed = {e.last: e for e in ents if e.kind in ("person", "place", "org", "name", "demonym")}
     place_key = {p.first: p.place for p in places}
@@ -216,11 +232,30 @@ def predications(tokens: list[Token], a: int, b: int, ents: list[Entity], places
             k += 1
         elif not (e.first > a and tokens[e.first - 1].norm == "and"):
             continue                                 # "..., and Ukraine the victim": the copula is shared
+        if k <= b and tokens[k].norm in _NAMING:
+            k += 1
+        indefinite = k <= b and tokens[k].norm in ("a", "an")     # "a member of the team" is one of many
         while k <= b and tokens[k].norm in ("the", "a", "an", "its", "their", "only", "real", "main"):
             k += 1
         if k <= b and tokens[k].is_word and tokens[k].norm not in en.function_words and not capital(tokens[k]):
-            out.append((place_key.get(e.first, e.key), en.canonical(lemma_of(tokens[k].norm)[0])))
+            what = en.canonical(lemma_of(tokens[k].norm)[0])
+            role = _of_what(tokens, k + 1, b, en)
+            # a role of something ("the winner of the prize", "player of the match") has one holder
+            out.append(Predication(place_key.get(e.first, e.key), f"{what} of {role}" if role else what,
+                                   bool(role) and not indefinite))
     return out
+
+
+def _of_what(tokens: list[Token], k: int, b: int, en: English) -> str:
+    """The noun after "of the" at token k: "match" in "player of the match"."""
+    if not (k <= b and tokens[k].norm == "of"):
+        return ""
+    k += 1
+    while k <= b and tokens[k].norm in ("the", "a", "an", "this", "its", "their"):
+        k += 1
+    if k <= b and tokens[k].is_word and tokens[k].norm not in en.function_words:
+        return lemma_of(tokens[k].norm)[0] if not capital(tokens[k]) else tokens[k].norm
+    return ""
 
 
 def _purpose(tokens: list[Token], at: int) -> bool:
