@@ -461,6 +461,23 @@ def test_negation_and_modality_attach_to_their_verb(fc):
     assert h.verbs["deploy"][1] == "possible"
 
 
+def test_a_hedge_on_another_verb_is_not_the_statements(fc):
+    ref = fc.extract("Officials warned that the toll could rise further, because dozens of people were still missing. "
+                     "The ferry operator said it would pay for passengers' hotels.")
+    kinds = verdicts_against(fc, ref)
+    assert kinds("Dozens of people are still missing.") == ["agreement"]         # "could" is the toll's, not the missing
+    assert kinds("The ferry operator said it might pay for passengers' hotels.") == ["contradiction"]
+    (f,) = frames_of(fc, "Taipei's metro halted for a short time so that passengers could be evacuated.")
+    assert f.modality == "asserted"                                             # a purpose states no doubt
+
+
+def test_a_plural_after_a_number_word_is_a_noun(fc):
+    (f,) = frames_of(fc, "The two sides agreed to start working toward an end to the war.")
+    assert f.predicate == "agree"
+    (g,) = frames_of(fc, "The coalition secured a two-thirds majority.")
+    assert "third" not in g.verbs
+
+
 def test_attribution_gives_the_speaker(fc):
     (f,) = frames_of(fc, "Senator Lindsey Graham said Zelensky should resign.")
     assert f.speaker.key == "graham" and f.predicate == "resign"

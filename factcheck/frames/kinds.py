@@ -587,7 +587,7 @@ def _title_parts(t: str, en: English) -> tuple[str, set[str]]:
     return head, rest
 
 
-HEDGE_SIMILARITY = 0.7        # a clause this close to its claim, done on one side and possible on the other, contradicts
+HEDGE_SIMILARITY = 0.6        # a clause this close to its claim, done on one side and possible on the other, contradicts
 _STANCE = {"asserted": "yes", "certain": "yes", "planned": "yes", "possible": "maybe", "ruled_out": "no"}
 
 
@@ -676,7 +676,9 @@ def modality(pair: Pair, params: Params) -> list[Outcome]:
     if d.modality in levels and c.modality in levels:
         status = AGREE if d.modality == c.modality else CONFLICT
         return [_stances(status, d, c)]
-    if pair.similarity >= HEDGE_SIMILARITY and {d.modality, c.modality} == {"possible", "asserted"} and not d.negated and not c.negated:
+    shared_verbs = bool(d.verbs.keys() & c.verbs.keys())      # each stated the same way on both sides (the loop above)
+    if pair.similarity >= HEDGE_SIMILARITY and {d.modality, c.modality} == {"possible", "asserted"} and not d.negated and not c.negated \
+            and not shared_verbs:
         # nearly the same clause, stated as done on one side and as possible on the other
         # ("has already secured a two-thirds majority" against "could reach the two-thirds majority")
         return [_stances(CONFLICT, d, c)]

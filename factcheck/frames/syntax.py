@@ -69,6 +69,9 @@ def is_verb(tokens: list[Token], i: int, en: English) -> bool:
     if "VERB" not in pos:
         return False
     prev = tokens[i - 1].norm if i else ""
+    if i and tokens[i - 1].norm in en.numbers.values and tokens[i - 1].norm not in ("a", "an", "one") \
+            and t.norm.endswith("s") and not t.norm.endswith("ss"):
+        return False                              # "two-thirds", "three wins": a plural after a number word
     if i and (tokens[i - 1].is_number or tokens[i - 1].norm in en.dates.weekdays or tokens[i - 1].norm in en.dates.months) \
             and "NOUN" in pos and (noun_lemma(t.norm) != t.norm or t.norm.endswith("ing")):
         return False                              # "700 guests", "Sunday evening": a noun after a figure or a day
@@ -351,7 +354,7 @@ def stance(frame: Frame, tokens: list[Token], cues, a: int, b: int) -> None:
             negations.append(phrase)
         elif m.entry.type == "negation" and m.entry.id == "predicate" and phrase in _RULED_OUT:
             ruled.append(phrase)
-        elif m.entry.type == "modality":
+        elif m.entry.type == "modality" and not _purpose(tokens, m.first):
             modal.append((m.entry.id, phrase))
     for i in range(a, b + 1):
         if tokens[i].norm.endswith("n't") and tokens[i].norm not in negations:
