@@ -348,6 +348,15 @@ def test_a_name_that_begins_with_an_english_word_is_no_persons(fc, text, people)
     assert [e.key for f in frames for e in f.agents + f.participants if e.kind == "person"] == people
 
 
+def test_what_a_figure_counts(fc):
+    (f,) = frames_of(fc, "The agency said nine people had died and 1,101 had been hurt.")
+    assert [a.noun for a in f.amounts] == ["people", "people"]                 # the noun left out after "and"
+    (g,) = frames_of(fc, "Dozens of states joined the suit, as did 11 states in 2020.")
+    assert [a.noun for a in g.amounts] == ["state", "state"]                   # a state, not "say" of its paraphrase group
+    ref = fc.extract("A train derailed; 31 people were hurt, four of them seriously.")
+    assert "contradiction" not in [x.kind for x in fc.check("Thirty-one of those aboard were injured.", ref).findings]
+
+
 @pytest.mark.parametrize("text, amounts", [
     ("Police had emptied the town in an hour and a quarter.", [("duration", 75)]),
     ("Each player had a quarter of an hour.", [("duration", 15)]),

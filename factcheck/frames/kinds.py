@@ -178,8 +178,8 @@ def _time_unit(text: str) -> int | None:
 def _same_noun(d, c, pair: Pair) -> bool:
     """Two counts count the same thing: the same noun, or noun phrases with a word in common."""
     a, b = d.noun, c.noun
-    if not a or not b:
-        return False
+    if not a or not b or a in pair.english.function_words or b in pair.english.function_words:
+        return False                  # "four of" them, "31 of" those aboard: a part of some set, named elsewhere
     if _people(a, pair.english) and _people(b, pair.english):
         return True                   # "41.6 million Americans" and "31.6 million people"
     if a == b or set(d.phrase) & set(c.phrase):

@@ -162,8 +162,19 @@ def _noun_after(tokens: list[Token], j: int, en: English, limit: int = 3) -> str
             return ""                 # "the first 45 minutes" ranks nothing
         w = tokens[k].norm
         if tokens[k].is_word and w not in en.function_words:
-            return en.canonical(lemma_of(w)[0])
+            return _noun(w, en)
     return ""
+
+
+def _noun(word: str, en: English) -> str:
+    """A word read as the noun a figure counts: "states" is a state, not the verb "say" of its
+    paraphrase group; the group's word where that is no verb ("pontiffs" are popes)."""
+    lemma, pos = lemma_of(word)
+    if "NOUN" not in pos:
+        return en.canonical(lemma)
+    noun = noun_lemma(word)
+    canonical = en.canonical(noun)
+    return canonical if "VERB" not in lemma_of(canonical)[1] else noun
 
 
 def _noun_before(tokens: list[Token], first: int, en: English) -> str:
@@ -194,7 +205,7 @@ def _noun_phrase(tokens: list[Token], j: int, en: English, limit: int = 4) -> tu
         lemma, pos = lemma_of(t.norm)
         if out and (pos and pos <= {"VERB", "AUX"} or t.norm.endswith("ed") and lemma != t.norm):
             break                     # "2,000 craftspeople worked": the phrase ends at its verb
-        out.append(en.canonical(lemma_of(t.norm)[0]))
+        out.append(_noun(t.norm, en))
     return tuple(out)
 
 
@@ -346,7 +357,7 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
             out.append(Amount("offset", q.lo, q.hi, q.value, f"{q.noun} {anchor}".strip(), q.text, q.first, approx=q.approx))
             continue
         if q.dimension == "count":
-            noun = en.canonical(lemma_of(q.noun)[0])
+            noun = _noun(q.noun, en)
             if noun in ("percent", "per"):
                 out.append(Amount("percent", q.lo, q.hi, q.value, "", q.text, q.first))
                 continue
@@ -369,7 +380,7 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
                 continue              # "from 1878 to 1903": years, not counts ("1,440 people" is a count)
             nxt = tokens[q.last - 1].norm        # after the number, past any approximator ("about 80,000 people had")
             if nxt in en.numbers.count_nouns and (q.noun in en.function_words or verbish(q.noun) or q.noun.endswith("ed")):
-                noun = en.canonical(lemma_of(nxt)[0])     # "144 people had been killed"
+                noun = _noun(nxt, en)     # "144 people had been killed"
                 out.append(Amount("count", q.lo, q.hi, q.value, noun, q.text, q.first, approx=q.approx, phrase=(noun,)))
                 continue
             head = _noun_before(tokens, q.first, en) if not q.noun or q.noun in en.function_words or verbish(q.noun) else ""
@@ -422,6 +433,19 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
     out = [next((replace(a, noun=w.noun, phrase=w.phrase) for w in parts if a.dimension == "count" and a.noun == "of"
                  and a.first <= w.first <= a.first + 2), a) for a in out] + parts
     out.sort(key=lambda a: a.first)
+    return _elliptical_counts(out, tokens, en)
+
+
+def _elliptical_counts(out: list[Amount], tokens: list[Token], en: English) -> list[Amount]:
+    """A count with its noun left out after "and" counts what the count before it counts: in "nine
+    people had died and 1,101 had been hurt" the 1,101 are people."""
+    for i, a in enumerate(out):
+        if a.dimension != "count" or a.vague or a.noun == "of" or not (a.noun in en.function_words or verbish(a.noun)):
+            continue
+        before = next((b for b in reversed(out[:i]) if b.dimension == "count" and b.noun and b.noun not in en.function_words
+                       and not verbish(b.noun)), None)
+        if before is not None and any(t.norm in ("and", ",") for t in tokens[before.first + 1:a.first]):
+            out[i] = replace(a, noun=before.noun, phrase=before.phrase)
     return out
 
 
