@@ -353,6 +353,8 @@ def test_what_a_figure_counts(fc):
     assert [a.noun for a in f.amounts] == ["people", "people"]                 # the noun left out after "and"
     (g,) = frames_of(fc, "Dozens of states joined the suit, as did 11 states in 2020.")
     assert [a.noun for a in g.amounts] == ["state", "state"]                   # a state, not "say" of its paraphrase group
+    (h,) = frames_of(fc, "Emergency departments at all 11 of the group's hospitals are diverting ambulances.")
+    assert [a.noun for a in h.amounts if a.dimension == "count"] == ["hospital"]   # "11 of" its hospitals are hospitals
     ref = fc.extract("A train derailed; 31 people were hurt, four of them seriously.")
     assert "contradiction" not in [x.kind for x in fc.check("Thirty-one of those aboard were injured.", ref).findings]
 

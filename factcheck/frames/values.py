@@ -437,8 +437,15 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
 
 
 def _elliptical_counts(out: list[Amount], tokens: list[Token], en: English) -> list[Amount]:
-    """A count with its noun left out after "and" counts what the count before it counts: in "nine
-    people had died and 1,101 had been hurt" the 1,101 are people."""
+    """A count with its noun left out counts what its words point to: "all 11 of Meridian's
+    hospitals" are hospitals (but "four of them" count no noun named here), and after "and" what the
+    count before it counts ("nine people had died and 1,101 had been hurt": the 1,101 are people)."""
+    for i, a in enumerate(out):
+        if a.dimension == "count" and a.noun == "of":
+            of = next((k for k in range(a.first + 1, min(len(tokens), a.first + 4)) if tokens[k].norm == "of"), None)
+            noun, phrase = _set_noun(tokens, of + 1, en) if of is not None else ("", ())
+            if noun and noun != "*":
+                out[i] = replace(a, noun=noun, phrase=phrase)
     for i, a in enumerate(out):
         if a.dimension != "count" or a.vague or a.noun == "of" or not (a.noun in en.function_words or verbish(a.noun)):
             continue
