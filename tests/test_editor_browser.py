@@ -72,6 +72,24 @@ def test_first_visit_loads_a_sample_and_it_can_be_reloaded(page):
     expect(page.locator("#draft")).to_have_value(sample)
 
 
+def test_what_is_typed_before_the_sample_arrives_is_kept(browser, base_url):
+    """The first visit's sample comes by its own request; a draft typed before it arrives stays
+    (this race once made a browser test check the sample instead of its own text)."""
+    context = browser.new_context()
+    page = context.new_page()
+    held = []
+    page.route("**/sample-draft.txt", lambda route: held.append(route))
+    page.goto(base_url + "/")
+    page.wait_for_function("() => document.readyState === 'complete'")
+    page.fill("#draft", "Storm Elena killed 12 people in Varna on Tuesday.")
+    page.wait_for_timeout(100)
+    assert held, "the page asked for no sample"
+    held[0].fulfill(body="the sample draft", content_type="text/plain")
+    page.wait_for_timeout(300)
+    expect(page.locator("#draft")).to_have_value("Storm Elena killed 12 people in Varna on Tuesday.")
+    context.close()
+
+
 def test_a_contradiction_is_highlighted_and_the_panel_explains_it(page):
     check(page, DRAFT)
     mark = page.locator("#rendered mark.contradiction")

@@ -527,9 +527,11 @@ function download(content, name) {
 
 function downloadReport() { if (lastReport) download(reportJSON(), "factcheck-report.json"); }
 
-async function loadSample() {
+async function loadSample(firstVisit) {
   const resp = await fetch(document.querySelector("script[src*='editor.js']").src.replace("editor.js", "sample-draft.txt"));
-  $("draft").value = await resp.text();
+  const sample = await resp.text();
+  if (firstVisit === true && $("draft").value !== "") return;   // typed before the sample came: keep what was typed
+  $("draft").value = sample;
   save();
 }
 
@@ -552,7 +554,7 @@ function typing(target) { return target.closest("textarea, input, select"); }
 document.addEventListener("DOMContentLoaded", () => {
   const kept = localStorage.getItem(STORE_KEY);
   if (kept !== null) $("draft").value = kept;
-  else loadSample();                       // first visit: a sample to try
+  else loadSample(true);                   // first visit: a sample to try
   setAccepted(accepted());
   loadSources();
   $("draft").addEventListener("input", save);
