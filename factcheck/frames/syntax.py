@@ -242,15 +242,16 @@ def predications(tokens: list[Token], a: int, b: int, ents: list[Entity], places
             k += 1
         if k <= b and tokens[k].is_word and tokens[k].norm not in en.function_words and not capital(tokens[k]):
             what = en.canonical(lemma_of(tokens[k].norm)[0])
-            role = _of_what(tokens, k + 1, b, en)
+            role = _role_of(tokens, k + 1, b, en)
             # a role of something ("the winner of the prize", "player of the match") has one holder
             out.append(Predication(place_key.get(e.first, e.key), f"{what} of {role}" if role else what,
                                    bool(role) and not indefinite))
     return out
 
 
-def _of_what(tokens: list[Token], k: int, b: int, en: English) -> str:
-    """The noun after "of the" at token k: "match" in "player of the match"."""
+def _role_of(tokens: list[Token], k: int, b: int, en: English) -> str:
+    """What a role is of, from "of" at token k: "match" in "player of the match", "fide" in
+    "president of FIDE" (a name as written; values._set_noun keeps only common nouns)."""
     if not (k <= b and tokens[k].norm == "of"):
         return ""
     k += 1
