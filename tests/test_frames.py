@@ -384,6 +384,50 @@ def test_figures_that_can_be_equal_are_no_contradiction(fc):
         assert "contradiction" not in [x.kind for x in fc.check(text, ref).findings], text
 
 
+def test_an_approximate_count_allows_no_more_than_its_rounding(fc):
+    def span(text):
+        (f,) = frames_of(fc, text)
+        return [(a.lo, a.hi) for a in f.amounts]
+    (lo, hi), = span("Athletes sailed on about 85 boats.")               # rounded to 5: a few either way
+    assert lo < 85 < hi and not lo <= 94 <= hi
+    (lo, hi), = span("About 1,000 people left their homes.")             # rounded to 1,000: the approximator's slack
+    assert lo <= 880 and hi >= 1120
+    ref = fc.extract("Athletes sailed past the landmarks on about 85 boats.")
+    kinds = verdicts_against(fc, ref)
+    assert kinds("The athletes sailed past the landmarks on a fleet of 94 boats.") == ["contradiction"]
+    assert kinds("The athletes sailed past the landmarks on 86 boats.") == ["agreement"]
+
+
+def test_a_figure_with_its_noun_left_out_counts_what_the_clause_names(fc):
+    def counts(text):
+        return [(a.noun, a.value) for f in frames_of(fc, text) for a in f.amounts if a.dimension == "count"]
+    assert counts("The SNP, which had won 48 seats in 2019, fell to nine.") == [("seat", 48), ("seat", 9)]
+    assert counts("That brought the number of troops in the region to about 17,500.") == [("troop", 17500)]
+    assert counts("She was heading for Marquette with 37 people aboard.") == [("people", 37)]    # not the adverb
+
+
+def test_a_vote_passed_by_a_tally(fc):
+    ref = fc.extract("The council approved the budget by 14 votes to 6.")
+    kinds = verdicts_against(fc, ref)
+    assert kinds("The budget passed 16-4.") == ["contradiction"]
+    assert kinds("The budget passed 14-6.") == ["agreement"]
+
+
+def test_declining_to_rule_something_out_leaves_it_open(fc):
+    (f,) = frames_of(fc, "Lachance declined to rule out a return to quantitative easing.")
+    assert f.verbs["rule"] == (True, "ruled_out") and f.verbs["decline"] == (False, "asserted")
+    ref = fc.extract("Lachance ruled out a return to quantitative easing.")
+    finding, = fc.check("Lachance declined to rule out a return to quantitative easing.", ref).findings
+    assert finding.kind == "contradiction" and finding.rules[0].category == "modality"
+
+
+def test_a_verb_keeps_its_own_lemma_where_its_paraphrase_group_names_a_noun(fc):
+    (f,) = frames_of(fc, "The ship was heading for Marquette.")
+    assert f.predicate == "head" and "leader" not in f.lemmas
+    (g,) = frames_of(fc, "The head of the agency resigned.")
+    assert "leader" in g.lemmas                                  # the noun is still the group's
+
+
 def test_the_reference_s_sum_in_another_currency_contradicts_it(fc):
     ref = fc.extract("Brenner receives 1.35 million US dollars from the prize fund of 2.5 million dollars.")
     kinds = verdicts_against(fc, ref)

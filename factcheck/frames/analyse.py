@@ -126,7 +126,7 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
         raw.add(t.norm)
         if i + 1 <= b and tokens[i + 1].norm in PARTICLE_AFTER and f"{lemma} {tokens[i + 1].norm}" in en.paraphrase:
             lemma = f"{lemma} {tokens[i + 1].norm}"          # "called off" is "cancel"
-        lemma = en.canonical(lemma)
+        lemma = en.verb(lemma) if verb[i] else en.canonical(lemma)
         lemmas.add(lemma)
         if i in region and verb[i]:
             verbs.append(i)
@@ -139,7 +139,7 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     inflected = [i for i in finite if lemma_of(tokens[i].norm)[0] != tokens[i].norm]
     pred_at = (inflected or finite or verbs)[0] if verbs else None
     if pred_at is not None:
-        frame.predicate = en.canonical(lemma_of(tokens[pred_at].norm)[0])
+        frame.predicate = en.verb(lemma_of(tokens[pred_at].norm)[0])
         if frame.predicate in LIGHT_VERBS:            # "extended an invitation" is "invited"
             for k in range(pred_at + 1, min(b + 1, pred_at + 4)):
                 noun = lemma_of(tokens[k].norm)[0]
@@ -187,11 +187,11 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
 def _with_verb(o, tokens: list[Token], verb: list[bool], a: int, en: English):
     """The ordinal with the verb nearest before it in its clause: "for the third time" ranks the hosting."""
     k = next((i for i in range(o.first - 1, max(a, o.first - 8) - 1, -1) if verb[i]), None)
-    return replace(o, verb=en.canonical(lemma_of(tokens[k].norm)[0])) if k is not None else o
+    return replace(o, verb=en.verb(lemma_of(tokens[k].norm)[0])) if k is not None else o
 
 
 def _with_place_verb(p, tokens: list[Token], verb: list[bool], a: int, en: English):
     """The place with the verb it belongs to, the nearest before it in its clause: in "entered the
     United States through Maine and left it near Eagle Pass" Maine is where it entered."""
     k = next((i for i in range(p.first - 1, a - 1, -1) if verb[i]), None)
-    return replace(p, verb=en.canonical(lemma_of(tokens[k].norm)[0])) if k is not None else p
+    return replace(p, verb=en.verb(lemma_of(tokens[k].norm)[0])) if k is not None else p

@@ -99,6 +99,12 @@ class English:
         """One word for each paraphrase group ("pontiff" -> "pope")."""
         return self.paraphrase.get(lemma, lemma)
 
+    def verb(self, lemma: str) -> str:
+        """The paraphrase group's word for a verb, unless that word is no verb: "heading" for a
+        course is "head", not the "leader" of the group [leader, head]."""
+        canonical = self.paraphrase.get(lemma, lemma)
+        return canonical if canonical == lemma or "VERB" in lemma_of(canonical)[1] else lemma
+
     def opposite(self, a: str, b: str) -> bool:
         return b in self.opposites.get(a, ())
 

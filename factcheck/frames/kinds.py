@@ -665,7 +665,7 @@ def modality(pair: Pair, params: Params) -> list[Outcome]:
         if "possible" not in (dm, cm) and "ruled_out" not in (dm, cm):
             continue
         sd, sc = _verb_stance(dn, dm), _verb_stance(cn, cm)
-        out.append(Outcome(AGREE if sd == sc else CONFLICT, _stance_text(cm, verb), _stance_text(dm, verb)))
+        out.append(Outcome(AGREE if sd == sc else CONFLICT, _stance_text(cm, verb, cn), _stance_text(dm, verb, dn)))
     if out:
         return out
     # no verb in common: the statements' own certainty, where both state one ("would certainly

@@ -277,7 +277,7 @@ def verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en:
     """
     states: dict[str, list] = {}
     for i in verbs:
-        states.setdefault(en.canonical(lemma_of(tokens[i].norm)[0]), [0, "asserted", i])
+        states.setdefault(en.verb(lemma_of(tokens[i].norm)[0]), [0, "asserted", i])
     by_pos = {st[2]: lemma for lemma, st in states.items()}
 
     def next_verb(k: int):
@@ -308,7 +308,9 @@ def verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en:
             if target and not (phrase in _BEFORE_VERB and any(t.norm in ("until", "till") for t in tokens[m.last + 1:b + 1])):
                 states[target][0] += 1               # ("did not reach phones until 8:11 p.m." says when it did)
         elif m.entry.type == "negation" and phrase in _RULED_OUT:
-            target = prev_verb(m.first - 1) or next_verb(m.first)
+            # "ruled out", "exclude" are the ruling verb itself ("declined to rule out" leaves it open);
+            # "was off the table" rules out the verb before it
+            target = by_pos.get(m.first) or prev_verb(m.first - 1) or next_verb(m.first)
             if target:
                 states[target][1] = "ruled_out"
             ruled = next_verb(m.last + 1)

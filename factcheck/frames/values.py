@@ -56,7 +56,8 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
         if e.first and tokens[e.first - 1].norm == "the" and any(o.kind == "org" and o.first == e.first and o.last > e.last
                                                                   for o in entities):
             prep = "the"          # "the Hudson Institute" is no place in Hudson ("Portland International Airport" is)
-        if prep == "for" and e.first >= 2 and tokens[e.first - 2].norm in ("bound", "headed", "left", "leave", "leaves", "departed"):
+        if prep == "for" and e.first >= 2 and tokens[e.first - 2].norm in ("bound", "headed", "heading", "heads", "left", "leave", "leaves",
+                                                                           "departed", "sailed", "sailing", "set"):
             prep = "bound for"                       # "bound for Ontario" is where to; "peace for Ukraine" is no place
         before = max((p for p in out if p.first < e.first), key=lambda p: p.first, default=None)
         # (a broader place after a narrower one, "Ontario, Canada"; not "In the United States, Delta, ...")
@@ -379,8 +380,9 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
                                                        and "," not in tokens[q.first].text):
                 continue              # "from 1878 to 1903": years, not counts ("1,440 people" is a count)
             nxt = tokens[q.last - 1].norm        # after the number, past any approximator ("about 80,000 people had")
-            if nxt in en.numbers.count_nouns and (q.noun in en.function_words or verbish(q.noun) or q.noun.endswith("ed")):
-                noun = _noun(nxt, en)     # "144 people had been killed"
+            if nxt in en.numbers.count_nouns and (q.noun in en.function_words or verbish(q.noun) or q.noun.endswith("ed")
+                                                  or lemma_of(q.noun)[1] == {"ADV"}):
+                noun = _noun(nxt, en)     # "144 people had been killed", "37 people aboard"
                 out.append(Amount("count", q.lo, q.hi, q.value, noun, q.text, q.first, approx=q.approx, phrase=(noun,)))
                 continue
             head = _noun_before(tokens, q.first, en) if not q.noun or q.noun in en.function_words or verbish(q.noun) else ""
@@ -426,7 +428,7 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
     out = _ranges(out, tokens)
     tallies = _tallies(tokens, en)
     if tallies:
-        covered = {i for t in tallies for i in range(t.first, t.first + 3)}
+        covered = {i for t in tallies for i in range(t.first, t.first + len(t.text.split()))}
         out = [a for a in out if a.first not in covered] + tallies
     out = [a for a in out if not any(a.first == w.first for w in quantified)] + quantified
     # "ten of their 14 classical games": ten games, and a share of the 14
@@ -434,6 +436,9 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
                  and a.first <= w.first <= a.first + 2), a) for a in out] + parts
     out.sort(key=lambda a: a.first)
     return _elliptical_counts(out, tokens, en)
+
+
+_TOTALS = frozenset({"number", "total", "tally", "count"})
 
 
 def _elliptical_counts(out: list[Amount], tokens: list[Token], en: English) -> list[Amount]:
@@ -447,7 +452,14 @@ def _elliptical_counts(out: list[Amount], tokens: list[Token], en: English) -> l
             if noun and noun != "*":
                 out[i] = replace(a, noun=noun, phrase=phrase)
     for i, a in enumerate(out):
-        if a.dimension != "count" or a.vague or a.noun == "of" or not (a.noun in en.function_words or verbish(a.noun)):
+        if a.dimension == "count" and not a.noun:
+            # "brought the number of troops in the region to about 17,500": the figure counts troops
+            k = next((k for k in range(a.first - 2, 0, -1) if tokens[k].norm == "of" and tokens[k - 1].norm in _TOTALS), None)
+            noun, phrase = _set_noun(tokens, k + 1, en) if k is not None else ("", ())
+            if noun and noun != "*":
+                out[i] = replace(a, noun=noun, phrase=phrase)
+    for i, a in enumerate(out):
+        if a.dimension != "count" or a.vague or a.noun == "of" or not (not a.noun or a.noun in en.function_words or verbish(a.noun)):
             continue
         before = next((b for b in reversed(out[:i]) if b.dimension == "count" and b.noun and b.noun not in en.function_words
                        and not verbish(b.noun)), None)
@@ -474,7 +486,8 @@ _TALLY_NOUNS = frozenset({"vote", "decision", "ruling", "majority", "win", "vict
                           "verdict", "result", "final", "lead", "scoreline", "split", "opinion", "triumph"})
 
 
-_TALLY_VERBS = frozenset({"win", "beat", "defeat", "lose", "lead", "trail", "vote", "rule", "decide", "finish", "end"})
+_TALLY_VERBS = frozenset({"win", "beat", "defeat", "lose", "lead", "trail", "vote", "rule", "decide", "finish", "end",
+                          "pass", "approve", "reject", "adopt", "carry", "confirm", "ratify", "back", "split", "uphold"})
 
 
 def _tallies(tokens: list[Token], en: English) -> list[Amount]:
@@ -494,13 +507,14 @@ def _tallies(tokens: list[Token], en: English) -> list[Amount]:
         a = small(tokens[i])
         if a is None:
             continue
-        j = i + 2 if i + 2 < n and tokens[i + 1].norm == "to" else i + 1
+        by_votes = i + 3 < n and tokens[i + 1].norm in ("votes", "vote") and tokens[i + 2].norm == "to"     # "by 14 votes to 6"
+        j = i + 3 if by_votes else i + 2 if i + 2 < n and tokens[i + 1].norm == "to" else i + 1
         b = small(tokens[j]) if j < n else None
         if b is None or (j == i + 1 and not tokens[i].end < tokens[j].start):
             continue
         after = {lemma_of(t.norm)[0] for t in tokens[j + 1:j + 3]}
         before = {lemma_of(t.norm)[0] for t in tokens[max(0, i - 2):i]}
-        if after & _TALLY_NOUNS or before & _TALLY_VERBS:
+        if after & _TALLY_NOUNS or before & _TALLY_VERBS or by_votes:
             hi, lo = max(a, b), min(a, b)
             value = hi * 100 + lo
             text = " ".join(t.text for t in tokens[i:j + 1])

@@ -149,6 +149,19 @@ def _approximator(tokens: list[Token], i: int, words: NumberWords) -> tuple[str,
     return "", 0.0, i
 
 
+_BARE_AFTER = frozenset({"of", "to", "at"})     # "a crew of 22", "fell to nine", "put the toll at 211"
+MIN_SLACK = 0.05      # the least an approximator allows, however precise the figure looks
+
+
+def _rounding(value: float) -> float:
+    """The step a figure is rounded to, from its digits: 85 to 5, 7,500 to 500, 1,000 to 1,000, 2.4 to
+    0.1. "About 85" then allows a few either way, not the approximator's whole slack (94 is no "about 85")."""
+    for step in (10.0 ** k * m for k in range(12, -4, -1) for m in (5, 2, 1)):
+        if step <= value and abs(value / step - round(value / step)) < 1e-9:
+            return step
+    return value
+
+
 def _interval(value: float, kind: str, tol: float) -> tuple[float, float]:
     if kind == "at_least":
         return value, INF
@@ -266,14 +279,14 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords, offsets: bool 
         noun_at = j + 1
     elif j < n and tokens[j].is_word or j + 1 < n and tokens[j].norm == "of":
         noun_at = j
-    elif bare and tokens[start].is_number:
-        lo, hi, first, approx = _with_approx(tokens, start, value, words)
-        if first < 1 or tokens[first - 1].norm != "of":
+    elif bare and (tokens[start].is_number or tokens[start].norm not in ("a", "an", "one")):
+        lo, hi, first, approx = _with_approx(tokens, start, value, words, counted=True)
+        if first < 1 or tokens[first - 1].norm not in _BARE_AFTER:
             return None
         return Quantity("count", value, lo, hi, first, j - 1, _text(tokens, first, j - 1), noun="", approx=approx)
     else:
         return None
-    lo, hi, first, approx = _with_approx(tokens, start, value, words)
+    lo, hi, first, approx = _with_approx(tokens, start, value, words, counted=True)
     return Quantity("count", value, lo, hi, first, noun_at, _text(tokens, first, noun_at),
                     noun=tokens[noun_at].norm, approx=approx)
 
@@ -288,8 +301,12 @@ def _collective(tokens, i, words):
     return None
 
 
-def _with_approx(tokens, start, value, words):
+def _with_approx(tokens, start, value, words, counted: bool = False):
+    """The interval an approximator gives a figure; a count's slack is no wider than its rounding
+    (a duration's value is in minutes, whatever unit it was rounded in)."""
     kind, tol, first = _approximator(tokens, start, words)
+    if counted and value > 0:
+        tol = min(tol, max(MIN_SLACK, _rounding(value) / value))
     lo, hi = _interval(value, kind, tol)
     return lo, hi, first, kind
 
