@@ -421,6 +421,13 @@ def test_declining_to_rule_something_out_leaves_it_open(fc):
     assert finding.kind == "contradiction" and finding.rules[0].category == "modality"
 
 
+def test_an_agency_that_rules_something_out_contradicts_it_done(fc):
+    ref = fc.extract("The Japan Meteorological Agency issued a tsunami warning for Okinawa.")
+    kinds = verdicts_against(fc, ref)
+    assert kinds("The Japan Meteorological Agency ruled out any tsunami warning for Okinawa.") == ["contradiction"]
+    assert kinds("A tsunami warning for Okinawa was regarded as out of the question.") != ["contradiction"]   # a judgement
+
+
 def test_a_verb_keeps_its_own_lemma_where_its_paraphrase_group_names_a_noun(fc):
     (f,) = frames_of(fc, "The ship was heading for Marquette.")
     assert f.predicate == "head" and "leader" not in f.lemmas

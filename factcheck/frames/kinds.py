@@ -683,9 +683,10 @@ def modality(pair: Pair, params: Params) -> list[Outcome]:
         # ("has already secured a two-thirds majority" against "could reach the two-thirds majority")
         return [_stances(CONFLICT, d, c)]
     ruling = d if d.modality == "ruled_out" else c
-    actor = not ruling.passive and any(e.kind == "person" for e in ruling.agents + ([ruling.speaker] if ruling.speaker else []))
+    actor = not ruling.passive and any(e.kind in ("person", "org") for e in ruling.agents + ([ruling.speaker] if ruling.speaker else []))
     if "ruled_out" in (d.modality, c.modality) and (d.modality, c.modality) != ("ruled_out", "ruled_out") and actor:
-        # someone ruled it out, the other side states it as fact: a contradiction, unless stated negated
+        # someone (a person, a company, an agency) ruled it out, the other side states it as fact: a
+        # contradiction, unless stated negated
         # (an impersonal "was regarded as out of the question" is a judgement, not a refusal)
         other = c if d.modality == "ruled_out" else d
         status = AGREE if other.negated else CONFLICT
