@@ -428,6 +428,16 @@ def test_an_agency_that_rules_something_out_contradicts_it_done(fc):
     assert kinds("A tsunami warning for Okinawa was regarded as out of the question.") != ["contradiction"]   # a judgement
 
 
+def test_a_generic_office_with_what_it_heads_is_an_office(fc):
+    ref = fc.extract("Tony Estanguet, the head of the Paris 2024 organising committee, addressed the athletes. "
+                     "Henrik Aalto, the president of FIDE, presented the trophy.")
+    kinds = verdicts_against(fc, ref)
+    assert kinds("Tony Estanguet, the French sports minister, addressed the athletes.") == ["contradiction"]
+    assert kinds("Tony Estanguet, the organising committee's chief, addressed the athletes.") == ["agreement"]
+    # a name may be what the other office's words describe
+    assert kinds("Henrik Aalto, the head of the international chess federation, presented the trophy.") == ["agreement"]
+
+
 def test_a_verb_keeps_its_own_lemma_where_its_paraphrase_group_names_a_noun(fc):
     (f,) = frames_of(fc, "The ship was heading for Marquette.")
     assert f.predicate == "head" and "leader" not in f.lemmas

@@ -518,8 +518,10 @@ def title(pair: Pair, params: Params) -> list[Outcome]:
 
 
 def _specific(t: str, en: English) -> bool:
-    head = _title_parts(t, en)[0]
-    return bool(head) and head not in _GENERIC
+    """An office that names what it is: "chancellor", or a generic head with what it heads ("head of
+    the organising committee"); not "official" or "chief" alone."""
+    head, rest = _title_parts(t, en)
+    return bool(head) and (head not in _GENERIC or bool(rest - _RANK))
 
 
 def _holder(e, pair: Pair) -> tuple[str, str] | None:
@@ -547,8 +549,13 @@ def titles_compatible(a: str, b: str, en: English) -> bool:
     """Two titles can be one office: the same head noun ("secretary" of "secretary of state") and
     qualifiers that do not clash ("defense secretary" is not "secretary of state")."""
     (ha, qa), (hb, qb) = _title_parts(a, en), _title_parts(b, en)
-    if not ha or not hb or ha in _GENERIC or hb in _GENERIC:
+    if not ha or not hb:
         return True
+    if ha in _GENERIC or hb in _GENERIC:
+        # "head" may name any office, but "head of the organising committee" is no "sports minister";
+        # a name alone may be what the other's words describe ("president of FIDE")
+        qa, qb = {w for w in qa - _RANK if lemma_of(w)[1]}, {w for w in qb - _RANK if lemma_of(w)[1]}
+        return not qa or not qb or bool(qa & qb) or ha in qb or hb in qa
     if (qa & _RANK) != (qb & _RANK):
         return False                   # a former president is not the president, a vice chair not the chair
     if ha in _premodifiers(b, hb) or hb in _premodifiers(a, ha):
