@@ -438,6 +438,16 @@ def test_a_generic_office_with_what_it_heads_is_an_office(fc):
     assert kinds("Henrik Aalto, the head of the international chess federation, presented the trophy.") == ["agreement"]
 
 
+def test_clock_times_in_two_named_time_zones_are_compared_as_one_instant(fc):
+    (f,) = frames_of(fc, "It went out at 04:09 UTC, 05:09 BST, and at 7:25 a.m. Eastern time.")
+    assert [(t.minutes, t.zone) for t in f.times] == [(249, (0,)), (309, (1,)), (445, (-5, -4))]
+    ref = fc.extract("Milton made landfall near Siesta Key at about 8:30 p.m. EDT on Wednesday.")
+    kinds = verdicts_against(fc, ref)
+    assert kinds("Milton made landfall near Siesta Key at about 8:30 p.m. Central time on Wednesday.") == ["contradiction"]
+    assert kinds("Milton made landfall near Siesta Key at about 7:30 p.m. CDT on Wednesday.") == ["agreement"]
+    assert kinds("Milton made landfall near Siesta Key at about 8:30 p.m. on Wednesday.") == ["agreement"]   # no zone: as written
+
+
 def test_a_verb_keeps_its_own_lemma_where_its_paraphrase_group_names_a_noun(fc):
     (f,) = frames_of(fc, "The ship was heading for Marquette.")
     assert f.predicate == "head" and "leader" not in f.lemmas

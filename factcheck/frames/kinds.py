@@ -263,11 +263,21 @@ def _clock_readings(t) -> list[tuple[float, float]]:
     return [(t.lo, t.hi), (t.lo + 720, t.hi + 720)]
 
 
+def _zone_shifts(d, c) -> set[float]:
+    """Minutes to add to the draft's time to read it in the claim's time zone, where both name one:
+    "05:09 BST" is "04:09 UTC"; "7:25 a.m. Eastern time" is no "7:25 a.m. CDT"."""
+    if not d.zone or not c.zone:
+        return {0.0}
+    return {(zc - zd) * 60 for zd in d.zone for zc in c.zone}
+
+
 def clock_time(pair: Pair, params: ClockParams) -> list[Outcome]:
     """Clock times ("6:07 p.m."), with the slack their approximators give ("shortly after 6")."""
     slack = params.minutes
-    found = [(d, next((c for c in pair.claim.times if any(_overlap(lo, hi, c.lo - slack, c.hi + slack) for lo, hi in _clock_readings(d))),
-                      None)) for d in pair.draft.times if pair.claim.times]
+
+    def meet(d, c) -> bool:
+        return any(_overlap(lo + shift, hi + shift, c.lo - slack, c.hi + slack) for lo, hi in _clock_readings(d) for shift in _zone_shifts(d, c))
+    found = [(d, next((c for c in pair.claim.times if meet(d, c)), None)) for d in pair.draft.times if pair.claim.times]
     matched = {id(hit) for _, hit in found if hit is not None}
     out = []
     for d, hit in found:            # one time for one time: "from 1:40 to 1:44 p.m." against "at 1:40 p.m."

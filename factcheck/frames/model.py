@@ -66,6 +66,7 @@ class ClockTime:
     text: str
     first: int
     end_char: int = 0
+    zone: tuple[float, ...] = ()   # the hours it is ahead of UTC, if the text names its time zone ("Eastern": -4 or -5)
 
 
 @dataclass(frozen=True, slots=True)

@@ -696,8 +696,25 @@ def clock_times(sentence: Sentence, tokens: list[Token]) -> list[ClockTime]:
                 break
         offset = sentence.start + m.start()
         first = next((i for i, t in enumerate(tokens) if t.start >= offset), 0)
-        out.append(ClockTime(value, lo, hi, m.group(0), first, sentence.start + m.end()))
+        zone = _ZONE.match(sentence.text, m.end())
+        hours = ZONES.get(zone.group(1).lower().split()[0] if zone.group(1)[0].islower() or " " in zone.group(1) else zone.group(1), ()) \
+            if zone else ()
+        out.append(ClockTime(value, lo, hi, m.group(0), first, sentence.start + m.end(), zone=hours))
     return out
+
+
+# time zones by their abbreviations and names, as hours ahead of UTC; a name without "standard" or
+# "daylight" may be either
+ZONES: dict[str, tuple[float, ...]] = {
+    "UTC": (0,), "GMT": (0,), "Z": (0,), "BST": (1,), "WET": (0,), "WEST": (1,), "CET": (1,), "CEST": (2,), "EET": (2,),
+    "EEST": (3,), "MSK": (3,), "IST": (5.5,), "SGT": (8,), "HKT": (8,), "JST": (9,), "KST": (9,), "AEST": (10,), "AEDT": (11,),
+    "ACST": (9.5,), "AWST": (8,), "NZST": (12,), "NZDT": (13,), "EST": (-5,), "EDT": (-4,), "CST": (-6,), "CDT": (-5,),
+    "MST": (-7,), "MDT": (-6,), "PST": (-8,), "PDT": (-7,), "AKST": (-9,), "AKDT": (-8,), "HST": (-10,), "AST": (-4,),
+    "ADT": (-3,), "NST": (-3.5,), "NDT": (-2.5,),
+    "eastern": (-5, -4), "central": (-6, -5), "mountain": (-7, -6), "pacific": (-8, -7), "atlantic": (-4, -3),
+    "greenwich": (0,), "universal": (0,)}
+_ZONE = re.compile(r"\s*\(?\s*(UTC|GMT|Z|[A-Z]{2,4}T|(?:Eastern|Central|Mountain|Pacific|Atlantic|Greenwich)(?: (?:Standard|Daylight|Mean))?"
+                   r" [Tt]ime)\b")
 
 
 def ordinals(tokens: list[Token], en: English) -> list[OrdinalRef]:
