@@ -448,6 +448,14 @@ def test_clock_times_in_two_named_time_zones_are_compared_as_one_instant(fc):
     assert kinds("Milton made landfall near Siesta Key at about 8:30 p.m. on Wednesday.") == ["agreement"]   # no zone: as written
 
 
+def test_the_people_an_adjective_describes_are_a_set(fc):
+    def shares(text):
+        return [(a.dimension, a.value, a.noun) for f in frames_of(fc, text) for a in f.amounts]
+    assert shares("Every one of the injured was taken to hospital.") == [("percent", 100, "injured")]
+    assert shares("Eleven of the injured were treated.") == [("count", 11, "injured")]
+    assert shares("Most of the stolen pieces were found.")[0][2] == "piece"      # a participle before its noun
+
+
 def test_a_verb_keeps_its_own_lemma_where_its_paraphrase_group_names_a_noun(fc):
     (f,) = frames_of(fc, "The ship was heading for Marquette.")
     assert f.predicate == "head" and "leader" not in f.lemmas

@@ -241,7 +241,19 @@ def _set_noun(tokens: list[Token], k: int, en: English) -> tuple[str, tuple[str,
         k += 1                        # (an owner: "of Vistula's flights", "of the town's homes")
     phrase = _noun_phrase(tokens, k, en)
     nouns = [w for w in phrase if "NOUN" in lemma_of(w)[1]]
+    if not nouns and k < n and k and tokens[k - 1].norm == "the" and _people_adjective(tokens, k):
+        return tokens[k].norm, (tokens[k].norm,)     # "of the injured", "of the dead": people described by a word
     return (nouns[-1] if nouns else ""), phrase
+
+
+def _people_adjective(tokens: list[Token], k: int) -> bool:
+    """ "the injured", "the wounded", "the missing", "the elderly": an adjective or participle after "the"
+    that ends its phrase names the people it describes."""
+    t = tokens[k]
+    nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+    pos = lemma_of(t.norm)[1]
+    return t.is_word and not capital(t) and (pos <= {"ADJ", "VERB"} and bool(pos)) and (t.norm.endswith(("ed", "ing", "ly")) or "ADJ" in pos) \
+        and (not nxt or not lemma_of(nxt)[1] & {"NOUN", "ADJ"} or nxt in ("were", "was", "had", "have", "are", "is"))
 
 
 def shares(tokens: list[Token], en: English) -> list[Amount]:
