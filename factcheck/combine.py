@@ -9,7 +9,10 @@ Each source's report judges the text's sentences against its own claims. Combine
   `conflict` listing each side (source, published time, verdict, claim, rules), newest first,
   instead of a silent pick;
 * a source's several findings on one sentence (it agrees on one claim, contradicts another)
-  stay separate.
+  stay separate;
+* on a sentence the first source judges, another source's contradiction counts only if its claim
+  is about as close to the sentence (RIVAL of the first source's best score): a text about the
+  Fed's cut is not contradicted by the Bank of Canada's figures because both speak of rates.
 
 The first report is the one against the source the text is about most; its findings come
 first and its omitted claims are the report's.
@@ -22,6 +25,7 @@ from dataclasses import dataclass, field
 from .models import ConflictSide, Finding, Report
 
 JUDGED = ("agreement", "contradiction")
+RIVAL = 0.8         # another source's claim must be this close to the sentence, against the first source's best
 
 
 @dataclass
@@ -42,9 +46,16 @@ def combine(reports: list[Report], published: dict[str, str | None], suppressed=
         return primary
     by_span: dict[tuple[int, int], list[Finding]] = {}
     order: list[tuple[int, int]] = []
-    for report in reports:
+    first_best: dict[tuple[int, int], float] = {}
+    for f in primary.findings:
+        if f.kind in JUDGED and f.claim is not None:
+            key = (f.span.start, f.span.end)
+            first_best[key] = max(first_best.get(key, 0.0), f.score)
+    for n, report in enumerate(reports):
         for f in report.findings:
             key = (f.span.start, f.span.end)
+            if n and f.kind == "contradiction" and key in first_best and f.score < RIVAL * first_best[key]:
+                continue
             if key not in by_span:
                 by_span[key] = []
                 order.append(key)

@@ -961,3 +961,18 @@ def test_the_verdict_does_not_depend_on_the_hash_seed():
                              capture_output=True, timeout=300, env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
         reports.add(run.stdout)
     assert len(reports) == 1
+
+
+def test_a_neighbouring_reference_about_another_event_does_not_contradict_the_one_the_text_is_about(tmp_path):
+    from factcheck.engine import Checker
+    seeds = _seeds_with(tmp_path, "fed-cut.txt", (ROOT / "tests" / "refs" / "fed-cut" / "reference.txt").read_text(encoding="utf-8"))
+    (seeds / "central-bank.txt").write_text((ROOT / "tests" / "refs" / "central-bank" / "reference.txt").read_text(encoding="utf-8"))
+    checker = Checker.load(seeds)
+    case = json.loads((ROOT / "tests" / "refs" / "fed-cut" / "cases" / "f02.json").read_text(encoding="utf-8"))
+    report = checker.check(case["text"])
+    # the Bank of Canada's jobless rate and rate path rank close (both are about rate cuts), but its
+    # claims are further from each sentence than the Fed's: they contradict nothing here
+    assert report.reference == "fed-cut" and "central-bank" in report.sources
+    assert not [f for f in report.findings if f.kind in ("contradiction", "conflict") and f.claim.source == "central-bank"]
+    alone = checker.check(case["text"], source="fed-cut")
+    assert [(f.span.start, f.kind) for f in report.findings] == [(f.span.start, f.kind) for f in alone.findings]
