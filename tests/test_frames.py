@@ -456,6 +456,13 @@ def test_the_people_an_adjective_describes_are_a_set(fc):
     assert shares("Most of the stolen pieces were found.")[0][2] == "piece"      # a participle before its noun
 
 
+def test_an_equal_count_under_another_noun_agrees_in_a_close_clause(fc):
+    ref = fc.extract("The brooch was slightly damaged, and the other ten objects are still missing.")
+    kinds = verdicts_against(fc, ref)
+    assert kinds("The brooch was slightly damaged, and the ten other items are still missing.") == ["agreement"]
+    assert "contradiction" not in kinds("The brooch was slightly damaged, and the nine other items are still missing.")
+
+
 def test_a_verb_keeps_its_own_lemma_where_its_paraphrase_group_names_a_noun(fc):
     (f,) = frames_of(fc, "The ship was heading for Marquette.")
     assert f.predicate == "head" and "leader" not in f.lemmas

@@ -104,8 +104,27 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
         if left:
             out.append(Outcome(CONFLICT, left[0].text, d.text, d.key))
     if not out and not params.vague:
-        out = _parallel_counts(pair)
+        out = _parallel_counts(pair) or _same_count_other_word(pair)
     return out
+
+
+SAME_CLAUSE = 0.5       # similarity at which an equal count under another noun is the same count
+
+
+def _same_count_other_word(pair: Pair) -> list[Outcome]:
+    """An equal count in a clause this close to the claim, under another noun: "the ten other items"
+    are "the other ten objects" (a different count under another noun is no conflict: it may count
+    something else)."""
+    if pair.similarity < SAME_CLAUSE:
+        return []
+    for d in pair.draft.amounts:
+        if d.dimension != "count" or d.vague or d.value < 2:
+            continue
+        hit = next((c for c in pair.claim.amounts if c.dimension == "count" and not c.vague and _same_value(d.value, c.value)
+                    and c.lo == c.hi and d.lo == d.hi), None)
+        if hit is not None:
+            return [Outcome(AGREE, hit.text, d.text)]
+    return []
 
 
 _BOUNDS = frozenset({"at_least", "at_most", "above", "below"})
