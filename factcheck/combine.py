@@ -78,15 +78,17 @@ def combine(reports: list[Report], published: dict[str, str | None], suppressed=
 
 
 def _grouped(judged: list[Finding]) -> list[_Group]:
-    """Each finding joins the first group of other sources it says the same thing as."""
+    """Each finding joins the first group of other sources it says the same thing as, one of
+    its own verdict before one of the other: a source's agreement that compared no value is
+    the same thing as the first source's agreement, not a conflict with its contradiction."""
     groups: list[_Group] = []
     for f in judged:
-        for g in groups:
-            if f.claim.source not in g.sources and _same_thing(g.base, f):
-                g.members.append(f)
-                break
-        else:
+        open_ = [g for g in groups if f.claim.source not in g.sources and _same_thing(g.base, f)]
+        home = next((g for g in open_ if g.base.kind == f.kind), open_[0] if open_ else None)
+        if home is None:
             groups.append(_Group(f, [f]))
+        else:
+            home.members.append(f)
     return groups
 
 
