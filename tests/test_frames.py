@@ -463,6 +463,18 @@ def test_an_equal_count_under_another_noun_agrees_in_a_close_clause(fc):
     assert "contradiction" not in kinds("The brooch was slightly damaged, and the nine other items are still missing.")
 
 
+def test_where_a_company_is_based_is_checked_whatever_else_the_clause_says(fc):
+    ref = fc.extract("CrowdStrike withdrew the update at 05:27 UTC. CrowdStrike is based in Austin, Texas.")
+    (f,) = frames_of(fc, "Delta Air Lines, the Atlanta-based carrier, cancelled flights.")
+    assert [(k, p.text) for k, p in f.bases] == [("delta air lines", "Atlanta")]
+    (g,) = frames_of(fc, "Officials said the Atlanta-based carrier cancelled flights.")
+    assert g.bases == []                                         # no company named: nothing to check
+    kinds = verdicts_against(fc, ref)
+    assert kinds("CrowdStrike, which is headquartered in San Francisco, withdrew the update at 05:27 UTC.") == ["contradiction"]
+    assert kinds("CrowdStrike, which is headquartered in Austin, withdrew the update at 05:27 UTC.") == ["agreement"]
+    assert kinds("The Austin-based CrowdStrike withdrew the update at 05:27 UTC.") == ["agreement"]
+
+
 def test_a_verb_keeps_its_own_lemma_where_its_paraphrase_group_names_a_noun(fc):
     (f,) = frames_of(fc, "The ship was heading for Marquette.")
     assert f.predicate == "head" and "leader" not in f.lemmas

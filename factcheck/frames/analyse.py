@@ -172,6 +172,7 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
                     and not any(qs <= tokens[e.first].start - sentence.start < qe for qs, qe in quoted)]
     frame.quotes = [m.group(1).strip() for m in QUOTED.finditer(frame.text) if len(m.group(1).split()) >= 3]
     frame.predications = syntax.predications(tokens, a, b, ents, places, en)
+    frame.bases = _bases(frame.places, ents, tokens)
     if frame.speaker is None and previous is not None and tokens[a - 1].norm == ":" if a > 0 else False:
         frame.speaker = previous.speaker or next((e for e in previous.agents if e.kind == "person"), None)   # "X put it bluntly: Y"
     syntax.stance(frame, tokens, cues, content, b)
@@ -195,3 +196,24 @@ def _with_place_verb(p, tokens: list[Token], verb: list[bool], a: int, en: Engli
     United States through Maine and left it near Eagle Pass" Maine is where it entered."""
     k = next((i for i in range(p.first - 1, a - 1, -1) if verb[i]), None)
     return replace(p, verb=en.verb(lemma_of(tokens[k].norm)[0])) if k is not None else p
+
+
+def _bases(places, ents, tokens: list[Token]) -> list[tuple[str, object]]:
+    """Where the clause says an organisation is based: "Tokyo-based Nippon Steel", "Delta, the
+    Atlanta-based carrier", "CrowdStrike, which is headquartered in San Francisco" (not "Google in
+    Zurich": a company is in many places)."""
+    out = []
+    orgs = [e for e in ents if e.kind in ("org", "name")]
+    for p in places:
+        if p.prep != "based":
+            continue
+        after = [e for e in orgs if p.last < e.first <= p.last + 3 and p.last + 1 < len(tokens) and tokens[p.last + 1].norm == "based"]
+        # "Delta, the Atlanta-based carrier" / "CrowdStrike, which is headquartered in" /
+        # "CrowdStrike is based in": the name the appositive, the relative clause or the verb
+        # hangs on, a few words back
+        before = [e for e in orgs if p.first - 7 <= e.last < p.first and e.last + 1 < len(tokens)
+                  and tokens[e.last + 1].norm in (",", "is", "are", "was", "were", "remains")]
+        org = after[0] if after else before[-1] if before else None
+        if org is not None:
+            out.append((org.key, p))
+    return out

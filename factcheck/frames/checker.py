@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import __version__
@@ -18,7 +18,7 @@ from .kinds import Pair
 from .model import Frame
 from .names import Document
 from .rules import FrameRule, load_frame_rules
-from .verdict import Verdict, checkable, decide, similarity, title_verdict
+from .verdict import Verdict, attribute_verdict, checkable, decide, similarity
 
 
 @dataclass
@@ -67,7 +67,7 @@ class FrameChecker:
                 compared[i] = [(rule, o) for rule in self.rules for o in rule.compare(pair, rule.params)]
             return compared[i]
 
-        return self._title(frame, ref, titles) or decide(
+        return self._title(frame, ref, titles) or self._base(frame, ref, titles) or decide(
             ranked, outcomes, ref.values, lambda i: verdict.another_time(frame, ref.claims[i].frame, ref.year),
             figures=bool(frame.amounts))
 
@@ -78,7 +78,21 @@ class FrameChecker:
             if where is None:
                 continue
             pair = Pair(frame, ref.claims[where].frame, self.english, titles)
-            verdict = title_verdict(where, [(r, o) for r in self.rules if r.rule.kind == "title" for o in r.compare(pair, r.params)])
+            verdict = attribute_verdict(where, [(r, o) for r in self.rules if r.rule.kind == "title" for o in r.compare(pair, r.params)])
+            if verdict:
+                return verdict
+        return None
+
+    def _base(self, frame: Frame, ref: FrameReference, titles) -> Verdict | None:
+        """An organisation placed somewhere the reference does not base it, whatever else the clause says."""
+        for key, place in frame.bases:
+            where = ref.base_claims.get(key)
+            if where is None:
+                continue
+            claim = ref.claims[where].frame
+            based = [p for k, p in claim.bases if k == key]
+            pair = Pair(replace(frame, places=[place]), replace(claim, places=based), self.english, titles)
+            verdict = attribute_verdict(where, [(r, o) for r in self.rules if r.rule.kind == "place" for o in r.compare(pair, r.params)])
             if verdict:
                 return verdict
         return None

@@ -53,6 +53,7 @@ class FrameReference:
     places: frozenset[str] = frozenset()                   # every place the article names, with what contains them
     title_claims: dict[str, int] = field(default_factory=dict)   # person key -> the first claim giving them a title
     year: int | None = None                                # the year most of its dates fall in
+    base_claims: dict[str, int] = field(default_factory=dict)    # organisation key -> the first claim saying where it is based
 
     def weight(self, key: str) -> float:
         return self.weights.get(key, self.unseen_weight)
@@ -101,9 +102,14 @@ def _reference(source_id: str, article: str, claims: list[ExtractedClaim], peopl
     for i, c in enumerate(claims):
         for e in c.frame.titles:
             title_claims.setdefault(e.key, i)
+    base_claims: dict[str, int] = {}
+    for i, c in enumerate(claims):
+        for key, _ in c.frame.bases:
+            base_claims.setdefault(key, i)
     years = Counter(d.year for c in claims for d in c.frame.dates if d.year)
     year = years.most_common(1)[0][0] if years else None
-    return FrameReference(source_id, article, claims, people, weights, index, digest, totals, values, places, title_claims, year)
+    return FrameReference(source_id, article, claims, people, weights, index, digest, totals, values, places, title_claims, year,
+                          base_claims)
 
 
 def _evidence(article: str, frame: Frame) -> tuple[int, int, str]:

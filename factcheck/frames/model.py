@@ -135,6 +135,7 @@ class Frame:
     titles: list[Entity] = field(default_factory=list)   # people with the title the text gives them
     quotes: list[str] = field(default_factory=list)       # words quoted in the clause, as written
     predications: list[Predication] = field(default_factory=list)
+    bases: list[tuple[str, PlaceRef]] = field(default_factory=list)   # where an organisation is based: (its key, the place)
     opinion: bool = False
     question: bool = False
     words: int = 0

@@ -142,8 +142,9 @@ def checkable(frame: Frame) -> bool:
     return not frame.opinion and not frame.question and frame.words >= MIN_CHECKABLE_WORDS
 
 
-def title_verdict(claim: int, outcomes: list[tuple[FrameRule, Outcome]]) -> Verdict | None:
-    """A wrong office is a contradiction of the claim that gives the right one, even in a clause about
-    something else; a right office alone does not make the sentence agree (it only names someone)."""
+def attribute_verdict(claim: int, outcomes: list[tuple[FrameRule, Outcome]]) -> Verdict | None:
+    """A wrong attribute of someone, an office or where a company is based, is a contradiction of the
+    claim that gives the right one, even in a clause about something else; a right one alone does not
+    make the sentence agree (it only names them)."""
     conflicts = [(r, o) for r, o in outcomes if o.status == CONFLICT]
     return Verdict("contradiction", claim, conflicts, 0.5) if conflicts else None
