@@ -995,3 +995,12 @@ def test_a_neighbouring_reference_about_another_event_does_not_contradict_the_on
     assert not [f for f in report.findings if f.kind in ("contradiction", "conflict") and f.claim.source == "central-bank"]
     alone = checker.check(case["text"], source="fed-cut")
     assert [(f.span.start, f.kind) for f in report.findings] == [(f.span.start, f.kind) for f in alone.findings]
+
+
+def test_the_same_words_quoted_are_the_statement_whoever_is_said_to_say_them(fc):
+    ref = fc.extract('Dana Whitfield, president of Local 412, said the members had won. '
+                     'Mark Ostrowski, the chief operating officer, called the contract "expensive but fair".')
+    kinds = verdicts_against(fc, ref)
+    assert kinds('Dana Whitfield, the president of Local 412, described the contract as "expensive but fair".') == ["contradiction"]
+    (f,) = frames_of(fc, "Ibáñez praised the climbers, saying they had stayed together.")
+    assert f.speaker is not None and f.speaker.key == "ibáñez"          # the subject of ", saying" says it

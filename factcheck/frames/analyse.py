@@ -9,6 +9,7 @@ this module runs them in order and assembles each clause's Frame.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..text.dates import find_dates
@@ -81,10 +82,24 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     ents = [e for e in entities if inside(e.first)]
     says = [m for m in cues if m.entry.type == "say" and inside(m.first)]
     content = a
+    speakers = ("person", "org", "demonym", "name")
+    saying_subject = None
     for say in says:
         if tokens[say.last].norm.endswith("ing"):
-            continue                                 # "..., saying he looked forward": a clause of its own
-        before = [e for e in ents if e.last < say.first and say.first - e.last <= 3 and e.kind in ("person", "org", "demonym", "name")
+            # "Ibáñez praised the climbers, saying they had stayed together": the clause's subject says it
+            subject = [e for e in ents if e.last < say.first and e.kind in speakers]
+            if say.first > a and tokens[say.first - 1].norm == "," and subject and subject[0].first <= a + 1:
+                saying_subject = subject[0]         # the praising is the subject's act as well: it stays the agent
+                break
+            continue
+        if say.first > 0 and tokens[say.first - 1].norm == "who" and say.first - 1 == a:
+            # "It was the director, Antoine Bérard, who told reporters ...": who the relative clause hangs on
+            antecedent = [e for e in entities if e.last < a and a - e.last <= 2 and e.kind in speakers]
+            if antecedent:
+                frame.speaker = antecedent[-1]
+                content = say.last + 1
+                break
+        before = [e for e in ents if e.last < say.first and say.first - e.last <= 3 and e.kind in speakers
                   and e.text.lower() not in ("his", "her")]
         after = [e for e in ents if say.last < e.first <= say.last + 2 and tokens[say.first].norm != "according"]
         if tokens[say.first].norm == "according":
@@ -161,6 +176,7 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
         agents = before[-1:] or agents
     frame.agents = agents
     frame.participants = others
+    frame.speaker = frame.speaker or saying_subject
     frame.places = [_with_place_verb(p, tokens, verb, a, en) for p in places if inside(p.first)]
     frame.dates = [d for d in dates if inside(d.first)]
     frame.times = [t for t in times if inside(t.first)]
@@ -171,6 +187,7 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     frame.titles = [e for e in ents if e.kind == "person" and e.title
                     and not any(qs <= tokens[e.first].start - sentence.start < qe for qs, qe in quoted)]
     frame.quotes = [m.group(1).strip() for m in QUOTED.finditer(frame.text) if len(m.group(1).split()) >= 3]
+    frame.quoted = frozenset(_content_pairs(frame.quotes, en))
     frame.predications = syntax.predications(tokens, a, b, ents, places, en)
     frame.bases = _bases(frame.places, ents, tokens)
     if frame.speaker is None and previous is not None and tokens[a - 1].norm == ":" if a > 0 else False:
@@ -183,6 +200,14 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     elif frame.speaker is not None and frame.speaker.kind == "person":
         doc.last_person = frame.speaker.key
     return frame
+
+
+def _content_pairs(quotes: list[str], en: English):
+    """Each quotation's content words two at a time: "expensive but fair" is "expensive fair";
+    "on the moon" is no one's words in particular, and a name quoted is the name's key already."""
+    for q in quotes:
+        words = [w for w in re.findall(r"\w+", q) if w.islower() and w not in en.function_words and w not in PRONOUNS]
+        yield from (f"{x} {y}" for x, y in zip(words, words[1:]))
 
 
 def _with_verb(o, tokens: list[Token], verb: list[bool], a: int, en: English):

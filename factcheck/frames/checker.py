@@ -57,6 +57,10 @@ class FrameChecker:
             for i in ref.index.get(k, ()):
                 shares.setdefault(i, []).append(w)
         ranked = sorted(((similarity(math.fsum(s), total, ref.totals[i]), i) for i, s in shares.items()), reverse=True)
+        # the words a claim quotes, quoted again, are that statement whatever else the clause shares with another
+        quoting = {i for k in frame.values() if k.startswith("#quote:") for i in ref.index.get(k, ())}
+        if quoting:
+            ranked.sort(key=lambda si: si[1] not in quoting)
 
         sims = {i: sim for sim, i in ranked[:verdict.CANDIDATES]}
         compared: dict[int, list] = {}          # the policy may ask twice about one claim

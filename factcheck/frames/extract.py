@@ -274,5 +274,5 @@ def _merged(a: Frame, b: Frame) -> Frame:
                    participants=union(a.participants, b.participants), places=union(a.places, b.places),
                    dates=union(a.dates, b.dates), times=union(a.times, b.times), amounts=union(a.amounts, b.amounts),
                    ordinals=union(a.ordinals, b.ordinals), verbs={**b.verbs, **a.verbs}, titles=union(a.titles, b.titles),
-                   quotes=union(a.quotes, b.quotes), predications=union(a.predications, b.predications),
+                   quotes=union(a.quotes, b.quotes), quoted=a.quoted | b.quoted, predications=union(a.predications, b.predications),
                    predicate=a.predicate or b.predicate, speaker=a.speaker or b.speaker, words=a.words + b.words)

@@ -134,6 +134,7 @@ class Frame:
     speaker: Entity | None = None
     titles: list[Entity] = field(default_factory=list)   # people with the title the text gives them
     quotes: list[str] = field(default_factory=list)       # words quoted in the clause, as written
+    quoted: frozenset[str] = frozenset()   # pairs of content words next to each other in those quotations
     predications: list[Predication] = field(default_factory=list)
     bases: list[tuple[str, PlaceRef]] = field(default_factory=list)   # where an organisation is based: (its key, the place)
     opinion: bool = False
@@ -163,4 +164,5 @@ class Frame:
         out |= {f"#date:{d.year}-{d.month}-{d.day}-{d.weekday}" for d in self.dates}
         out |= {f"#time:{t.minutes:g}" for t in self.times}
         out |= {f"#ord:{o.value}-{o.noun}" for o in self.ordinals}
+        out |= {f"#quote:{q}" for q in self.quoted}     # the same words quoted: the same statement, whoever says it
         return out
