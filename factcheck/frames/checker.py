@@ -58,7 +58,7 @@ class FrameChecker:
                 shares.setdefault(i, []).append(w)
         ranked = sorted(((similarity(math.fsum(s), total, ref.totals[i]), i) for i, s in shares.items()), reverse=True)
         # the words a claim quotes, quoted again, are that statement whatever else the clause shares with another
-        quoting = {i for k in frame.values() if k.startswith("#quote:") for i in ref.index.get(k, ())}
+        quoting = {i for q in frame.quoted for i in ref.index.get(f"#quote:{q}", ())}
         if quoting:
             ranked.sort(key=lambda si: si[1] not in quoting)
 

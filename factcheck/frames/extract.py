@@ -99,11 +99,10 @@ def _reference(source_id: str, article: str, claims: list[ExtractedClaim], peopl
     totals = [math.fsum(weights[k] for k in c.frame.keys()) for c in claims]     # fsum: see FrameChecker._judge_frame
     values = frozenset(v for c in claims for v in c.frame.values()) | {f"@{p.place}" for c in claims for p in c.frame.places}
     title_claims: dict[str, int] = {}
+    base_claims: dict[str, int] = {}
     for i, c in enumerate(claims):
         for e in c.frame.titles:
             title_claims.setdefault(e.key, i)
-    base_claims: dict[str, int] = {}
-    for i, c in enumerate(claims):
         for key, _ in c.frame.bases:
             base_claims.setdefault(key, i)
     years = Counter(d.year for c in claims for d in c.frame.dates if d.year)
