@@ -655,6 +655,9 @@ def test_a_rule_with_a_duplicate_slot_is_refused(tmp_path):
     ("A planned visit to Chiva later that day was cancelled.", "A planned visit to Turís later that day was cancelled.", "location"),
     ("The upper stage splashed down in the Indian Ocean.", "The upper stage splashed down in the Pacific Ocean.", "location"),
     ("Milton made landfall near Siesta Key, in Sarasota County, on Wednesday.", "Milton made landfall in Collier County on Wednesday.", "location"),
+    # a vague duration is a duration; the last of a group is a rank the first is not
+    ("The panel deliberated for a little more than three hours before voting.", "The panel deliberated for several days before voting.", "quantity"),
+    ("Okafor was the last of the four finalists to perform.", "Okafor was the first of the four finalists to perform.", "numeric"),
 ])
 def test_one_slot_changes_are_contradictions(fc, reference, text, category):
     report = fc.check(text, fc.extract(reference))
@@ -692,6 +695,9 @@ def test_figures_of_another_time_are_not_the_news_contradicted(fc):
      '"20 Days in Mariupol", an account of the opening days of Russia\'s invasion, won documentary feature.'),
     # durations on different scales measure different things
     ("Oppenheimer, a three-hour drama, won seven awards.", "Oppenheimer won seven awards before the biggest audience in four years."),
+    # the final stage may be the fifth; a few minutes after the raid is no length of the raid
+    ("It was her fifth stage win of the race.", "She won the final stage, her fifth stage win of the race."),
+    ("The raid lasted seven minutes.", "Guards reached the room a few minutes after the raid."),
 ])
 def test_values_of_other_things_in_the_clause_are_not_contradictions(fc, reference, text):
     report = fc.check(text, fc.extract(reference))

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz
 
 from .english import English, lemma_of
-from .model import PLACE_ROLE, SITE, Frame
+from .model import GROUP, LAST, PLACE_ROLE, SITE, Frame
 
 AGREE, CONFLICT = "agree", "conflict"
 
@@ -232,11 +232,21 @@ def ordinal(pair: Pair, params: Params) -> list[Outcome]:
     for d in pair.draft.ordinals:
         if d.noun == "time" and not same_predicate and not (d.verb and d.verb in pair.claim.verbs):
             continue          # "flew for the fifth time" says nothing of "caught for the first time"
-        rivals = [c for c in pair.claim.ordinals if c.noun and c.noun == d.noun and c.within == d.within]
+        rivals = [c for c in pair.claim.ordinals if c.noun and c.noun == d.noun and c.within == d.within and _comparable(c.value, d.value)]
         if rivals:
             hit = next((c for c in rivals if c.value == d.value), None)
-            out.append(Outcome(AGREE, hit.text, d.text) if hit else Outcome(CONFLICT, f"{rivals[0].text} {rivals[0].noun}", f"{d.text} {d.noun}"))
+            out.append(Outcome(AGREE, hit.text, d.text) if hit else Outcome(CONFLICT, _ranked(rivals[0]), _ranked(d)))
     return out
+
+
+def _comparable(a: int, b: int) -> bool:
+    """The last of a series is no rank of a known number but the first ("the final stage" may be the
+    sixth): it compares with the first and the last only."""
+    return (a == LAST) == (b == LAST) or 1 in (a, b)
+
+
+def _ranked(o) -> str:
+    return o.text if o.noun == GROUP else f"{o.text} {o.noun}"       # "the last of the three" names no noun
 
 
 def date(pair: Pair, params: Params) -> list[Outcome]:

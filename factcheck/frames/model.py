@@ -69,9 +69,13 @@ class ClockTime:
     zone: tuple[float, ...] = ()   # the hours it is ahead of UTC, if the text names its time zone ("Eastern": -4 or -5)
 
 
+LAST = 0                  # the rank at the end of a series, whatever its length
+GROUP = "#group"          # the noun of a rank within a group named after "of" ("the first of them")
+
+
 @dataclass(frozen=True, slots=True)
 class OrdinalRef:
-    value: int
+    value: int            # LAST for "the last of the three", "the final ballot"
     noun: str             # canonical lemma of the noun it counts ("ballot")
     text: str
     first: int

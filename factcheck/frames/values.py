@@ -12,7 +12,7 @@ from ..text.quantities import find_quantities, number_at
 from ..text.sentences import Sentence
 from ..text.tokens import Token
 from .english import English, lemma_of, noun_lemma
-from .model import PLACE_PREPOSITIONS, PLACE_ROLE, SIDES, SITE, Amount, ClockTime, Entity, OrdinalRef, PlaceRef
+from .model import PLACE_PREPOSITIONS, PLACE_ROLE, SIDES, SITE, Amount, ClockTime, Entity, GROUP, LAST, OrdinalRef, PlaceRef
 from .names import capital
 from .places import KIND_RANK
 
@@ -335,6 +335,9 @@ def _of_what(a: Amount, tokens: list[Token], en: English) -> Amount:
     return a
 
 
+_OFFSET_WORDS = frozenset({"after", "before", "later", "earlier", "ago"})
+
+
 def amounts(tokens: list[Token], en: English) -> list[Amount]:
     out: list[Amount] = []
     taken: set[int] = set()
@@ -348,8 +351,16 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
             k = len(key)
             lo, hi = en.vague[key]
             if tuple(t.norm for t in tokens[i:i + k]) == key and not taken & set(range(i, i + k)):
+                text = " ".join(t.text for t in tokens[i:i + k])
+                unit = en.numbers.units.get(tokens[i + k].norm) if i + k < n and lo < hi else None
+                # "a few minutes after the smoke" is when ("for several days before voting" is how long)
+                offset = i + k + 1 < n and tokens[i + k + 1].norm in _OFFSET_WORDS and not (i and tokens[i - 1].norm == "for")
+                if unit and unit[0] == "duration" and not offset:     # "several days", "a few hours": how long
+                    out.append(Amount("duration", lo * unit[1], hi * unit[1], lo * unit[1], "", f"{text} {tokens[i + k].text}", i, vague=True))
+                    taken.update(range(i, i + k + 1))
+                    continue
                 noun = _noun_after(tokens, i + k, en)
-                out.append(Amount("count", lo, hi, lo, noun, " ".join(t.text for t in tokens[i:i + k]), i, vague=True,
+                out.append(Amount("count", lo, hi, lo, noun, text, i, vague=True,
                                   phrase=_noun_phrase(tokens, i + k, en)))
                 taken.update(range(i, i + k))
     for q in map(_precise, find_quantities(tokens, en.numbers, offsets=True, bare=True)):
@@ -736,9 +747,41 @@ def ordinals(tokens: list[Token], en: English) -> list[OrdinalRef]:
         j = i + 1
         if value is None and t.is_number and i + 1 < len(tokens) and tokens[i + 1].norm in ("th", "st", "nd", "rd"):
             value, j = int(float(t.norm.replace(",", ""))), i + 2
+        if value is None and _last(tokens, i, en):
+            value = LAST
         if value is not None:
-            out.append(OrdinalRef(value, _noun_after(tokens, j, en), t.text, i, within=_ranked_within(tokens, j, en)))
+            # "the first of them", "the last of the three to testify": a rank within the group named
+            noun = GROUP if _of_a_group(tokens, j, en) else _noun_after(tokens, j, en)
+            out.append(OrdinalRef(value, noun, t.text, i, within=_ranked_within(tokens, j, en)))
     return out
+
+
+_GROUP_WORDS = frozenset({"them", "us", "these", "those", "which", "whom", "all"})
+_OWNERS = frozenset({"the", "its", "his", "her", "their", "our", "this"})
+
+
+def _of_a_group(tokens: list[Token], j: int, en: English) -> bool:
+    """ "the first of them", "the last of the three (cooperating witnesses)": ranked within a group
+    counted or pointed to, not within a noun ("the sixth of the race" ranks in the race)."""
+    if j >= len(tokens) or tokens[j].norm != "of":
+        return False
+    k = j + 1
+    while k < len(tokens) and tokens[k].norm == "the":
+        k += 1
+    return k >= len(tokens) or not tokens[k].is_word or tokens[k].is_number or tokens[k].norm in _GROUP_WORDS \
+        or tokens[k].norm in en.numbers.values
+
+
+def _last(tokens: list[Token], i: int, en: English) -> bool:
+    """ "the last of the three", "the final ballot", "his last match": the end of a series (not "last
+    week", "the last 20 minutes", "the final of the tournament" or "the final in Berlin")."""
+    if tokens[i].norm not in ("last", "final") or not i or tokens[i - 1].norm not in _OWNERS or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    if nxt.norm == "of":
+        return tokens[i].norm == "last"
+    return nxt.is_word and nxt.norm not in en.function_words and nxt.norm not in en.numbers.units \
+        and nxt.norm not in en.dates.weekdays and nxt.norm not in en.dates.months
 
 
 _SUBSET = frozenset({"from", "outside", "since"})

@@ -29,11 +29,13 @@ class NumberWords:
     collectives: dict[tuple[str, ...], tuple[float, float]]  # ("pair","of"): (2, 2)
 
     starters: frozenset[str] = field(init=False)   # words a quantity can start with (digits aside)
+    longest_approximator: int = field(init=False)   # in words ("a little more than")
 
     def __post_init__(self):
         words = frozenset(self.values) | frozenset(self.units) | frozenset(CURRENCY_SIGNS) | {k[0] for k in self.collectives} \
             | {"quarter", "quarters"}
         object.__setattr__(self, "starters", words)
+        object.__setattr__(self, "longest_approximator", max(map(len, self.approximators), default=1))
 
 
 # the currency a sign stands for, as its word: sums are compared only in one currency
@@ -139,7 +141,7 @@ def _and_a_half(tokens: list[Token], value: float, j: int) -> tuple[float, int]:
 
 def _approximator(tokens: list[Token], i: int, words: NumberWords) -> tuple[str, float, int]:
     """The approximator ending just before token i: (kind, tolerance, first token) or ("", 0, i)."""
-    for n in (3, 2, 1):
+    for n in range(words.longest_approximator, 0, -1):
         if i - n < 0:
             continue
         key = tuple(t.norm for t in tokens[i - n:i])
