@@ -1010,3 +1010,11 @@ def test_the_same_words_quoted_are_the_statement_whoever_is_said_to_say_them(fc)
     assert kinds('Dana Whitfield, the president of Local 412, described the contract as "expensive but fair".') == ["contradiction"]
     (f,) = frames_of(fc, "Ibáñez praised the climbers, saying they had stayed together.")
     assert f.speaker is not None and f.speaker.key == "ibáñez"          # the subject of ", saying" says it
+
+
+def test_a_capitalised_quotation_is_speech_and_no_name_in_it_speaks(fc):
+    ref = fc.extract('Governor Ana Ruiz praised the rescuers, calling the operation "a Proud Day for our State" '
+                     'and saying she would visit the site.')
+    (f,) = frames_of(fc, 'Mayor Tom Hale called the operation "a Proud Day for our State" and said he would visit.')
+    assert f.speaker is None or f.speaker.key != "state"                # a name quoted does not speak
+    assert verdicts_against(fc, ref)('Mayor Tom Hale called the operation "a Proud Day for our State".') == ["contradiction"]

@@ -83,6 +83,9 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     says = [m for m in cues if m.entry.type == "say" and inside(m.first)]
     content = a
     speakers = ("person", "org", "demonym", "name")
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(sentence.text)]
+    # a name inside a quotation is the speaker's word, not who speaks ('"a Great Honor for our Country" and said')
+    unquoted = [e for e in ents if not any(qs <= tokens[e.first].start - sentence.start < qe for qs, qe in quoted)]
     saying_subject = None
     for say in says:
         if tokens[say.last].norm.endswith("ing"):
@@ -99,9 +102,9 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
                 frame.speaker = antecedent[-1]
                 content = say.last + 1
                 break
-        before = [e for e in ents if e.last < say.first and say.first - e.last <= 3 and e.kind in speakers
+        before = [e for e in unquoted if e.last < say.first and say.first - e.last <= 3 and e.kind in speakers
                   and e.text.lower() not in ("his", "her")]
-        after = [e for e in ents if say.last < e.first <= say.last + 2 and tokens[say.first].norm != "according"]
+        after = [e for e in unquoted if say.last < e.first <= say.last + 2 and tokens[say.first].norm != "according"]
         if tokens[say.first].norm == "according":
             after = [e for e in ents if say.last < e.first <= say.last + 3]
             if after:
@@ -182,7 +185,6 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     frame.times = [t for t in times if inside(t.first)]
     frame.amounts = [q for q in amounts if inside(q.first)]
     frame.ordinals = [_with_verb(o, tokens, verb, a, en) for o in ordinals if inside(o.first)]
-    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(sentence.text)]
     # a title inside a quotation is the speaker's word, not the text's claim ("Thank you, President Trump")
     frame.titles = [e for e in ents if e.kind == "person" and e.title
                     and not any(qs <= tokens[e.first].start - sentence.start < qe for qs, qe in quoted)]

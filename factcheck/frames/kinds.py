@@ -515,8 +515,11 @@ def _same_quotation(pair: Pair, similarity: float) -> bool:
 
 
 def _title_case(quote: str) -> bool:
+    """ "Godzilla Minus One", "The Zone of Interest" (a title's first word is capitalised, as
+    "a Great Honor for our Country" is not)."""
     words = [w for w in quote.split() if len(w) > 3]
-    return bool(words) and all(w[:1].isupper() for w in words)
+    first = next((w for w in quote.split() if w[:1].isalpha()), "")
+    return bool(words) and first[:1].isupper() and all(w[:1].isupper() for w in words)
 
 
 def _first_person(frame: Frame):
