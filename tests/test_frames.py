@@ -658,6 +658,7 @@ def test_a_rule_with_a_duplicate_slot_is_refused(tmp_path):
     # a vague duration is a duration; the last of a group is a rank the first is not
     ("The panel deliberated for a little more than three hours before voting.", "The panel deliberated for several days before voting.", "quantity"),
     ("Okafor was the last of the four finalists to perform.", "Okafor was the first of the four finalists to perform.", "numeric"),
+    ("Chile's president, Ana Ortiz, opened the talks.", "Chile's prime minister, Ana Ortiz, opened the talks.", "title"),
 ])
 def test_one_slot_changes_are_contradictions(fc, reference, text, category):
     report = fc.check(text, fc.extract(reference))

@@ -412,7 +412,7 @@ def _in_title(tok: Token, en: English) -> bool:
     if tok.norm in en.function_words and tok.norm not in ("'s", "of"):
         return False
     lemma, pos = lemma_of(tok.norm)
-    return "VERB" not in pos or lemma in en.office_nouns or tok.text[:1].isupper()
+    return "VERB" not in pos or "ADJ" in pos or lemma in en.office_nouns or tok.text[:1].isupper()   # "prime" minister
 
 
 def _as_person(e: Entity, doc: Document) -> Entity:
