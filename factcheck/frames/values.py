@@ -123,6 +123,7 @@ def _governing_prep(tokens: list[Token], first: int, side: bool = False) -> str:
     """The word before a place, or the preposition before the words that only narrow it: "in the
     United States", "in southern Ontario", "to the eastern Congo", "in downtown Los Angeles", "in
     the west of the Congo" are in, in, to, in and in (`side`: the words before it name a part of it)."""
+    first = _past_settlement(tokens, first)          # "near the town of Serpa" is near Serpa
     if not first:
         return ""
     word = tokens[first - 1].norm
@@ -144,8 +145,22 @@ def _governing_prep(tokens: list[Token], first: int, side: bool = False) -> str:
 _SITE_PREPS = frozenset({"in", "at", "to", "from", "into", "near", "towards", "toward", "inside", "outside"})
 
 
+# nouns for a kind of settlement or area, which "the ... of" puts before its name ("near the village of Vale Formoso")
+_SETTLEMENTS = frozenset({"village", "town", "city", "hamlet", "port", "island", "province", "region", "district",
+                          "municipality", "county", "commune", "parish", "suburb", "state", "republic", "kingdom"})
+
+
+def _past_settlement(tokens: list[Token], first: int) -> int:
+    """The first token of "the village of" before a name at `first`, or `first`."""
+    if first >= 3 and tokens[first - 1].norm == "of" and tokens[first - 2].norm in _SETTLEMENTS and tokens[first - 3].norm == "the":
+        return first - 3
+    return first
+
+
 def _site_prep(tokens: list[Token], first: int) -> str:
-    k = first - 1
+    k = _past_settlement(tokens, first) - 1
+    if k < 0:
+        return ""
     if tokens[k].norm == "the" and k:
         k -= 1
     prep = tokens[k].norm
