@@ -658,6 +658,8 @@ def test_a_rule_with_a_duplicate_slot_is_refused(tmp_path):
     # a vague duration is a duration; the last of a group is a rank the first is not
     ("The panel deliberated for a little more than three hours before voting.", "The panel deliberated for several days before voting.", "quantity"),
     ("Okafor was the last of the four finalists to perform.", "Okafor was the first of the four finalists to perform.", "numeric"),
+    ("Divers have found the wreck of the Marlow, the Coastal Survey announced on Tuesday, 9 September.",
+     "The Coastal Survey announced the find on Wednesday, 10 September.", "date"),
     ("Chile's president, Ana Ortiz, opened the talks.", "Chile's prime minister, Ana Ortiz, opened the talks.", "title"),
 ])
 def test_one_slot_changes_are_contradictions(fc, reference, text, category):
@@ -700,6 +702,9 @@ def test_figures_of_another_time_are_not_the_news_contradicted(fc):
     ("Oppenheimer, a three-hour drama, won seven awards.", "Oppenheimer won seven awards before the biggest audience in four years."),
     # the final stage may be the fifth; a few minutes after the raid is no length of the raid
     ("It was her fifth stage win of the race.", "She won the final stage, her fifth stage win of the race."),
+    # when it was announced is not when it happened
+    ("Divers have found the wreck of the Marlow, the Coastal Survey announced on Tuesday, 9 September.",
+     "Divers found the wreck of the Marlow on 14 August."),
     ("The raid lasted seven minutes.", "Guards reached the room a few minutes after the raid."),
 ])
 def test_values_of_other_things_in_the_clause_are_not_contradictions(fc, reference, text):

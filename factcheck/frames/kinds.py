@@ -257,8 +257,8 @@ def date(pair: Pair, params: Params) -> list[Outcome]:
             continue
         hit, rivals = None, []
         for c in pair.claim.dates:
-            if c.relative:
-                continue
+            if c.relative or c.of_saying != d.of_saying:
+                continue          # when it was announced says nothing of when it happened
             shared = [(x, y) for x, y in ((d.year, c.year), (d.month, c.month), (d.day, c.day), (d.weekday or None, c.weekday or None))
                       if x is not None and y is not None]
             if not shared:

@@ -36,6 +36,7 @@ class DateMention:
     text: str
     weekday: str = ""
     relative: bool = False
+    of_saying: bool = False  # the date of a statement ("announced on Tuesday"), not of what it says happened
 
     def describe(self) -> str:
         return self.text
