@@ -660,6 +660,8 @@ def test_a_rule_with_a_duplicate_slot_is_refused(tmp_path):
     ("Okafor was the last of the four finalists to perform.", "Okafor was the first of the four finalists to perform.", "numeric"),
     ("Divers have found the wreck of the Marlow, the Coastal Survey announced on Tuesday, 9 September.",
      "The Coastal Survey announced the find on Wednesday, 10 September.", "date"),
+    # a time taken, h:mm:ss, is a duration, and so is "2 hours and 35 seconds"
+    ("Okoth won the Lakeside Marathon in 2 hours, 4 minutes and 35 seconds.", "Okoth won the Lakeside Marathon in 2:04:53.", "numeric"),
     ("Chile's president, Ana Ortiz, opened the talks.", "Chile's prime minister, Ana Ortiz, opened the talks.", "title"),
 ])
 def test_one_slot_changes_are_contradictions(fc, reference, text, category):
@@ -702,6 +704,7 @@ def test_figures_of_another_time_are_not_the_news_contradicted(fc):
     ("Oppenheimer, a three-hour drama, won seven awards.", "Oppenheimer won seven awards before the biggest audience in four years."),
     # the final stage may be the fifth; a few minutes after the raid is no length of the raid
     ("It was her fifth stage win of the race.", "She won the final stage, her fifth stage win of the race."),
+    ("Okoth won the Lakeside Marathon in 2 hours, 4 minutes and 35 seconds.", "Okoth won the Lakeside Marathon in 2:04:35."),
     # when it was announced is not when it happened
     ("Divers have found the wreck of the Marlow, the Coastal Survey announced on Tuesday, 9 September.",
      "Divers found the wreck of the Marlow on 14 August."),
@@ -1026,3 +1029,22 @@ def test_a_capitalised_quotation_is_speech_and_no_name_in_it_speaks(fc):
     (f,) = frames_of(fc, 'Mayor Tom Hale called the operation "a Proud Day for our State" and said he would visit.')
     assert f.speaker is None or f.speaker.key != "state"                # a name quoted does not speak
     assert verdicts_against(fc, ref)('Mayor Tom Hale called the operation "a Proud Day for our State".') == ["contradiction"]
+
+
+def test_a_surname_that_is_an_english_word_is_the_person_the_text_named(fc):
+    frames = frames_of(fc, "Paul Lynch won the prize. Lynch thanked the judges.")
+    assert [e.key for e in frames[-1].agents] == ["lynch"]
+    alone = frames_of(fc, "Lynch mobs were rare there.")              # no Lynch named: an English word
+    assert not [e for f in alone for e in f.agents]
+
+
+def test_countries_people_are_demonyms_from_the_gazetteer(fc):
+    (f,) = frames_of(fc, "The Sri Lankan author met two Kenyans.")
+    assert {(e.key, e.kind) for e in f.agents + f.participants} <= {("lk", "demonym"), ("ke", "demonym")}   # peoples, not persons
+
+
+def test_a_fragment_clause_gets_no_verdict_and_all_but_is_no_clause_break(fc):
+    ref = fc.extract("If Rossi wins. Rossi, who denied wrongdoing, called the ruling a great win.")
+    report = fc.check("Rossi, who has denied wrongdoing, called the ruling a great win.", ref)
+    assert "contradiction" not in [f.kind for f in report.findings]
+    assert len(frames_of(fc, "Officials said a further cut was all but certain.")) == 1

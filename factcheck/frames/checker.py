@@ -18,7 +18,7 @@ from .kinds import Pair
 from .model import Frame
 from .names import Document
 from .rules import FrameRule, load_frame_rules
-from .verdict import Verdict, attribute_verdict, checkable, decide, similarity
+from .verdict import Verdict, attribute_verdict, checkable, comparable, decide, similarity
 
 
 @dataclass
@@ -43,6 +43,9 @@ class FrameChecker:
             yield sentence, [(f, self._judge_frame(f, ref, titles)) for f in frames]
 
     def _judge_frame(self, frame: Frame, ref: FrameReference, titles) -> Verdict | None:
+        attribute = self._title(frame, ref, titles) or self._base(frame, ref, titles)
+        if attribute or not comparable(frame):
+            return attribute
         keys = frame.keys()
         # fsum: a sum that does not depend on the order of the set's keys, which changes with the
         # process's hash seed; a plain sum's last bits would then break ties between claims differently
@@ -71,7 +74,7 @@ class FrameChecker:
                 compared[i] = [(rule, o) for rule in self.rules for o in rule.compare(pair, rule.params)]
             return compared[i]
 
-        return self._title(frame, ref, titles) or self._base(frame, ref, titles) or decide(
+        return decide(
             ranked, outcomes, ref.values, lambda i: verdict.another_time(frame, ref.claims[i].frame, ref.year),
             figures=bool(frame.amounts))
 

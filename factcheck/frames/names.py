@@ -84,7 +84,7 @@ def capital(tok: Token) -> bool:
     return tok.capitalized and tok.is_word
 
 
-def _name_runs(tokens: list[Token], en: English, text: str, offset: int) -> list[_Name]:
+def _name_runs(tokens: list[Token], en: English, text: str, offset: int, doc: Document) -> list[_Name]:
     runs, i, n = [], 0, len(tokens)
 
     def adjacent(j: int) -> bool:           # only spaces between tokens j and j+1 ("CITY — Cardinal" is two runs)
@@ -107,7 +107,10 @@ def _name_runs(tokens: list[Token], en: English, text: str, offset: int) -> list
             known_word = known_word or bool(pos & _COMMON_POS) and not (i + 1 < n and capital(tokens[i + 1]))
             next_cap = i + 1 < n and nameable(tokens[i + 1]) and adjacent(i)
             says_next = i + 1 < n and tokens[i + 1].norm in en.say_words and not tok.norm.endswith("s")   # "Graham said"
-            if tok.norm in en.function_words or (known_word and not next_cap and lemma not in en.office_nouns and not says_next):
+            # ("Lynch presented the trophy" when the text or its reference named a Lynch)
+            named = tok.norm in doc.people or bool(doc.known and tok.norm in doc.known)
+            if tok.norm in en.function_words or (known_word and not next_cap and lemma not in en.office_nouns and not says_next
+                                                 and not named):
                 i += 1
                 continue
         j = i
@@ -150,7 +153,7 @@ def entities(tokens: list[Token], doc: Document, text: str, offset: int) -> list
     en = doc.english
     sentence = text
     out: list[Entity] = []
-    for run in _name_runs(tokens, en, text, offset):
+    for run in _name_runs(tokens, en, text, offset, doc):
         a, b = run.first, run.last
         if a < b and all(sentence[tokens[k].end - offset:tokens[k + 1].start - offset] == "-" for k in range(a, b)):
             # one hyphenated name ("Notre-Dame", "Saint-Denis") is a place or a site, not a person

@@ -151,7 +151,8 @@ def clauses(tokens: list[Token], verb: list[bool]) -> list[tuple[int, int]]:
             continue
         if t.norm in (";", ":") and i + 3 < n and not (t.norm == ":" and prev[:1].isdigit()):
             breaks.add(i + 1)
-        elif t.norm in ("but", "while", "whereas", "although", "though") and i > 2 and prev != "not":
+        elif t.norm in ("but", "while", "whereas", "although", "though") and i > 2 and prev != "not" \
+                and not (t.norm == "but" and prev in ("all", "nothing", "anything", "last")):    # "all but certain", "the last but one"
             breaks.add(i)
         elif t.norm == "and" and prev == "," and i + 2 < n and (any(verb[k] for k in range(i + 1, min(n, i + 6)))
                                                                or _named_copula(tokens, i + 1)):

@@ -20,6 +20,7 @@ from .places import KIND_RANK
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?(a\.?m\.?|p\.?m\.?)(?![a-z])|\b(\d{1,2}):(\d{2})\b", re.I)
 
 
+_ELAPSED_AROUND = re.compile(r":\d")
 _RANGE_END = re.compile(r"\s*(?:to|-|\u2013|and|until)\s*\d{1,2}(?:[:.]\d{2})?\s?(a\.?m\.?|p\.?m\.?)(?![a-z])", re.I)
 _CLOCK_APPROX = {"shortly after": (0, 30), "just after": (0, 15), "soon after": (0, 30), "after": (0, 60),
                  "just before": (-15, 0), "shortly before": (-30, 0), "before": (-60, 0), "around": (-10, 10),
@@ -361,6 +362,9 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
     for a in quantified:
         taken.update(range(a.first, a.first + len(a.text.split())))
     parts = parts_of_wholes(tokens, en)
+    for a in elapsed(tokens):
+        out.append(a)
+        taken.update(range(a.first, a.first + 5))
     for i in range(n):
         for key in en.vague_by_first.get(tokens[i].norm, ()):     # longest first
             k = len(key)
@@ -709,9 +713,30 @@ def _in_name(tokens: list[Token], i: int) -> bool:
                 or nxt is not None and nxt.caps and nxt.is_word)
 
 
+def elapsed(tokens: list[Token]) -> list[Amount]:
+    """A time taken, written h:mm:ss ("won in 2:00:35"): a duration, not a time of day."""
+    out = []
+    for i in range(len(tokens) - 4):
+        run = tokens[i:i + 5]
+        if not (run[0].is_number and run[1].norm == ":" and run[2].is_number and run[3].norm == ":" and run[4].is_number):
+            continue
+        if any(x.end != y.start for x, y in zip(run, run[1:])) or len(run[2].norm) != 2 or not run[4].norm[:2].isdigit():
+            continue
+        try:
+            hours, minutes, seconds = int(run[0].norm), int(run[2].norm), float(run[4].norm)
+        except ValueError:
+            continue
+        if minutes < 60 and seconds < 60:
+            value = hours * 60 + minutes + seconds / 60
+            out.append(Amount("duration", value, value, value, "", "".join(t.text for t in run), i))
+    return out
+
+
 def clock_times(sentence: Sentence, tokens: list[Token]) -> list[ClockTime]:
     out = []
     for m in _CLOCK.finditer(sentence.text):
+        if _ELAPSED_AROUND.match(sentence.text, m.end()) or m.start() and sentence.text[m.start() - 1] == ":":
+            continue                                 # "2:00:35" is how long it took
         if m.group(1):
             hour, minute, half = int(m.group(1)), int(m.group(2) or 0), m.group(3).lower()[0]
             if hour > 12:

@@ -137,6 +137,12 @@ def _unanswered(answered: set[str], known_values):
     return find
 
 
+def comparable(frame: Frame) -> bool:
+    """A clause says something to compare unless it is a fragment: no verb, no value and only a few
+    words ("Trump," before "who has denied wrongdoing"; "The vote was 11-1." gives a value)."""
+    return bool(frame.predicate or frame.values()) or frame.words >= MIN_CHECKABLE_WORDS
+
+
 def checkable(frame: Frame) -> bool:
     """A clause states something checkable unless it is commentary, a question or a fragment."""
     return not frame.opinion and not frame.question and frame.words >= MIN_CHECKABLE_WORDS
