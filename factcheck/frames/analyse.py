@@ -214,15 +214,20 @@ def _content_pairs(quotes: list[str], en: English):
 
 def _with_verb(o, tokens: list[Token], verb: list[bool], a: int, en: English):
     """The ordinal with the verb nearest before it in its clause: "for the third time" ranks the hosting."""
-    k = next((i for i in range(o.first - 1, max(a, o.first - 8) - 1, -1) if verb[i]), None)
+    k = _verb_before(verb, o.first, max(a, o.first - 8))
     return replace(o, verb=en.verb(lemma_of(tokens[k].norm)[0])) if k is not None else o
+
+
+def _verb_before(verb: list[bool], first: int, stop: int) -> int | None:
+    """The nearest verb before token `first`, back to token `stop` (the clause's start)."""
+    return next((i for i in range(first - 1, stop - 1, -1) if verb[i]), None)
 
 
 def _with_saying(d, tokens: list[Token], verb: list[bool], a: int, says):
     """The date of a saying when the verb nearest before it says, in the active voice: in "X have
     uncovered a floor, the university announced on Tuesday" Tuesday is when it was announced (but
     "the deal was announced on Monday" dates the deal, and "confirmed dead by Saturday" the toll)."""
-    k = next((i for i in range(d.first - 1, a - 1, -1) if verb[i]), None)
+    k = _verb_before(verb, d.first, a)
     said = k is not None and any(m.first <= k <= m.last and not (m.first and tokens[m.first - 1].norm in PASSIVE_BE) for m in says)
     return replace(d, of_saying=True) if said else d
 
@@ -230,7 +235,7 @@ def _with_saying(d, tokens: list[Token], verb: list[bool], a: int, says):
 def _with_place_verb(p, tokens: list[Token], verb: list[bool], a: int, en: English):
     """The place with the verb it belongs to, the nearest before it in its clause: in "entered the
     United States through Maine and left it near Eagle Pass" Maine is where it entered."""
-    k = next((i for i in range(p.first - 1, a - 1, -1) if verb[i]), None)
+    k = _verb_before(verb, p.first, a)
     return replace(p, verb=en.verb(lemma_of(tokens[k].norm)[0])) if k is not None else p
 
 
