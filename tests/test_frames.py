@@ -663,6 +663,9 @@ def test_a_rule_with_a_duplicate_slot_is_refused(tmp_path):
     # a time taken, h:mm:ss, is a duration, and so is "2 hours and 35 seconds"
     ("Okoth won the Lakeside Marathon in 2 hours, 4 minutes and 35 seconds.", "Okoth won the Lakeside Marathon in 2:04:53.", "numeric"),
     ("Chile's president, Ana Ortiz, opened the talks.", "Chile's prime minister, Ana Ortiz, opened the talks.", "title"),
+    # "States" in a name is no saying, so the date is the publication's
+    ("The novel is due to be published in the United States by Harbour Press on 5 December.",
+     "The American edition, from Harbour Press, is released on 12 December.", "date"),
 ])
 def test_one_slot_changes_are_contradictions(fc, reference, text, category):
     report = fc.check(text, fc.extract(reference))
@@ -709,6 +712,10 @@ def test_figures_of_another_time_are_not_the_news_contradicted(fc):
     ("Divers have found the wreck of the Marlow, the Coastal Survey announced on Tuesday, 9 September.",
      "Divers found the wreck of the Marlow on 14 August."),
     ("The raid lasted seven minutes.", "Guards reached the room a few minutes after the raid."),
+    # "said" is the saying even where it is no content verb; the second half of a year is a period, not 50%
+    ("Norvia swung to a loss of €9 million in the second quarter and said on Thursday, 24 July 2025, that it would cut jobs.",
+     "Norvia swung to a loss of €9 million in the April-June period."),
+    ("Halvik's revenue fell 9% in the three months to September.", "Halvik's revenue fell in the third quarter."),
 ])
 def test_values_of_other_things_in_the_clause_are_not_contradictions(fc, reference, text):
     report = fc.check(text, fc.extract(reference))

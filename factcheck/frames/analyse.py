@@ -53,7 +53,7 @@ def analyse_sentence(sentence: Sentence, index: int, doc: Document) -> list[Fram
     date_tokens = {i for d in dates for i in range(d.first, d.last + 1)}
     dates = [d for d in dates if not values.attributive(tokens, d)]
     amounts = [q for q in amounts if q.first not in time_tokens and q.first not in date_tokens]
-    cues = [m for m in cues if m.first not in date_tokens]
+    cues = [m for m in cues if m.first not in date_tokens and not _in_a_name(m, tokens, entities)]
     ordinals = values.ordinals(tokens, en)
     frames = []
     verb = [is_verb(tokens, i, en) for i in range(len(tokens))]
@@ -204,6 +204,11 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     return frame
 
 
+def _in_a_name(m, tokens: list[Token], entities) -> bool:
+    """A cue word that is part of a longer name is no cue: "States" in "the United States" says nothing."""
+    return tokens[m.first].text[:1].isupper() and any(e.first <= m.first <= e.last and e.first < e.last for e in entities)
+
+
 def _content_pairs(quotes: list[str], en: English):
     """Each quotation's content words two at a time: "expensive but fair" is "expensive fair";
     "on the moon" is no one's words in particular, and a name quoted is the name's key already."""
@@ -227,9 +232,26 @@ def _with_saying(d, tokens: list[Token], verb: list[bool], a: int, says):
     """The date of a saying when the verb nearest before it says, in the active voice: in "X have
     uncovered a floor, the university announced on Tuesday" Tuesday is when it was announced (but
     "the deal was announced on Monday" dates the deal, and "confirmed dead by Saturday" the toll)."""
-    k = _verb_before(verb, d.first, a)
-    said = k is not None and any(m.first <= k <= m.last and not (m.first and tokens[m.first - 1].norm in PASSIVE_BE) for m in says)
+    saying = [v or any(m.first <= i <= m.last for m in says) for i, v in enumerate(verb)]   # "said" is no content verb
+    k = _verb_before(saying, d.first, a)
+    said = k is not None and any(m.first <= k <= m.last and not _passive_saying(m, tokens, a) for m in says)
     return replace(d, of_saying=True) if said else d
+
+
+_SAYING_ADVERBS = frozenset({"first", "initially", "originally", "also", "later", "previously", "earlier", "officially"})
+
+
+def _passive_saying(m, tokens: list[Token], a: int) -> bool:
+    """ "was announced", and the reduced relative "The fire, first reported at 3:15 p.m.": the
+    thing said is the subject. After an appositive ("Powell, the Fed chair, said") it is active:
+    the comma before it closes a second one."""
+    k = m.first - 1
+    while k > a and tokens[k].norm in _SAYING_ADVERBS:
+        k -= 1
+    if k >= a and tokens[k].norm in PASSIVE_BE:
+        return True
+    return k > a and tokens[k].norm == "," and tokens[m.first].norm.endswith("ed") \
+        and not any(t.norm == "," for t in tokens[a:k])
 
 
 def _with_place_verb(p, tokens: list[Token], verb: list[bool], a: int, en: English):

@@ -443,6 +443,8 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
         of_a_unit = i + 3 < n and tokens[i + 2].norm in ("a", "an") and tokens[i + 3].norm in en.numbers.units  # "a quarter of an hour"
         if share and i + 1 < n and tokens[i + 1].norm == "of" and not (i and tokens[i - 1].norm in ("and",)) and not of_a_unit:
             prev = tokens[i - 1].norm if i else ""
+            if prev in en.numbers.ordinals or prev in _PERIOD_SIDES:
+                continue                  # "the second half of 2026", "the third quarter of 2024": a period, not a share
             if t.norm in ("thirds", "quarters") and prev in en.numbers.values:
                 share *= en.numbers.values[prev]
             elif t.norm in ("thirds", "quarters"):
@@ -521,6 +523,7 @@ _MEASURES = {"metre": ("length", 1), "meter": ("length", 1), "metres": ("length"
              "mph": ("speed", 1.609344), "kph": ("speed", 1), "kmh": ("speed", 1)}      # speeds in km/h
 
 
+_PERIOD_SIDES = frozenset({"last", "final", "latter", "former", "back", "front", "opening", "closing"})
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "thirds": 1 / 3, "quarters": 0.25, "fifth": 0.2, "tenth": 0.1}
 
 
