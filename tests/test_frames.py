@@ -365,6 +365,12 @@ def test_what_a_figure_counts(fc):
     ("They had a 10-second increment per move.", [("duration", 10 / 60)]),
     ("He receives 1.35 million US dollars.", [("money", 1.35e6)]),
     ("The two had drawn ten of their 14 classical games.", [("count", 10), ("percent", 100 * 10 / 14), ("count", 14)]),
+    # half of a dozen or of a scale word is a number; a range's first number takes the second's scale and unit
+    ("Half a dozen bidders chased it.", [("count", 6)]),
+    ("It cost half a million euros.", [("money", 5e5)]),
+    ("They expected between 60 and 80 million kronor.", [("money", 6e7), ("money", 8e7)]),
+    ("It sold for $2 to $3 billion.", [("money", 2e9), ("money", 3e9)]),
+    ("The talks lasted 3 to 4 hours.", [("duration", 180), ("duration", 240)]),
 ])
 def test_figures_in_compound_shapes(fc, text, amounts):
     (f,) = frames_of(fc, text)
@@ -716,6 +722,13 @@ def test_figures_of_another_time_are_not_the_news_contradicted(fc):
     ("Norvia swung to a loss of €9 million in the second quarter and said on Thursday, 24 July 2025, that it would cut jobs.",
      "Norvia swung to a loss of €9 million in the April-June period."),
     ("Halvik's revenue fell 9% in the three months to September.", "Halvik's revenue fell in the third quarter."),
+    # a claim that says both ("closed ... and reopened") has no opposite in either; a negated clause of its own
+    ("Highway 5 was closed for six hours and reopened shortly after 8 p.m. with one lane each way.",
+     "It reopened just after 8 p.m., with one lane open each way."),
+    ("Mayor Hoss said no homes had been lost. Two sheds had burned, and no injuries had been reported.",
+     "Hoss said no houses had been destroyed, though two sheds had burned."),
+    # "stopped short of" negates what it governs, as "has not" does
+    ("The province has not declared a state of emergency.", "The province has stopped short of an emergency declaration."),
 ])
 def test_values_of_other_things_in_the_clause_are_not_contradictions(fc, reference, text):
     report = fc.check(text, fc.extract(reference))

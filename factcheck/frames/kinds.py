@@ -769,6 +769,8 @@ def opposite(pair: Pair, params: Params) -> list[Outcome]:
         v = next(iter(sorted(en.opposites.get(w, frozenset()) & c)), None) or _unprefixed(w, c) or _prefixed(w, c)
         if v and _other_subject(pair) and _is_verb(pair.draft, w) and _is_verb(pair.claim, v):
             continue          # opposite acts of two people: "Raghavan won game nine", "Brenner lost game nine"
+        if v and ("re" + w in c_all or "re" + lemma_of(w)[0] in c_all):
+            continue          # "was closed ... and reopened": the claim says both, "open" is its second half
         if v:
             if _negated(pair.draft, w) != _negated(pair.claim, v):
                 return [Outcome(AGREE, v, w)]        # "has never lost a final" is "has won all its finals"

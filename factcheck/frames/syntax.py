@@ -155,7 +155,7 @@ def clauses(tokens: list[Token], verb: list[bool]) -> list[tuple[int, int]]:
                 and not (t.norm == "but" and prev in ("all", "nothing", "anything", "last")):    # "all but certain", "the last but one"
             breaks.add(i)
         elif t.norm == "and" and prev == "," and i + 2 < n and (any(verb[k] for k in range(i + 1, min(n, i + 6)))
-                                                               or _named_copula(tokens, i + 1)):
+                                                               or _named_copula(tokens, i + 1) or _negative_subject_clause(tokens, i + 1)):
             breaks.add(i)
         elif t.norm == "who" and prev == ",":
             breaks.add(i)
@@ -176,6 +176,17 @@ def clauses(tokens: list[Token], verb: list[bool]) -> list[tuple[int, int]]:
             start = b
     bounds.append((start, n - 1))
     return bounds
+
+
+_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "will", "would", "could", "can", "may", "might",
+                          "should", "must", "did", "does"})
+
+
+def _negative_subject_clause(tokens: list[Token], k: int) -> bool:
+    """ ", and no injuries had been reported": a negative subject and its auxiliary open a clause
+    of their own even when the verb is a saying (the negation is that clause's, not the first one's)."""
+    return k + 2 < len(tokens) and tokens[k].norm in ("no", "none", "nobody", "nothing", "neither") \
+        and any(tokens[j].norm in _AUXILIARIES for j in range(k + 1, min(len(tokens), k + 4)))
 
 
 LIGHT_VERBS = frozenset({"extend", "make", "give", "hold", "take", "have", "issue", "offer", "deliver", "conduct", "carry"})

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 
-from ..text.quantities import find_quantities, number_at
+from ..text.quantities import CURRENCY_SIGNS, find_quantities, number_at
 from ..text.sentences import Sentence
 from ..text.tokens import Token
 from .english import English, lemma_of, noun_lemma
@@ -369,7 +369,8 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
         for key in en.vague_by_first.get(tokens[i].norm, ()):     # longest first
             k = len(key)
             lo, hi = en.vague[key]
-            if tuple(t.norm for t in tokens[i:i + k]) == key and not taken & set(range(i, i + k)):
+            if tuple(t.norm for t in tokens[i:i + k]) == key and not taken & set(range(i, i + k)) \
+                    and not (i and tokens[i - 1].norm == "half"):        # "half a dozen", "half a million": a number
                 text = " ".join(t.text for t in tokens[i:i + k])
                 unit = en.numbers.units.get(tokens[i + k].norm) if i + k < n and lo < hi else None
                 # "a few minutes after the smoke" is when ("for several days before voting" is how long)
@@ -686,10 +687,32 @@ def _ranges(out: list[Amount], tokens: list[Token]) -> list[Amount]:
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
         gap = [t.norm for t in tokens[a.first + 1:b.first]]
-        if a.dimension == "count" and b.dimension != "count" and gap and all(w in ("to", "and", "-", "or") for w in gap[-1:]) \
-                and b.first - a.first <= 2:
-            out[k] = Amount(b.dimension, a.lo, a.hi, a.value, b.noun, a.text, a.first, a.vague, a.approx, b.phrase)
+        while gap and (gap[0][:1].isdigit() or gap[0] in CURRENCY_SIGNS):
+            gap = gap[1:]                     # "$ 2 to": the gap starts after a's number
+        if not gap or gap[-1] not in ("to", "and", "-", "or") or b.first - a.first > 4 \
+                or any(w not in _SCALE_WORDS for w in gap[:-1]) or b.first - a.first - len(gap) > 2:
+            continue
+        if a.dimension == "count" and b.dimension != "count":
+            f = _scale(b, tokens) if not gap[:-1] else 1.0     # "between 60 and 80 million kronor", "3 to 4 hours"
+            out[k] = Amount(b.dimension, a.lo * f, a.hi * f, a.value * f, b.noun, a.text, a.first, a.vague, a.approx, b.phrase)
+        elif a.dimension == b.dimension and a.dimension in ("money", "count") and _scale(a, tokens) == 1.0 and not gap[:-1] \
+                and (a.dimension == "money" or a.noun == gap[-1]):
+            f = _scale(b, tokens)                              # "$2 to $3 billion", "between 2 and 3 million people"
+            out[k] = replace(a, lo=a.lo * f, hi=a.hi * f, value=a.value * f, noun=b.noun, phrase=b.phrase)
     return out
+
+
+_SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "bn", "m"})
+
+
+def _scale(b: Amount, tokens: list[Token]) -> float:
+    """What the unit and scale words of `b` multiply its written number by (1 if none is written)."""
+    k = next((k for k in range(b.first, min(b.first + 3, len(tokens))) if tokens[k].is_number), None)
+    try:
+        written = float(tokens[k].norm.replace(",", "")) if k is not None else 0.0
+    except ValueError:
+        return 1.0
+    return b.value / written if written and b.value >= written else 1.0
 
 
 def _precise(q):

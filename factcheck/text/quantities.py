@@ -227,6 +227,9 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords, offsets: bool 
             value, j = 0.5, i + 2
         elif _unit(tokens, i + 1, words):
             value, j = 0.5, i + 1
+        elif i + 2 < n and tokens[i + 1].norm in ("a", "an") and (tokens[i + 2].norm == "dozen" or tokens[i + 2].norm in words.multipliers):
+            # "half a dozen bidders", "half a million people"
+            value, j = 0.5 * (12 if tokens[i + 2].norm == "dozen" else words.multipliers[tokens[i + 2].norm]), i + 3
     # "an hour", "a minute", "hour-long": a unit with an implied one
     elif tok.norm in ("a", "an") and _unit(tokens, i + 1, words):
         value, j = 1.0, i + 1
