@@ -669,6 +669,10 @@ def test_a_rule_with_a_duplicate_slot_is_refused(tmp_path):
     # a time taken, h:mm:ss, is a duration, and so is "2 hours and 35 seconds"
     ("Okoth won the Lakeside Marathon in 2 hours, 4 minutes and 35 seconds.", "Okoth won the Lakeside Marathon in 2:04:53.", "numeric"),
     ("Chile's president, Ana Ortiz, opened the talks.", "Chile's prime minister, Ana Ortiz, opened the talks.", "title"),
+    # whose office (a common noun's) does not make two offices one; the office after "said X's"
+    ("The buyer was represented by Karin Holm, the house's head of modern art.",
+     "Karin Holm, the house's chief financial officer, represented the buyer.", "title"),
+    ('"Please leave now," said Peachland\'s mayor, Dana Whit.', "Dana Whit, Peachland's deputy mayor, urged residents to leave.", "title"),
     # "States" in a name is no saying, so the date is the publication's
     ("The novel is due to be published in the United States by Harbour Press on 5 December.",
      "The American edition, from Harbour Press, is released on 12 December.", "date"),

@@ -619,6 +619,10 @@ def _premodifiers(t: str, head: str) -> set[str]:
 def _title_parts(t: str, en: English) -> tuple[str, set[str]]:
     """(head office noun, qualifier words): the head is the office before "of" ("dean of the college of cardinals")."""
     words = [w for w in t.split() if w not in en.places.demonyms]
+    owner = max((k for k, w in enumerate(words) if w in ("'s", "\u2019s") or w.endswith(("'s", "\u2019s"))), default=-1)
+    if owner >= 0 and "NOUN" in lemma_of(words[owner - 1] if owner and words[owner] in ("'s", "\u2019s") else words[owner][:-2])[1]:
+        words = words[owner + 1:]      # "the house's head of modern art": a common noun's office says nothing of which
+
     before_of = words[:words.index("of")] if "of" in words else words
     lemmas = [lemma_of(w)[0] for w in before_of]
     # "lieutenant" is an office of its own ("Lieutenant John Smith"), and a rank before another ("lieutenant governor")
