@@ -519,6 +519,16 @@ def test_the_speaker_before_an_appositive_and_an_auxiliary(fc):
     assert "have" in h.verbs
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # the person of an organisation speaks, and the holder of a town's office, not the town
+    ("Sanne Hoek of Zuiderzee Capital said the cut was bigger than expected.", "hoek"),
+    ('"Please don\'t wait," Mel Tran of the Fire Service told residents.', "tran"),
+    ('"Please don\'t wait," said Peachland\'s mayor, Diane Whit.', "whit"),
+])
+def test_the_person_speaks_not_the_organisation_or_town(fc, text, speaker):
+    assert [f.speaker.key for f in frames_of(fc, text) if f.speaker] == [speaker]
+
+
 def test_who_did_it_a_country_and_whom_it_went_to(fc):
     ref = fc.extract("China sent a 37-member rescue team from Yunnan province. "
                      "At the Trocadéro, Zinedine Zidane handed the Olympic flame to the Spanish tennis player Rafael Nadal.")

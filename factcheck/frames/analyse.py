@@ -121,11 +121,21 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
             opening = max((k for k in range(a, close) if tokens[k].norm == ","), default=None)
             people = [e for e in ents if e.kind == "person" and opening is not None and e.last == opening - 1]
             before = people or before
+        if before and before[-1].kind != "person":
+            # "Melissa Tran of the BC Wildfire Service told residents": the person of the organisation speaks
+            of_org = [e for e in unquoted if e.kind == "person" and e.last < before[-1].first
+                      and 1 <= before[-1].first - e.last - 1 <= 2 and all(t.norm in ("of", "the", "at", "from") for t in tokens[e.last + 1:before[-1].first])]
+            before = of_org or before
         if before:
             frame.speaker = before[-1]
             content = say.last + 1
         elif after and (say.first == a or tokens[say.first - 1].norm in (",", '"', "\u201d")):
             frame.speaker = after[0]                # "..., said Hegseth", '"...," said Mazón'
+            owner = after[0].last + 1
+            if after[0].kind != "person" and owner < len(tokens) and tokens[owner].norm == "'s":
+                # '"...," said Peachland's mayor, Diane Whitford': the office's holder speaks, not its town
+                holder = [e for e in unquoted if e.kind == "person" and owner < e.first <= owner + 6 and tokens[e.first - 1].norm == ","]
+                frame.speaker = holder[0] if holder else frame.speaker
         if content < b and tokens[content].norm == "that":
             content += 1
         break
