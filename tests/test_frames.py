@@ -683,6 +683,9 @@ def test_a_rule_with_a_duplicate_slot_is_refused(tmp_path):
     ("The buyer was represented by Karin Holm, the house's head of modern art.",
      "Karin Holm, the house's chief financial officer, represented the buyer.", "title"),
     ('"Please leave now," said Peachland\'s mayor, Dana Whit.', "Dana Whit, Peachland's deputy mayor, urged residents to leave.", "title"),
+    # certainty: "appears to" hedges, "have confirmed that" is certain; planned against possible
+    ("Investigators said the fire appears to have been started by lightning.", "Investigators have confirmed that lightning started the fire.", "modality"),
+    ("Cascadia Rail plans to restore service on the line on 20 October.", "Cascadia Rail may get the line running again on 20 October.", "modality"),
     # "States" in a name is no saying, so the date is the publication's
     ("The novel is due to be published in the United States by Harbour Press on 5 December.",
      "The American edition, from Harbour Press, is released on 12 December.", "date"),

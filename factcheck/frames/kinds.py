@@ -730,7 +730,8 @@ def modality(pair: Pair, params: Params) -> list[Outcome]:
         status = AGREE if d.modality == c.modality else CONFLICT
         return [_stances(status, d, c)]
     shared_verbs = bool(d.verbs.keys() & c.verbs.keys())      # none of them hedged (the loop above): the hedge is another verb's
-    if pair.similarity >= HEDGE_SIMILARITY and {d.modality, c.modality} == {"possible", "asserted"} and not d.negated and not c.negated \
+    if pair.similarity >= HEDGE_SIMILARITY and {d.modality, c.modality} in ({"possible", "asserted"}, {"possible", "planned"}) \
+            and not d.negated and not c.negated \
             and not shared_verbs:
         # nearly the same clause, stated as done on one side and as possible on the other
         # ("has already secured a two-thirds majority" against "could reach the two-thirds majority")
