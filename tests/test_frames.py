@@ -683,6 +683,9 @@ def test_a_rule_with_a_duplicate_slot_is_refused(tmp_path):
     ("The buyer was represented by Karin Holm, the house's head of modern art.",
      "Karin Holm, the house's chief financial officer, represented the buyer.", "title"),
     ('"Please leave now," said Peachland\'s mayor, Dana Whit.', "Dana Whit, Peachland's deputy mayor, urged residents to leave.", "title"),
+    # a place that hosts is where it happens; the same placing with the same time is one act, whoever ran it
+    ("The award ceremony will be held at Oslo City Hall on 10 December.", "Stockholm will host the ceremony on 10 December.", "location"),
+    ("Tomas Ruud of Norway was third in 2:04:32.", "Ali Brandt took third place in 2:04:32.", "person"),
     # certainty: "appears to" hedges, "have confirmed that" is certain; planned against possible
     ("Investigators said the fire appears to have been started by lightning.", "Investigators have confirmed that lightning started the fire.", "modality"),
     ("Cascadia Rail plans to restore service on the line on 20 October.", "Cascadia Rail may get the line running again on 20 October.", "modality"),
@@ -739,6 +742,7 @@ def test_figures_of_another_time_are_not_the_news_contradicted(fc):
     ("Norvia swung to a loss of €9 million in the second quarter and said on Thursday, 24 July 2025, that it would cut jobs.",
      "Norvia swung to a loss of €9 million in the April-June period."),
     ("Halvik's revenue fell 9% in the three months to September.", "Halvik's revenue fell in the third quarter."),
+    ("Sifan Hassan won the women's race in Chicago.", "Sifan Hassan of the Netherlands won the women's race in Chicago."),
     # a claim that says both ("closed ... and reopened") has no opposite in either; a negated clause of its own
     ("Highway 5 was closed for six hours and reopened shortly after 8 p.m. with one lane each way.",
      "It reopened just after 8 p.m., with one lane open each way."),

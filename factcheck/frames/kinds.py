@@ -442,7 +442,8 @@ def agent(pair: Pair, params: Params) -> list[Outcome]:
     d, c = pair.draft, pair.claim
     # the same act: the same predicate, or each clause's predicate among the other's verbs ("had put
     # the value ... at" against "put the value of the stolen pieces at")
-    same_act = c.predicate and (c.predicate == d.predicate or c.predicate in d.verbs and d.predicate in c.verbs)
+    same_act = c.predicate and (c.predicate == d.predicate or c.predicate in d.verbs and d.predicate in c.verbs) \
+        or _same_rank_and_figure(d, c)
     if not same_act:
         return []                     # Graham said X; Graham had met Y: the same person, not the same act
     mine = {e.key for e in pair.draft.agents if e.kind in ("person", "name")}
@@ -457,6 +458,18 @@ def agent(pair: Pair, params: Params) -> list[Outcome]:
     if not mine and not any(e.kind in ("person", "name") for e in c.agents) and not _ALSO.search(d.text):
         return _subject_places(pair)      # ("Singapore also sent a contingent": another doer, by its own account)
     return []
+
+
+_PLACINGS = frozenset({"", "place", "position", "spot"})
+
+
+def _same_rank_and_figure(d: Frame, c: Frame) -> bool:
+    """ "took second place in 2:04:02" and "finished second in 2:04:02": the same placing with the
+    same figure is one act, whatever verb says it."""
+    if len(d.ordinals) != 1:
+        return False              # "X was second, and Y third in 2:04:32": whose figure is it?
+    rank = any(o.value == p.value and (o.noun == p.noun or {o.noun, p.noun} <= _PLACINGS) for o in d.ordinals for p in c.ordinals)
+    return rank and any(a.dimension == b.dimension and a.lo <= b.hi and b.lo <= a.hi for a in d.amounts for b in c.amounts)
 
 
 _ALSO = re.compile(r"\b(?:also|too|as well)\b", re.I)

@@ -75,6 +75,11 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
             prep = "based"                           # "Corvell, based in Louisville": where the company is, not where it happened
         if e.text.endswith("'s") or e.last + 1 < len(tokens) and tokens[e.last + 1].norm == "'s":
             prep = "'s"                              # "the opening days of Russia's invasion": whose, not where
+        of = e.first - 1 - (e.first >= 1 and tokens[e.first - 1].norm == "the")
+        if prep == "of" and of >= 1 and tokens[of].norm == "of" and any(p.kind == "person" and p.last == of - 1 for p in entities):
+            prep = "'s"                              # "Tigist Assefa of Ethiopia": whose runner, not where she ran
+        if _hosts(tokens, e.last + 1):
+            prep = "in"                              # "Stockholm will host the ceremony": where it is held
         if e.first == 0 and e.last + 1 < len(tokens) and tokens[e.last + 1].norm == "," and e.text.isupper():
             prep = "dateline"                        # a dateline: "BERLIN, 14 July -" is where it happened
         if _everyday_word(e, pid, prep, tokens, en):
@@ -83,6 +88,17 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
         listed.append(out[-1])
     out.sort(key=lambda p: p.first)
     return out
+
+
+_HOSTING = frozenset({"host", "hosts", "hosted", "hosting", "stage", "stages", "staged", "staging"})
+_HOSTING_AUX = frozenset({"will", "would", "is", "was", "has", "had", "to", "also", "again", "last", "first"})
+
+
+def _hosts(tokens: list[Token], k: int) -> bool:
+    """A place that hosts ("Stockholm will host the ceremony", "Paris hosted the Games"): where it happens."""
+    while k < len(tokens) and tokens[k].norm in _HOSTING_AUX:
+        k += 1
+    return k < len(tokens) and tokens[k].norm in _HOSTING
 
 
 def _everyday_word(e: Entity, pid: str, prep: str, tokens: list[Token], en: English) -> bool:
