@@ -161,6 +161,8 @@ class EnglishFile(Strict):
     vague_amounts: dict[str, list[float]] = Field(description="vague amounts as [low, high]: 'tens of thousands of'")
     quantifiers: dict[str, list[float]] = Field(default_factory=dict, description=(
         "words that give the share of a set, as [low, high] percent: 'most' [51, 99.9], 'all' [100, 100]"))
+    directions: dict[str, Terms] = Field(default_factory=dict, description=(
+        "verbs of a change in a figure by its direction, 'up' and 'down': 'rose' and 'cut' say opposite changes"))
 
 
 class GivenNamesFile(Strict):

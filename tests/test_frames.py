@@ -686,6 +686,11 @@ def test_a_rule_with_a_duplicate_slot_is_refused(tmp_path):
     # a place that hosts is where it happens; the same placing with the same time is one act, whoever ran it
     ("The award ceremony will be held at Oslo City Hall on 10 December.", "Stockholm will host the ceremony on 10 December.", "location"),
     ("Tomas Ruud of Norway was third in 2:04:32.", "Ali Brandt took third place in 2:04:32.", "person"),
+    # the same figure gone the other way, said just before it
+    ("Stocks of unsold bikes had been cut by 14% since June.", "Stocks of unsold bikes have risen 14% since June.", "antonym"),
+    ("The sale raised 311 million kronor, up from 236 million kronor a year earlier.",
+     "The sale took in 311 million kronor, down from 236 million kronor a year earlier.", "antonym"),
+    ("Inflation slowed to 2.4 percent in December from 2.7 percent.", "Inflation picked up to 2.4 percent in December.", "antonym"),
     # certainty: "appears to" hedges, "have confirmed that" is certain; planned against possible
     ("Investigators said the fire appears to have been started by lightning.", "Investigators have confirmed that lightning started the fire.", "modality"),
     ("Cascadia Rail plans to restore service on the line on 20 October.", "Cascadia Rail may get the line running again on 20 October.", "modality"),
@@ -743,6 +748,9 @@ def test_figures_of_another_time_are_not_the_news_contradicted(fc):
      "Norvia swung to a loss of €9 million in the April-June period."),
     ("Halvik's revenue fell 9% in the three months to September.", "Halvik's revenue fell in the third quarter."),
     ("Sifan Hassan won the women's race in Chicago.", "Sifan Hassan of the Netherlands won the women's race in Chicago."),
+    # a rate that eased to 2.4% is prices that rose 2.4%; one figure's direction is not another's
+    ("Inflation slowed to 2.4 percent in December from 2.7 percent.", "Consumer prices rose 2.4 percent in the year to December."),
+    ("Manufacturers have cut about 38,000 jobs since September.", "Unemployment has climbed to 7.1 percent, and factories have lost some 38,000 jobs."),
     # a claim that says both ("closed ... and reopened") has no opposite in either; a negated clause of its own
     ("Highway 5 was closed for six hours and reopened shortly after 8 p.m. with one lane each way.",
      "It reopened just after 8 p.m., with one lane open each way."),

@@ -88,6 +88,7 @@ class English:
     say_words: frozenset[str] = field(default_factory=frozenset)
     given_names: frozenset[str] = field(default_factory=frozenset)     # given names that are also English words
     quantifiers: dict[tuple[str, ...], tuple[float, float]] = field(default_factory=dict)   # share of a set, in percent
+    directions: dict[tuple[str, ...], str] = field(default_factory=dict)   # ("rise",), ("pick", "up") -> "up"; ("cut",) -> "down"
     vague_by_first: dict[str, list[tuple[str, ...]]] = field(init=False)
     quantifiers_by_first: dict[str, list[tuple[str, ...]]] = field(init=False)
 
@@ -158,6 +159,7 @@ def load_english(rules_dir: Path) -> English:
         office_phrases=office_phrases,
         org_heads=frozenset(eng.org_heads), person_titles=frozenset(eng.person_titles),
         opposites={k: frozenset(v) for k, v in opposites.items()}, paraphrase=paraphrase,
+        directions={tuple(lemma_phrase(w).split()): way for way, words in eng.directions.items() for w in words},
         vague={_key(k): (v[0], v[1]) for k, v in eng.vague_amounts.items()},
         quantifiers={_key(k): (v[0], v[1]) for k, v in eng.quantifiers.items()},
         places=load_places(rules_dir / "gazetteer" / "places.tsv"),

@@ -793,7 +793,56 @@ def opposite(pair: Pair, params: Params) -> list[Outcome]:
             if _negated(pair.draft, w) != _negated(pair.claim, v):
                 return [Outcome(AGREE, v, w)]        # "has never lost a final" is "has won all its finals"
             return [Outcome(CONFLICT, v, w)]
+    return _changes(pair)
+
+
+def _changes(pair: Pair) -> list[Outcome]:
+    """The same figure gone the other way: "stocks have risen 14%" against "stocks had been cut by
+    14%", "down from 236 million" against "up from 236 million" (the direction said just before the
+    figure, on each side, neither clause negated)."""
+    if pair.draft.negated or pair.claim.negated:
+        return []
+    en = pair.english
+    for a in pair.draft.amounts:
+        for b in pair.claim.amounts:
+            if not _same_figure(a, b):
+                continue
+            d, c = _direction_before(pair.draft.text, a.text, en), _direction_before(pair.claim.text, b.text, en)
+            if d and c and d[0] != c[0] and d[2] == c[2]:
+                return [Outcome(CONFLICT, c[1], d[1])]
     return []
+
+
+_DIRECTION_WINDOW = 4          # words before a figure that may say which way it went ("had been cut by 14%")
+
+
+def _direction_before(text: str, figure: str, en: English) -> tuple[str, str, bool] | None:
+    """The one direction of change said just before the figure ("up", "rose") and whether the figure
+    is where it went ("rose to 7.1%", "up from 236 million") rather than by how much ("rose 2.4%",
+    "cut by 14%"); None for no direction or both."""
+    number = re.search(r"\d", figure)
+    at = text.find(figure[number.start():].split()[0]) if number else -1
+    if at < 0:
+        return None
+    before = re.findall(r"[a-z]+", text[:at].lower())
+    level = bool(before) and before[-1] in ("to", "from")
+    words = tuple(lemma_of(w)[0] for w in before[-_DIRECTION_WINDOW:])
+    found = {}
+    for i in range(len(words)):
+        for n in (2, 1):
+            way = en.directions.get(words[i:i + n])
+            if way:
+                found.setdefault(way, " ".join(words[i:i + n]))
+                break
+    return (*next(iter(found.items())), level) if len(found) == 1 else None
+
+
+def _same_figure(a, b) -> bool:
+    if a.dimension != b.dimension:
+        return False
+    if a.dimension == "count":
+        return a.lo == b.lo and a.hi == b.hi and a.noun == b.noun
+    return a.lo <= b.hi and b.lo <= a.hi
 
 
 _BOUND = re.compile(r"\b(more|less|fewer)\s+than\s+(?:about\s+|around\s+|some\s+)?([$€£]?\w+)|\bor\s+(more|less|fewer)\b"
