@@ -748,6 +748,9 @@ def test_figures_of_another_time_are_not_the_news_contradicted(fc):
      "Norvia swung to a loss of €9 million in the April-June period."),
     ("Halvik's revenue fell 9% in the three months to September.", "Halvik's revenue fell in the third quarter."),
     ("Sifan Hassan won the women's race in Chicago.", "Sifan Hassan of the Netherlands won the women's race in Chicago."),
+    # a share or a sum of something the claim does not measure is no wrong figure of it
+    ("Inflation slowed to 2.4 percent in December from 2.7 percent in November.", "Retail sales fell 0.3 percent in November."),
+    ("Under the agreement, wages will rise by 22 percent over the contract.", "Corvell's shares rose 4 percent on Monday."),
     # a rate that eased to 2.4% is prices that rose 2.4%; one figure's direction is not another's
     ("Inflation slowed to 2.4 percent in December from 2.7 percent.", "Consumer prices rose 2.4 percent in the year to December."),
     ("Manufacturers have cut about 38,000 jobs since September.", "Unemployment has climbed to 7.1 percent, and factories have lost some 38,000 jobs."),

@@ -19,6 +19,7 @@ from .english import English, lemma_of
 from .model import GROUP, LAST, PLACE_ROLE, SITE, Frame
 
 AGREE, CONFLICT = "agree", "conflict"
+OTHER = "other"          # the slot shows the claim is about something else: no verdict from this claim
 
 
 @dataclass(frozen=True)
@@ -101,11 +102,37 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
             out.append(Outcome(AGREE, hit.text, d.text))
             continue
         left = [c for c in rivals if id(c) not in matched]
-        if left:
+        if left and (d.dimension not in _UNANCHORED or _about_the_same(pair)):
             out.append(Outcome(CONFLICT, left[0].text, d.text, d.key))
+        elif left:
+            out.append(Outcome(OTHER, left[0].text, d.text, d.key))     # another figure of another thing
     if not out and not params.vague:
         out = _parallel_counts(pair) or _same_count_other_word(pair)
     return out
+
+
+_WHEN_WORDS = frozenset({"year", "month", "week", "day", "time", "quarter", "period", "season", "morning", "evening", "night",
+                         "afternoon", "today", "yesterday", "tomorrow", "ago", "earlier", "later", "last", "next",
+                         "percent", "cent", "percentage", "point", "basis", "figure", "total", "number", "amount", "level"})
+
+
+# figures that many unrelated facts give (shares, sums): compared only about the same thing
+_UNANCHORED = frozenset({"percent", "money", "points"})
+
+
+def _about_the_same(pair: Pair) -> bool:
+    """A figure differs only about the same thing: the two clauses share a name or a content word
+    that is not a unit, a date, a time word or a verb of change ("retail sales fell 0.3 percent in
+    November" shares only "percent" and "November" with "inflation slowed to 2.4 percent")."""
+    d, c = pair.draft, pair.claim
+    if {k for k in d.keys() & c.keys() if k.startswith("@")}:
+        return True
+    en = pair.english
+    changes = {w[0] for w in en.directions if len(w) == 1}
+    shared = {w for w in d.lemmas & c.lemmas if w not in en.numbers.units and w not in en.dates.months and w not in en.dates.weekdays
+              and w not in _WHEN_WORDS and w not in changes and w not in en.numbers.values and w not in en.numbers.multipliers
+              and w not in en.function_words}
+    return bool(shared)
 
 
 SAME_CLAUSE = 0.5       # similarity at which an equal count under another noun is the same count

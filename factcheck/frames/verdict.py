@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .kinds import AGREE, CONFLICT, Outcome
+from .kinds import AGREE, CONFLICT, OTHER, Outcome
 from .model import Frame
 from .rules import FrameRule
 
@@ -67,6 +67,9 @@ def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: fro
         if sim < ABOUT:
             break
         outcomes = outcomes_of(claim)
+        if any(o.status == OTHER for _, o in outcomes) and not any(o.status == AGREE and r.rule.kind in FIGURES for r, o in outcomes):
+            continue                  # its figure measures something else ("retail sales fell 0.3%" is no inflation rate)
+        outcomes = [(r, o) for r, o in outcomes if o.status != OTHER]
         # a value of the claim found in the clause shows which value the clause gives for it; another
         # value of the same kind there that the reference gives for another fact is about that fact
         # ("cut to 4.75%, down from 5.25%")
