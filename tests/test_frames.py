@@ -691,6 +691,11 @@ def test_a_rule_with_a_duplicate_slot_is_refused(tmp_path):
     ("The sale raised 311 million kronor, up from 236 million kronor a year earlier.",
      "The sale took in 311 million kronor, down from 236 million kronor a year earlier.", "antonym"),
     ("Inflation slowed to 2.4 percent in December from 2.7 percent.", "Inflation picked up to 2.4 percent in December.", "antonym"),
+    # a direction after the figure, a bare "up", and the verb of a move from one level to another
+    ("Its shares closed 6.4% lower at 48.20 kronor.", "Its shares rose 6.4 per cent to 48.20 kronor.", "antonym"),
+    ("Brenna delivered 41,200 cars in the quarter, up 8% from a year earlier.", "Quarterly deliveries fell 8 per cent to 41,200 cars.", "antonym"),
+    ("The mine produced 4.2 million tonnes of coal in the year to June, up from 3.6 million tonnes a year earlier.",
+     "The mine's output fell to 4.2 million tonnes of coal in the year to June, from 3.6 million tonnes a year earlier.", "antonym"),
     # certainty: "appears to" hedges, "have confirmed that" is certain; planned against possible
     ("Investigators said the fire appears to have been started by lightning.", "Investigators have confirmed that lightning started the fire.", "modality"),
     ("Cascadia Rail plans to restore service on the line on 20 October.", "Cascadia Rail may get the line running again on 20 October.", "modality"),

@@ -853,7 +853,14 @@ def _direction_before(text: str, figure: str, en: English) -> tuple[str, str, bo
         return None
     before = re.findall(r"[a-z]+", text[:at].lower())
     level = bool(before) and before[-1] in ("to", "from")
-    words = tuple(lemma_of(w)[0] for w in before[-_DIRECTION_WINDOW:])
+    after = re.match(r"[^a-z]*(?:[a-z]+\s+){0,2}?(higher|lower)\b", text[at + len(figure):].lower())
+    if after:                                             # "closed 6.4% lower"
+        return ("up" if after.group(1) == "higher" else "down"), after.group(1), level
+    if before and before[-1] in _BARE_WAYS:               # "up 8% from a year earlier"
+        return _BARE_WAYS[before[-1]], before[-1], level
+    # "fell to 4.2 million tonnes ... from 3.6 million": the verb of a move from one level to another
+    window = _LEVEL_WINDOW if level else _DIRECTION_WINDOW
+    words = tuple(lemma_of(w)[0] for w in before[-window:])
     found = {}
     for i in range(len(words)):
         for n in (2, 1):
@@ -862,6 +869,10 @@ def _direction_before(text: str, figure: str, en: English) -> tuple[str, str, bo
                 found.setdefault(way, " ".join(words[i:i + n]))
                 break
     return (*next(iter(found.items())), level) if len(found) == 1 else None
+
+
+_BARE_WAYS = {"up": "up", "down": "down"}
+_LEVEL_WINDOW = 16
 
 
 def _same_figure(a, b) -> bool:
