@@ -679,6 +679,9 @@ def test_a_rule_with_a_duplicate_slot_is_refused(tmp_path):
     # a time taken, h:mm:ss, is a duration, and so is "2 hours and 35 seconds"
     ("Okoth won the Lakeside Marathon in 2 hours, 4 minutes and 35 seconds.", "Okoth won the Lakeside Marathon in 2:04:53.", "numeric"),
     ("Chile's president, Ana Ortiz, opened the talks.", "Chile's prime minister, Ana Ortiz, opened the talks.", "title"),
+    # the classifier before an office's head tells offices apart; the office after '"...," the'
+    ("The chief financial officer, Mikael Aho, said the plant would open.", "Mikael Aho, the chief operating officer, said the plant would open.", "title"),
+    ('"We will fix it," the chief executive, Ingrid Sol, told reporters.', "Ingrid Sol, the company's chief financial officer, told reporters.", "title"),
     # whose office (a common noun's) does not make two offices one; the office after "said X's"
     ("The buyer was represented by Karin Holm, the house's head of modern art.",
      "Karin Holm, the house's chief financial officer, represented the buyer.", "title"),
@@ -753,6 +756,7 @@ def test_figures_of_another_time_are_not_the_news_contradicted(fc):
      "Norvia swung to a loss of €9 million in the April-June period."),
     ("Halvik's revenue fell 9% in the three months to September.", "Halvik's revenue fell in the third quarter."),
     ("Sifan Hassan won the women's race in Chicago.", "Sifan Hassan of the Netherlands won the women's race in Chicago."),
+    ("Francis, the first Latin American pope, died on 21 April.", "He follows Francis, the reforming Argentine pope, who died on 21 April."),
     # a share or a sum of something the claim does not measure is no wrong figure of it
     ("Inflation slowed to 2.4 percent in December from 2.7 percent in November.", "Retail sales fell 0.3 percent in November."),
     ("Under the agreement, wages will rise by 22 percent over the contract.", "Corvell's shares rose 4 percent on Monday."),

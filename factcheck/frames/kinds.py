@@ -644,8 +644,29 @@ def titles_compatible(a: str, b: str, en: English) -> bool:
         return True                    # "a SpaceX engineer" and "SpaceX engineering manager"
     if not {ha, en.canonical(ha)} & {hb, en.canonical(hb)}:
         return False                   # ("chairman" is the "chair", whatever else "chair" may mean)
+    ma, mb = _kind_words(a, ha, en), _kind_words(b, hb, en)
+    if ma and mb and not ma & mb:
+        return False                   # "chief operating officer" is not "chief financial officer", "foreign" not "prime minister"
     qa, qb = qa - _RANK, qb - _RANK
     return not qa or not qb or bool(qa & qb)
+
+
+def _kind_words(t: str, head: str, en: English) -> set[str]:
+    """The words before an office's head that say which office it is ("financial" in "chief financial
+    officer"): not whose it is, its rank, or a word any office may take ("chief", "senior")."""
+    words = t.split()
+    words = words[:words.index("of")] if "of" in words else words
+    owner = max((k for k, w in enumerate(words) if w in ("'s", "\u2019s") or w.endswith(("'s", "\u2019s"))), default=-1)
+    lemmas = [lemma_of(w)[0] for w in words[owner + 1:]]
+    if head not in lemmas:
+        return set()
+    out = set()
+    for w in reversed(lemmas[:lemmas.index(head)]):       # the classifiers right before the head ("chief [operating] officer")
+        if w in _RANK or w in _GENERIC or w in en.function_words or w in en.places.demonyms or w in en.numbers.ordinals \
+                or w in ("senior", "top"):
+            break                                         # (not "the reforming Argentine pope": a description)
+        out.add(w)
+    return out
 
 
 def _premodifiers(t: str, head: str) -> set[str]:

@@ -394,7 +394,8 @@ def _appositive_titles(tokens: list[Token], entities: list[Entity], doc: Documen
             if tokens[lo].norm == "'s":
                 lo += 1                                  # "the group's secretary general, Terumi Tanaka"
             before = tokens[lo - 1].norm if lo > 0 else ""
-            opening = lo == 1 and before in ("a", "an", "the", "another")
+            # "The chief financial officer, Mikael Ahonen," or '"...," the chief executive, Ingrid Solberg, told'
+            opening = before in ("a", "an", "the", "another") and (lo == 1 or tokens[lo - 2].norm in (",", '"', "\u201d", "(", "and"))
             title = _title_phrase(tokens[lo:e.first - 1], en) \
                 if opening or before in ("", ",", "and", "but", '"', "(", "its", "his", "her", "their", "our", "'s") \
                 or before in _SAID and lo + 1 < e.first - 1 and tokens[lo + 1].norm == "'s" else ""   # '..., said Peachland's mayor, Diane Whitford'
