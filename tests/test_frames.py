@@ -757,6 +757,11 @@ def test_figures_of_another_time_are_not_the_news_contradicted(fc):
     ("Halvik's revenue fell 9% in the three months to September.", "Halvik's revenue fell in the third quarter."),
     ("Sifan Hassan won the women's race in Chicago.", "Sifan Hassan of the Netherlands won the women's race in Chicago."),
     ("Francis, the first Latin American pope, died on 21 April.", "He follows Francis, the reforming Argentine pope, who died on 21 April."),
+    # "Neither the X nor the Y" negates the clause's verb, as "None of the" does
+    ("It was the third incident this year, after a roof fall in February and a conveyor fire in July, neither of which caused injuries.",
+     "Neither the roof fall in February nor the conveyor fire in July caused any injuries."),
+    # a share of one set is no share of another
+    ("The mine accounts for about 11 per cent of the group's revenue.", "About 40 per cent of the group's workers are contractors."),
     # a share or a sum of something the claim does not measure is no wrong figure of it
     ("Inflation slowed to 2.4 percent in December from 2.7 percent in November.", "Retail sales fell 0.3 percent in November."),
     ("Under the agreement, wages will rise by 22 percent over the contract.", "Corvell's shares rose 4 percent on Monday."),

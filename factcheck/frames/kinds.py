@@ -194,6 +194,8 @@ def _same_thing(d, c, pair: Pair) -> bool:
         return _same_noun(d, c, pair)
     if d.dimension == "percent" and (d.vague or c.vague):
         return _same_set(d, c)
+    if d.dimension == "percent" and d.noun and c.noun and "*" not in (d.noun, c.noun):
+        return _same_set(d, c)                  # 11% of revenue is no share of the workers
     if d.dimension == "money":
         return not d.noun or not c.noun or d.noun == c.noun     # 11 million crowns are not $11 million
     if d.dimension == "offset":

@@ -224,6 +224,8 @@ def _subject_follows(tokens: list[Token], k: int, b: int) -> bool:
     answer ("No, the minister said") or an adverb ("No sooner had ...")."""
     if k > b:
         return False
+    if tokens[k].norm in ("the", "his", "her", "its", "their", "this", "these", "those") and k + 1 <= b:
+        k += 1                                  # "Neither the roof fall nor the fire caused injuries"
     t = tokens[k]
     pos = lemma_of(t.norm)[1]
     return t.norm == "of" or t.is_number or bool(pos & {"NOUN", "ADJ", "VERB", "AUX"}) and pos != {"ADV"} and t.norm != ","
@@ -303,6 +305,8 @@ def verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en:
             continue
         phrase = " ".join(t.norm for t in tokens[m.first:m.last + 1])
         if m.entry.type == "negation" and m.entry.id == "negator":
+            if phrase == "nor" and any(tokens[j].norm == "neither" for j in range(a, m.first)):
+                continue                             # "Neither the roof fall nor the fire caused injuries": one negation
             if phrase == "without":
                 k = m.last + 1
                 while k <= b and k not in by_pos and lemma_of(tokens[k].norm)[1] == {"ADV"}:

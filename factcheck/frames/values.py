@@ -358,7 +358,7 @@ def _figure(tokens: list[Token], k: int, en: English) -> tuple[float, int] | Non
 
 def _of_what(a: Amount, tokens: list[Token], en: English) -> Amount:
     """A percentage with the set it is a share of: "6 percent of patients", "36% of the revenue"."""
-    for k in range(a.first + 1, min(len(tokens) - 1, a.first + 4)):
+    for k in range(a.first + 1, min(len(tokens) - 1, a.first + len(a.text.split()) + 3)):   # past "about 11 per cent"
         if tokens[k].norm == "of":
             noun, phrase = _set_noun(tokens, k + 1, en)
             return replace(a, noun=noun, phrase=phrase) if noun else a
