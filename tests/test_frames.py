@@ -529,6 +529,16 @@ def test_the_person_speaks_not_the_organisation_or_town(fc, text, speaker):
     assert [f.speaker.key for f in frames_of(fc, text) if f.speaker] == [speaker]
 
 
+def test_a_quotation_in_single_quotes_is_a_quotation(fc):
+    ref = fc.extract('"We have let down customers who trusted us," the chief executive, Ingrid Sol, told reporters.')
+    report = fc.check("'We have let down customers who trusted us,' said Mikael Aho, the finance chief.", ref)
+    assert [r.category for f in report.findings for r in f.rules if f.kind == "contradiction"] == ["person"]
+    (f,) = frames_of(fc, "'We have let down customers who trusted us,' said Mikael Aho.")
+    assert f.quotes == ["We have let down customers who trusted us,"]       # though the clause starts after the mark
+    (g,) = frames_of(fc, "Kenya's runner didn't stop.")
+    assert g.quotes == []                      # an apostrophe is no quotation mark
+
+
 def test_who_did_it_a_country_and_whom_it_went_to(fc):
     ref = fc.extract("China sent a 37-member rescue team from Yunnan province. "
                      "At the Trocadéro, Zinedine Zidane handed the Olympic flame to the Spanish tennis player Rafael Nadal.")

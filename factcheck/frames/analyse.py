@@ -198,7 +198,10 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     # a title inside a quotation is the speaker's word, not the text's claim ("Thank you, President Trump")
     frame.titles = [e for e in ents if e.kind == "person" and e.title
                     and not any(qs <= tokens[e.first].start - sentence.start < qe for qs, qe in quoted)]
-    frame.quotes = [m.group(1).strip() for m in QUOTED.finditer(frame.text) if len(m.group(1).split()) >= 3]
+    # the quotations the clause overlaps, read from the sentence (a clause may begin after the opening quote mark)
+    here = (start - sentence.start, end - sentence.start)
+    frame.quotes = [q.strip() for q in (m.group(1) or m.group(2) for m in QUOTED.finditer(sentence.text)
+                                        if m.start() < here[1] and here[0] < m.end()) if len(q.split()) >= 3]
     frame.quoted = frozenset(_content_pairs(frame.quotes, en))
     frame.predications = syntax.predications(tokens, a, b, ents, places, en)
     frame.bases = _bases(frame.places, ents, tokens)

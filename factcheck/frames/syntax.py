@@ -30,7 +30,10 @@ _SCARCITY = frozenset({"few", "little", "limited", "scant", "absence", "lack", "
 PASSIVE_BE = frozenset({"is", "are", "was", "were", "been", "be", "being"})
 
 
-QUOTED = re.compile(r'["\u201c]([^"\u201c\u201d]{3,300})["\u201d]')
+# a quotation in double quotes, or in single ones ('We have let down customers,' said ...): a single
+# quote opens after a space or a bracket and closes before one, so "don't" and "Kenya's" stay inside
+QUOTED = re.compile(r'["\u201c]([^"\u201c\u201d]{3,300})["\u201d]'
+                    r"|(?:(?<=^)|(?<=[\s(]))['\u2018]((?:[^'\u2018\u2019]|['\u2019](?=\w)){3,300}?)['\u2019](?=[\s),.;:!?]|$)")
 
 
 PARTICLE_AFTER = frozenset({"off", "out", "up", "down", "back", "on", "over", "away"})
