@@ -162,11 +162,7 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     frame.raw = frozenset(raw)
     frame.words = sum(t.is_word for t in tokens[a:b + 1])
     finite_first = next((i for i in verbs if tokens[i - 1].norm != "to" and not tokens[i].norm.endswith("ing")), verbs[0] if verbs else None)
-    zone_start = content
-    if finite_first is not None and names.opens_with_fronted_phrase(tokens, a, en):
-        # "Running with his compatriot Daniel Mateiko, he reached ...": the subject comes after the phrase's comma
-        zone_start = max([k + 1 for k in range(a, finite_first) if tokens[k].norm == ","], default=content)
-    subject_zone = [e for e in ents if e.first >= zone_start and (finite_first is None or e.last < finite_first) and e is not frame.speaker]
+    subject_zone = [e for e in ents if e.first >= content and (finite_first is None or e.last < finite_first) and e is not frame.speaker]
     finite = [i for i in verbs if tokens[i - 1].norm != "to" and not tokens[i].norm.endswith("ing")]
     inflected = [i for i in finite if lemma_of(tokens[i].norm)[0] != tokens[i].norm]
     pred_at = (inflected or finite or verbs)[0] if verbs else None

@@ -462,29 +462,11 @@ def _with_title(e: Entity, title: str) -> Entity:
     return Entity(e.key, e.kind, e.text, e.first, e.last, title=title, how=e.how)
 
 
-_FRONTING = frozenset({"with", "after", "before", "alongside", "despite", "like", "unlike", "behind", "ahead", "beside"})
-
-
-def opens_with_fronted_phrase(tokens: list[Token], a: int, en: English) -> bool:
-    """A clause that opens with a participle ("Running with X, he ...") or a preposition ("Alongside X, ...")."""
-    first = tokens[a].norm
-    return first in _FRONTING or first.endswith("ing") and "VERB" in lemma_of(first)[1]
-
-
-def _after_fronted_phrase(tokens: list[Token], i: int, en: English) -> bool:
-    """The subject right after a sentence-opening phrase with no verb of its own before the comma."""
-    if i < 3 or tokens[i - 1].norm != "," or any(t.norm == "," for t in tokens[:i - 1]):
-        return False
-    return opens_with_fronted_phrase(tokens, 0, en)
-
-
 def _pronouns(tokens: list[Token], entities: list[Entity], doc: Document) -> list[Entity]:
     out = []
     for i, t in enumerate(tokens):
         if t.norm in PRONOUNS:
             before = [e for e in entities if e.kind == "person" and e.last < i]
-            if t.norm in ("he", "she", "they") and _after_fronted_phrase(tokens, i, doc.english) and doc.last_person:
-                before = []          # "Running with his compatriot Daniel Mateiko, he ...": he is the topic, not Mateiko
             key = before[-1].key if before else doc.last_person
             if key:
                 out.append(Entity(key, "person", t.text, i, i, how="pronoun"))
