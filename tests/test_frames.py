@@ -734,6 +734,13 @@ def test_a_site_named_differently_or_alongside_is_not_a_contradiction(fc, refere
     assert "contradiction" not in [f.kind for f in report.findings]
 
 
+def test_a_date_in_what_is_said_is_no_date_of_the_saying(fc):
+    ref = fc.extract((data_dir("seeds") / "seed-article" / "article.txt").read_text(encoding="utf-8"))
+    report = fc.check("Defense Secretary Pete Hegseth has told Ukraine's allies that a return to the country's pre-2022 "
+                      "borders is unrealistic.", ref)
+    assert [(f.kind, r.category) for f in report.findings for r in f.rules] == [("contradiction", "date")]
+
+
 def test_figures_of_another_time_are_not_the_news_contradicted(fc):
     ref = fc.extract("The earthquake on Friday, 28 March 2025 killed about 3,600 people in Myanmar. "
                      "The bridge opened in 1977.")

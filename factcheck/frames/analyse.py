@@ -247,7 +247,9 @@ def _with_saying(d, tokens: list[Token], verb: list[bool], a: int, says):
     "the deal was announced on Monday" dates the deal, and "confirmed dead by Saturday" the toll)."""
     saying = [v or any(m.first <= i <= m.last for m in says) for i, v in enumerate(verb)]   # "said" is no content verb
     k = _verb_before(saying, d.first, a)
-    said = k is not None and any(m.first <= k <= m.last and not _passive_saying(m, tokens, a) for m in says)
+    # right after the saying ("said on Thursday, 23 October"), not in what is said ("told allies that a return to pre-2022 borders")
+    near = k is not None and d.first - k <= 5 and not any(t.norm in ("that", "to", "'s") for t in tokens[k + 1:d.first])
+    said = near and any(m.first <= k <= m.last and not _passive_saying(m, tokens, a) for m in says)
     return replace(d, of_saying=True) if said else d
 
 
