@@ -21,6 +21,7 @@ run extracts) and measures it in a fresh process:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -73,7 +74,10 @@ def prepare(claims: int, seed: int) -> Path:
     from ..engine import Checker
     from ..paths import data_dir
     from .synthetic import Pool, articles
-    seeds = WORK / f"store-{claims}-{seed}"
+    # named by what it holds: a store prepared before tests/refs gained a reference would check that
+    # reference's cases against everything but their own article
+    refs = hashlib.sha256("\0".join(sorted(d.name for d in REFS.iterdir() if (d / "reference.txt").is_file())).encode())
+    seeds = WORK / f"store-{claims}-{seed}-{refs.hexdigest()[:8]}"
     done = seeds / ".complete"
     if done.exists():
         Checker.load(seeds_dir=seeds, cache_dir=WORK / "cache")    # the cache warm for this engine: start-up is timed warm
