@@ -191,7 +191,8 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     frame.participants = others
     frame.speaker = frame.speaker or saying_subject
     frame.places = [_with_place_verb(p, tokens, verb, a, en) for p in places if inside(p.first)]
-    frame.dates = [_with_saying(d, tokens, verb, a, says) for d in dates if inside(d.first)]
+    saying = [v or any(m.first <= i <= m.last for m in says) for i, v in enumerate(verb)]   # "said" is no content verb
+    frame.dates = [_with_saying(d, tokens, saying, a, says) for d in dates if inside(d.first)]
     frame.times = [t for t in times if inside(t.first)]
     frame.amounts = [q for q in amounts if inside(q.first)]
     frame.ordinals = [_with_verb(o, tokens, verb, a, en) for o in ordinals if inside(o.first)]
@@ -241,12 +242,11 @@ def _verb_before(verb: list[bool], first: int, stop: int) -> int | None:
     return next((i for i in range(first - 1, stop - 1, -1) if verb[i]), None)
 
 
-def _with_saying(d, tokens: list[Token], verb: list[bool], a: int, says):
+def _with_saying(d, tokens: list[Token], saying: list[bool], a: int, says):
     """The date of a saying when the verb nearest before it says, in the active voice: in "X have
     uncovered a floor, the university announced on Tuesday" Tuesday is when it was announced (but
     "the deal was announced on Monday" dates the deal, and "confirmed dead by Saturday" the toll)."""
-    saying = [v or any(m.first <= i <= m.last for m in says) for i, v in enumerate(verb)]   # "said" is no content verb
-    k = _verb_before(saying, d.first, a)
+    k = _verb_before(saying, d.first, a)          # `saying`: the clause's verbs and its say words
     # right after the saying ("said on Thursday, 23 October"), not in what is said ("told allies that a return to pre-2022 borders")
     near = k is not None and d.first - k <= 5 and not any(t.norm in ("that", "to", "'s") for t in tokens[k + 1:d.first])
     said = near and any(m.first <= k <= m.last and not _passive_saying(m, tokens, a) for m in says)

@@ -91,10 +91,12 @@ class English:
     directions: dict[tuple[str, ...], str] = field(default_factory=dict)   # ("rise",), ("pick", "up") -> "up"; ("cut",) -> "down"
     vague_by_first: dict[str, list[tuple[str, ...]]] = field(init=False)
     quantifiers_by_first: dict[str, list[tuple[str, ...]]] = field(init=False)
+    change_words: frozenset[str] = field(init=False)       # the one-word directions: "rise", "cut"
 
     def __post_init__(self):
         self.vague_by_first = _by_first(self.vague)
         self.quantifiers_by_first = _by_first(self.quantifiers)
+        self.change_words = frozenset(w[0] for w in self.directions if len(w) == 1)
 
     def canonical(self, lemma: str) -> str:
         """One word for each paraphrase group ("pontiff" -> "pope")."""

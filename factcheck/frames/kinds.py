@@ -111,7 +111,8 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
     return out
 
 
-_WHEN_WORDS = frozenset({"year", "month", "week", "day", "time", "quarter", "period", "season", "morning", "evening", "night",
+# words that say when or how much, not what a figure is of
+_NOT_WHAT = frozenset({"year", "month", "week", "day", "time", "quarter", "period", "season", "morning", "evening", "night",
                          "afternoon", "today", "yesterday", "tomorrow", "ago", "earlier", "later", "last", "next",
                          "percent", "cent", "percentage", "point", "basis", "figure", "total", "number", "amount", "level"})
 
@@ -128,9 +129,8 @@ def _about_the_same(pair: Pair) -> bool:
     if {k for k in d.keys() & c.keys() if k.startswith("@")}:
         return True
     en = pair.english
-    changes = {w[0] for w in en.directions if len(w) == 1}
     shared = {w for w in d.lemmas & c.lemmas if w not in en.numbers.units and w not in en.dates.months and w not in en.dates.weekdays
-              and w not in _WHEN_WORDS and w not in changes and w not in en.numbers.values and w not in en.numbers.multipliers
+              and w not in _NOT_WHAT and w not in en.change_words and w not in en.numbers.values and w not in en.numbers.multipliers
               and w not in en.function_words}
     return bool(shared)
 
@@ -658,7 +658,7 @@ def _kind_words(t: str, head: str, en: English) -> set[str]:
     officer"): not whose it is, its rank, or a word any office may take ("chief", "senior")."""
     words = t.split()
     words = words[:words.index("of")] if "of" in words else words
-    owner = max((k for k, w in enumerate(words) if w in ("'s", "\u2019s") or w.endswith(("'s", "\u2019s"))), default=-1)
+    owner = _owner_end(words)
     lemmas = [lemma_of(w)[0] for w in words[owner + 1:]]
     if head not in lemmas:
         return set()
@@ -669,6 +669,11 @@ def _kind_words(t: str, head: str, en: English) -> set[str]:
             break                                         # (not "the reforming Argentine pope": a description)
         out.add(w)
     return out
+
+
+def _owner_end(words: list[str]) -> int:
+    """The index of the last possessive word of a title ("house's", or "'s" alone), -1 for none."""
+    return max((k for k, w in enumerate(words) if w in ("'s", "\u2019s") or w.endswith(("'s", "\u2019s"))), default=-1)
 
 
 def _premodifiers(t: str, head: str) -> set[str]:
@@ -682,7 +687,7 @@ def _premodifiers(t: str, head: str) -> set[str]:
 def _title_parts(t: str, en: English) -> tuple[str, set[str]]:
     """(head office noun, qualifier words): the head is the office before "of" ("dean of the college of cardinals")."""
     words = [w for w in t.split() if w not in en.places.demonyms]
-    owner = max((k for k, w in enumerate(words) if w in ("'s", "\u2019s") or w.endswith(("'s", "\u2019s"))), default=-1)
+    owner = _owner_end(words)
     if owner >= 0 and "NOUN" in lemma_of(words[owner - 1] if owner and words[owner] in ("'s", "\u2019s") else words[owner][:-2])[1]:
         words = words[owner + 1:]      # "the house's head of modern art": a common noun's office says nothing of which
 
@@ -879,8 +884,8 @@ def _direction_before(text: str, figure: str, en: English) -> tuple[str, str, bo
     after = re.match(r"[^a-z]*(?:[a-z]+\s+){0,2}?(higher|lower)\b", text[at + len(figure):].lower())
     if after:                                             # "closed 6.4% lower"
         return ("up" if after.group(1) == "higher" else "down"), after.group(1), level
-    if before and before[-1] in _BARE_WAYS:               # "up 8% from a year earlier"
-        return _BARE_WAYS[before[-1]], before[-1], level
+    if before and before[-1] in ("up", "down"):           # "up 8% from a year earlier"
+        return before[-1], before[-1], level
     # "fell to 4.2 million tonnes ... from 3.6 million": the verb of a move from one level to another
     window = _LEVEL_WINDOW if level else _DIRECTION_WINDOW
     words = tuple(lemma_of(w)[0] for w in before[-window:])
@@ -894,7 +899,6 @@ def _direction_before(text: str, figure: str, en: English) -> tuple[str, str, bo
     return (*next(iter(found.items())), level) if len(found) == 1 else None
 
 
-_BARE_WAYS = {"up": "up", "down": "down"}
 _LEVEL_WINDOW = 16
 
 

@@ -398,7 +398,7 @@ def _appositive_titles(tokens: list[Token], entities: list[Entity], doc: Documen
             opening = before in ("a", "an", "the", "another") and (lo == 1 or tokens[lo - 2].norm in (",", '"', "\u201d", "(", "and"))
             title = _title_phrase(tokens[lo:e.first - 1], en) \
                 if opening or before in ("", ",", "and", "but", '"', "(", "its", "his", "her", "their", "our", "'s") \
-                or before in _SAID and lo + 1 < e.first - 1 and tokens[lo + 1].norm == "'s" else ""   # '..., said Peachland's mayor, Diane Whitford'
+                or before in en.say_words and lo + 1 < e.first - 1 and tokens[lo + 1].norm == "'s" else ""   # '..., said Peachland's mayor, Diane Whitford'
 
             if title:                               # not "According to a White House official, Trump ..."
                 entities[k] = _with_title(e, title)
@@ -407,9 +407,6 @@ def _appositive_titles(tokens: list[Token], entities: list[Entity], doc: Documen
             p = doc.people.get(entities[k].key)
             if p is not None and entities[k].title not in p.titles:
                 p.titles.append(entities[k].title)
-
-
-_SAID = frozenset({"said", "says", "added", "told", "wrote", "explained"})
 
 
 def _in_title(tok: Token, en: English) -> bool:

@@ -181,8 +181,7 @@ def clauses(tokens: list[Token], verb: list[bool]) -> list[tuple[int, int]]:
     return bounds
 
 
-_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "will", "would", "could", "can", "may", "might",
-                          "should", "must", "did", "does"})
+_AUXILIARIES = _AUX - {"be", "been", "being", "am", "do", "shall", "to", "not", "n't", "never", "also", "then", "already"}   # finite ones
 
 
 def _negative_subject_clause(tokens: list[Token], k: int) -> bool:
