@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ MAX_REFERENCE_CHARS = 1_000_000      # a reference is one article; a 5 MB "refer
 _REFERENCE_CACHE = 32
 LISTED = 50                          # a report lists every loaded source up to this many
 ABOUT = 0.5                          # a text is also about a source with this share of the first one's evidence
+NAME_PATTERNS = 1024                 # extracted references whose names are kept compiled
 _ENTITY_TYPES = frozenset({"person", "place", "org", "office", "demonym"})
 
 
@@ -54,6 +56,7 @@ class Checker:
         # articles without a claims file (seeds/, the source store): found through one index, their
         # claims extracted; the cache on disk is made when the first one is registered
         self.store = FrameStore(ExtractionCache(None), self._extract_source, lambda: self.frames.english)
+        self._name_patterns: dict[str, re.Pattern | None] = {}   # cache key -> the names of its event (bounded)
         self._texts: dict = {}               # source id -> () -> (article, review bytes, where the review is)
         self.meta: dict[str, tuple[SourceMeta, str]] = {}     # source id -> (what it is, "bundled" or "added")
         self._cache_dir: Path | None = None
@@ -297,9 +300,9 @@ class Checker:
         # against all: the other hand-claimed sources the text is also about, and the extracted ones ranked close
         reports += [self._hand_report(text, title, records, sentences, other, markers, suppressions) for other in ranked_hand[1:]]
         if not near:
-            return self._combined(reports, ranked=True)
+            return self._combined(reports, text, ranked=True)
         reports += [self._frame_report(text, self.store.get(sid), title, suppressions) for sid in near]
-        return self._with_sources(self._combined(reports), near)
+        return self._with_sources(self._combined(reports, text), near)
 
     def _hand_report(self, text: str, title: str | None, records: list[_Record], sentences, chosen: str | None,
                      markers, suppressions) -> Report:
@@ -333,17 +336,35 @@ class Checker:
                         findings=findings, omitted=omitted, summary=summary)
         return silence(report, text, markers, sentences, suppressions) if markers or suppressions else report
 
-    def _combined(self, reports: list[Report], ranked: bool = False, chosen: bool = False) -> Report:
+    def _combined(self, reports: list[Report], text: str, ranked: bool = False, chosen: bool = False) -> Report:
         """The reports against several sources as one (factcheck/combine.py): the one the text is
         about most first (the first given if `ranked`, else the one with most agreements and
         contradictions, the first on a tie), then, of sources the caller did not choose, those
-        with at least ABOUT as many (a stray match with an unrelated source is left out)."""
+        with at least ABOUT as many whose event the text names (a stray match with an unrelated
+        source, or with another event of the same kind, is left out)."""
         if not ranked:
             reports = sorted(reports, key=lambda r: -(r.summary.agreements + r.summary.contradictions))   # stable
         best = reports[0].summary.agreements + reports[0].summary.contradictions
         kept = reports if chosen else [reports[0]] + [
-            r for r in reports[1:] if best and r.summary.agreements + r.summary.contradictions >= ABOUT * best]
+            r for r in reports[1:] if best and r.summary.agreements + r.summary.contradictions >= ABOUT * best
+            and self._names_its_event(text, r.reference)]
         return combine(kept, self.published(), suppressed=[s for r in reports for s in r.suppressed])
+
+    def _names_its_event(self, text: str, sid: str | None) -> bool:
+        """Whether a text names something of an extracted reference's own event (a person, an
+        organisation, a town or site): a text about India's moon landing that speaks of landers
+        and the Moon, and names nothing of a German company's landing, is not about that one too."""
+        if sid not in self.store:
+            return True
+        key = self.store.sources[sid].key
+        found = self._name_patterns.get(key)
+        if found is None:
+            names = sorted(self.store.get(sid).names(), key=len, reverse=True)
+            found = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else None
+            if len(self._name_patterns) >= NAME_PATTERNS:
+                self._name_patterns.clear()
+            self._name_patterns[key] = found
+        return found is not None and found.search(text) is not None
 
     def published(self) -> dict[str, str | None]:
         """Each source's published time, if known."""
@@ -374,7 +395,7 @@ class Checker:
             records = [_Record.of(r) for r in self.analyse(blanked, sentences)]
             reports += [self._hand_report(text, title, records, sentences, s, markers, suppressions) for s in hand]
         reports += [self._frame_report(text, self.store.get(s), title, suppressions) for s in extracted]
-        return self._with_sources(self._combined(reports, chosen=True), sources)
+        return self._with_sources(self._combined(reports, text, chosen=True), sources)
 
     def _best_extracted(self, text: str, title: str | None, suppressions=None, sids: list[str] | None = None) -> Report:
         """The report against the extracted reference the text agrees or disagrees with most: of
@@ -383,7 +404,7 @@ class Checker:
             sids = self.store.ids
             if len(sids) > CANDIDATES:     # ranked already, and none shares a word: the first, as on a tie
                 sids = sids[:1]
-        return self._with_sources(self._combined([self._frame_report(text, self.store.get(sid), title, suppressions)
+        return self._with_sources(self._combined(text=text, reports=[self._frame_report(text, self.store.get(sid), title, suppressions)
                                                   for sid in sids]), sids)
 
     def _with_sources(self, report: Report, considered) -> Report:

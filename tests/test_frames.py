@@ -1097,6 +1097,22 @@ def test_a_neighbouring_reference_about_another_event_does_not_contradict_the_on
     assert [(f.span.start, f.kind) for f in report.findings] == [(f.span.start, f.kind) for f in alone.findings]
 
 
+@pytest.mark.parametrize("about, other, case", [("fed-cut", "central-bank", "f01"), ("chandrayaan3", "lunar-lander", "c03")])
+def test_a_reference_about_another_event_of_the_kind_is_left_out_when_the_text_names_nothing_of_it(tmp_path, about, other, case):
+    """Two rate cuts, two moon landings: the other one's claims agree with sentences about a
+    forecast or a lander, but the text names none of its people, organisations or towns."""
+    from factcheck.engine import Checker
+    refs = ROOT / "tests" / "refs"
+    seeds = _seeds_with(tmp_path, f"{about}.txt", (refs / about / "reference.txt").read_text(encoding="utf-8"))
+    (seeds / f"{other}.txt").write_text((refs / other / "reference.txt").read_text(encoding="utf-8"))
+    checker = Checker.load(seeds)
+    text = json.loads((refs / about / "cases" / f"{case}.json").read_text(encoding="utf-8"))["text"]
+    report = checker.check(text)
+    assert report.reference == about and not [f for f in report.findings if f.claim and f.claim.source == other]
+    alone = checker.check(text, source=about)
+    assert [(f.span.start, f.kind) for f in report.findings] == [(f.span.start, f.kind) for f in alone.findings]
+
+
 def test_the_same_words_quoted_are_the_statement_whoever_is_said_to_say_them(fc):
     ref = fc.extract('Dana Whitfield, president of Local 412, said the members had won. '
                      'Mark Ostrowski, the chief operating officer, called the contract "expensive but fair".')

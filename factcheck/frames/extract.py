@@ -67,6 +67,16 @@ class FrameReference:
     def titles(self) -> dict[str, list[str]]:
         return {k: p.titles for k, p in self.people.items() if p.titles}
 
+    def names(self) -> frozenset[str]:
+        """The names that tell this reference's event from another of its kind, as the article
+        writes them: its people's surnames, the organisations it names, and the towns, regions
+        and sites it places things in (not countries or continents, which many events share)."""
+        found = {p.name.split()[-1] for p in self.people.values() if p.name}
+        for c in self.claims:
+            found.update(e.text for e in c.frame.agents + c.frame.participants if e.kind == "org")
+            found.update(p.text for p in c.frame.places if p.kind not in ("country", "continent"))
+        return frozenset(n for n in found if n[:1].isupper())
+
 
 def extract(article: str, english: English, source_id: str = "reference") -> FrameReference:
     sentences, doc = analyse_document(article, english)
