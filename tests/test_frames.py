@@ -1147,3 +1147,46 @@ def test_a_fragment_clause_gets_no_verdict_and_all_but_is_no_clause_break(fc):
     report = fc.check("Rossi, who has denied wrongdoing, called the ruling a great win.", ref)
     assert "contradiction" not in [f.kind for f in report.findings]
     assert len(frames_of(fc, "Officials said a further cut was all but certain.")) == 1
+
+
+def test_a_value_set_aside_with_not_or_rather_than_is_no_value_of_the_claim(fc):
+    ref = fc.extract("The object broke apart about 30 kilometres above the massif. The stone fell in Bad Goisern on Thursday.")
+    kinds = verdicts_against(fc, ref)
+    assert kinds("The object broke apart about 30 kilometres above the massif, not 3 kilometres.") == ["agreement"]
+    assert kinds("The object broke apart about 3 kilometres above the massif, not 30 kilometres.") == ["contradiction"]
+    assert kinds("The stone fell on Thursday rather than on Friday.") == ["agreement"]
+    # a phrase with a verb of its own says what someone else did or said
+    (f,) = frames_of(fc, "Workers will pay 15 percent, rather than the 20 percent the company had proposed.")
+    assert [a.text for a in f.amounts] == ["15 percent", "20 percent"]
+
+
+def test_a_length_per_second_is_a_speed_and_second_there_no_rank(fc):
+    (f,) = frames_of(fc, "It entered the atmosphere at 17 kilometres per second.")
+    assert [(a.dimension, round(a.value)) for a in f.amounts] == [("speed", 61200)] and not f.ordinals
+    (f,) = frames_of(fc, "Winds reached 120 kilometres an hour.")
+    assert [(a.dimension, a.value) for a in f.amounts] == [("speed", 120.0)]
+
+
+def test_a_negation_with_until_says_when_and_an_elliptic_modal_hedges_nothing(fc):
+    ref = fc.extract("The advisory can be lifted only after two sets of clean samples come back.")
+    assert verdicts_against(fc, ref)("The advisory cannot be lifted until two sets of clean samples come back.") == ["agreement"]
+    (f,) = frames_of(fc, "The town was doing everything it could.")
+    assert f.modality == "asserted"
+    (f,) = frames_of(fc, "The deployment was certain.")
+    assert f.modality == "certain"
+
+
+def test_the_complement_of_a_negated_verb_is_left_open_and_of_a_hedged_one_hedged(fc):
+    (f,) = frames_of(fc, "Pichler has not agreed to sell the stone.")
+    assert f.verbs["sell"][0] is None and f.verbs["agree"][0] is True
+    ref = fc.extract("Pichler ruled out selling the stone.")
+    assert verdicts_against(fc, ref)("Pichler has not agreed to sell the stone.") != ["contradiction"]
+    (f,) = frames_of(fc, "Heavy rain may have allowed surface water to seep into the well.")
+    assert f.verbs["seep"][1] == "possible"
+
+
+def test_a_title_with_what_it_heads_is_the_office_a_shorter_one_names(fc):
+    ref = fc.extract("Katharina Steinbauer, the curator of the museum's meteorite collection, collected the stone.")
+    kinds = verdicts_against(fc, ref)
+    assert "contradiction" not in kinds("Museum curator Katharina Steinbauer said the stone was a chondrite.")
+    assert "contradiction" in kinds("Katharina Steinbauer, the museum's director, said the stone was a chondrite.")

@@ -55,8 +55,12 @@ def analyse_sentence(sentence: Sentence, index: int, doc: Document) -> list[Fram
     amounts = [q for q in amounts if q.first not in time_tokens and q.first not in date_tokens]
     cues = [m for m in cues if m.first not in date_tokens and not _in_a_name(m, tokens, entities)]
     ordinals = values.ordinals(tokens, en)
-    frames = []
     verb = [is_verb(tokens, i, en) for i in range(len(tokens))]
+    set_aside = values.rejected(tokens, verb)
+    if set_aside:       # "at 30 kilometres, not 3": what the text says is wrong is no value of its claim
+        places, amounts, times, dates, ordinals, cues = ([v for v in vs if v.first not in set_aside]
+                                                         for vs in (places, amounts, times, dates, ordinals, cues))
+    frames = []
     for c, (a, b) in enumerate(syntax.clauses(tokens, verb)):
         frames.append(_frame(sentence, index, c, tokens, verb, a, b, entities, places, amounts, times, dates, ordinals, cues,
                              doc, frames[-1] if frames else None))

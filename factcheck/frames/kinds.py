@@ -688,6 +688,8 @@ def _title_parts(t: str, en: English) -> tuple[str, set[str]]:
     """(head office noun, qualifier words): the head is the office before "of" ("dean of the college of cardinals")."""
     words = [w for w in t.split() if w not in en.places.demonyms]
     owner = _owner_end(words)
+    if "of" in words and owner > words.index("of"):
+        owner = -1                     # "curator of the museum's collection": the owner is of what it heads
     if owner >= 0 and "NOUN" in lemma_of(words[owner - 1] if owner and words[owner] in ("'s", "\u2019s") else words[owner][:-2])[1]:
         words = words[owner + 1:]      # "the house's head of modern art": a common noun's office says nothing of which
 
@@ -703,6 +705,7 @@ def _title_parts(t: str, en: English) -> tuple[str, set[str]]:
             and last not in en.person_titles and "NOUN" in lemma_of(last)[1] and "'" not in last and len(words) > 1:
         head = last               # "the park's chief ranger", "the museum's chief curator": the office is the last noun
     # qualifiers that tell offices apart are nouns ("defense", "state"); adjectives describe ("reforming")
+    words = [w[:-2] if w.endswith(("'s", "\u2019s")) and len(w) > 2 else w for w in words]
     rest = {lemma_of(w)[0] for w in words if w not in en.function_words and w not in en.numbers.ordinals
             and (not lemma_of(w)[1] or "NOUN" in lemma_of(w)[1] or w in _RANK)} - {head}
     return head, rest
@@ -719,7 +722,7 @@ def stance(frame: Frame) -> str:
     return s
 
 
-def _verb_stance(negated: bool, modality: str) -> str:
+def _verb_stance(negated: bool | None, modality: str) -> str:
     s = _STANCE[modality]
     return {"yes": "no", "maybe": "no", "no": "yes"}[s] if negated else s
 
@@ -733,7 +736,7 @@ def polarity(pair: Pair, params: Params) -> list[Outcome]:
                               # "no stronger quake had hit" is "the strongest quake to hit"
     for verb in sorted(pair.draft.verbs.keys() & pair.claim.verbs.keys()):
         (dn, dm), (cn, cm) = pair.draft.verbs[verb], pair.claim.verbs[verb]
-        if "possible" in (dm, cm) or "ruled_out" in (dm, cm):
+        if "possible" in (dm, cm) or "ruled_out" in (dm, cm) or None in (dn, cn):
             continue
         out.append(Outcome(AGREE if dn == cn else CONFLICT, _polarity_word(verb, cn), _polarity_word(verb, dn),
                            found_text=pair.draft.negation if dn else "", reference_text=pair.claim.negation if cn else ""))
@@ -943,7 +946,7 @@ def _is_verb(frame: Frame, word: str) -> bool:
 
 
 def _negated(frame: Frame, word: str) -> bool:
-    return frame.verbs.get(word, frame.verbs.get(lemma_of(word)[0], (False, "")))[0]
+    return bool(frame.verbs.get(word, frame.verbs.get(lemma_of(word)[0], (False, "")))[0])
 
 
 def _unprefixed(word: str, others: set[str]) -> str | None:

@@ -130,7 +130,7 @@ class Frame:
     amounts: list[Amount] = field(default_factory=list)
     ordinals: list[OrdinalRef] = field(default_factory=list)
     passive: bool = False
-    verbs: dict[str, tuple[bool, str]] = field(default_factory=dict)   # verb lemma -> (negated, modality of that verb)
+    verbs: dict[str, tuple[bool | None, str]] = field(default_factory=dict)   # verb lemma -> (negated or None: open, modality of that verb)
     negated: bool = False
     negation: str = ""                        # the words that negate it
     modality: str = "asserted"                # asserted | certain | possible | planned | ruled_out

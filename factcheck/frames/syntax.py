@@ -285,8 +285,9 @@ def _purpose(tokens: list[Token], at: int) -> bool:
     return "so" in before and not any(t in before for t in ("and", "but", ",")) or "order" in before
 
 
-def verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en: English) -> dict[str, tuple[bool, str]]:
-    """Negation and modality of each verb: a cue applies to the verb it belongs to, not to the clause.
+def verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en: English) -> dict[str, tuple[bool | None, str]]:
+    """Negation and modality of each verb: a cue applies to the verb it belongs to, not to the clause;
+    None, neither (the complement of a negated verb).
 
     "not", "never" and modals bind to the next verb (within three tokens); "no", "nothing",
     "without" to the verb before them ("said nothing"); "did not rule out" leaves a verb open.
@@ -323,7 +324,7 @@ def verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en:
                 # "No deaths in the trial were linked to it", "None of the 177 people was injured": the subject
                 # is negated, so the clause's verb is, however far it comes
                 target = next((by_pos[j] for j in range(m.last + 1, b + 1) if j in by_pos), None)
-            if target and not (phrase in _BEFORE_VERB and any(t.norm in ("until", "till") for t in tokens[m.last + 1:b + 1])):
+            if target and not _until_after(tokens, m.last, b):
                 states[target][0] += 1               # ("did not reach phones until 8:11 p.m." says when it did)
         elif m.entry.type == "negation" and phrase in _RULED_OUT:
             # "ruled out", "exclude" are the ruling verb itself ("declined to rule out" leaves it open);
@@ -349,18 +350,51 @@ def verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en:
                     if gap <= b and gap in by_pos and gap - k <= 2:
                         states[by_pos[gap]][1] = level
                         k = gap + 1
-                    else:
+                        continue
+                    # "may have allowed surface water to seep": what the verb lets happen is as sure as it is
+                    to = next((j for j in range(k, min(b, k + 4)) if tokens[j].norm == "to" and j + 1 in by_pos), None)
+                    if to is None or any(not t.is_word or (k + n) in by_pos for n, t in enumerate(tokens[k:to])):
                         break
+                    states[by_pos[to + 1]][1] = level
+                    k = to + 2
     for i in range(a, b + 1):
         if tokens[i].norm.endswith("n't"):
             target = next_verb(i + 1)
-            if target:
+            if target and not _until_after(tokens, i, b):
                 states[target][0] += 1
         elif tokens[i].norm in _FAILED and i + 1 <= b and tokens[i + 1].norm == "to":
             target = next_verb(i + 2)                # "failed to reach a consensus": no consensus reached
             if target:
                 states[target][0] += 1
-    return {lemma: (st[0] % 2 == 1, st[1]) for lemma, st in states.items()}
+    for lemma, st in list(states.items()):
+        k = st[2] + 1
+        if st[0] is not None and st[0] % 2 == 1 and k + 1 <= b and tokens[k].norm == "to" and by_pos.get(k + 1, lemma) != lemma \
+                and tokens[st[2]].norm not in _FAILED:
+            # "has not agreed to sell it" neither sells nor says it will not ("would not hesitate to
+            # tighten" does): what the verb's complement does is left open
+            states[by_pos[k + 1]][0] = None
+    return {lemma: (None if st[0] is None else st[0] % 2 == 1, st[1]) for lemma, st in states.items()}
+
+
+def _until_after(tokens: list[Token], k: int, b: int) -> bool:
+    """ "cannot be lifted until the samples are clean", "did not reach phones until 8:11 p.m.": a
+    negation with "until" after it says when the act happens, not that it does not."""
+    return any(t.norm in ("until", "till") for t in tokens[k + 1:b + 1])
+
+
+_NO_VERB_AFTER = frozenset({"and", "but", "or", "so", "because", "if", "when", "than"})
+_MODAL_AUX = frozenset({"can", "could", "may", "might", "will", "would", "shall", "should", "must"})
+
+
+def _elliptic(tokens: list[Token], k: int, b: int) -> bool:
+    """ "doing everything it could", "as fast as they can.": a modal auxiliary whose verb is left
+    out qualifies the effort, not the clause's act ("was certain." is no auxiliary)."""
+    if tokens[k].norm not in _MODAL_AUX:
+        return False
+    if k + 1 > b:
+        return k + 1 >= len(tokens) or not tokens[k + 1].is_word
+    nxt = tokens[k + 1]
+    return not nxt.is_word or nxt.norm in _NO_VERB_AFTER
 
 
 def stance(frame: Frame, tokens: list[Token], cues, a: int, b: int) -> None:
@@ -372,13 +406,14 @@ def stance(frame: Frame, tokens: list[Token], cues, a: int, b: int) -> None:
             continue
         phrase = " ".join(t.norm for t in tokens[m.first:m.last + 1])
         if m.entry.type == "negation" and m.entry.id == "negator" and phrase not in _SCARCITY:
-            negations.append(phrase)
+            if not (phrase in _BEFORE_VERB | {"cannot"} and _until_after(tokens, m.last, b)):
+                negations.append(phrase)
         elif m.entry.type == "negation" and m.entry.id == "predicate" and phrase in _RULED_OUT:
             ruled.append(phrase)
-        elif m.entry.type == "modality" and not _purpose(tokens, m.first):
+        elif m.entry.type == "modality" and not _purpose(tokens, m.first) and not _elliptic(tokens, m.last, b):
             modal.append((m.entry.id, phrase))
     for i in range(a, b + 1):
-        if tokens[i].norm.endswith("n't") and tokens[i].norm not in negations:
+        if tokens[i].norm.endswith("n't") and tokens[i].norm not in negations and not _until_after(tokens, i, b):
             negations.append(tokens[i].norm)
     frame.negated = len(negations) % 2 == 1
     frame.negation = " ".join(negations)

@@ -427,8 +427,9 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
                 continue
             unit = _MEASURES.get(q.noun) or _MEASURES.get(noun)
             per = [t.norm for t in tokens[q.last + 1:q.last + 3]]
-            if unit and unit[0] == "length" and (per == ["per", "hour"] or per[:1] == ["h"] or per[:1] == ["an"] and "hour" in per):
-                unit = ("speed", unit[1] / 1000)          # "193 km/h", "75 miles per hour": km/h
+            rate = _PER_TIME.get(per[1] if per[:1] in (["per"], ["a"], ["an"]) and len(per) > 1 else "h" if per[:1] == ["h"] else "")
+            if unit and unit[0] == "length" and rate:
+                unit = ("speed", unit[1] / 1000 * rate)   # "193 km/h", "75 miles per hour", "17 kilometres per second": km/h
             if unit and q.last >= 1 and tokens[q.last - 1].norm in ("square", "cubic"):
                 continue                                # "491 litres per square metre"
             if unit:
@@ -826,6 +827,8 @@ def ordinals(tokens: list[Token], en: English) -> list[OrdinalRef]:
     out = []
     for i, t in enumerate(tokens):
         value = en.numbers.ordinals.get(t.norm)
+        if value is not None and t.norm in _PER_TIME and i and tokens[i - 1].norm in ("per", "a"):
+            continue                    # "17 kilometres per second", "a mile a second": a rate, not a rank
         j = i + 1
         if value is None and t.is_number and i + 1 < len(tokens) and tokens[i + 1].norm in ("th", "st", "nd", "rd"):
             value, j = int(float(t.norm.replace(",", ""))), i + 2
@@ -837,6 +840,9 @@ def ordinals(tokens: list[Token], en: English) -> list[OrdinalRef]:
             out.append(OrdinalRef(value, noun, t.text, i, within=_ranked_within(tokens, j, en)))
     return out
 
+
+# a length per this much time, as a speed in km/h: hours to one of it
+_PER_TIME = {"hour": 1, "h": 1, "minute": 60, "second": 3600}
 
 _GROUP_WORDS = frozenset({"them", "us", "these", "those", "which", "whom", "all"})
 _OWNERS = frozenset({"the", "its", "his", "her", "their", "our", "this"})
@@ -878,6 +884,33 @@ def _ranked_within(tokens: list[Token], j: int, en: English) -> bool:
     if k is None or k + 1 >= len(tokens):
         return False
     return tokens[k + 1].norm in _SUBSET
+
+
+_NOT_ONLY = frozenset({"only", "just", "merely", "least", "even", "yet", "all", "always", "necessarily", "quite", "so", "that",
+                       "until", "till", "before", "after", "since"})     # ", not until 2045" says when
+_PHRASE_ENDS = frozenset({",", ";", ".", ":", ")", "—", "–", "!", "?"})
+
+
+def rejected(tokens: list[Token], verb: list[bool]) -> set[int]:
+    """The tokens of a value set aside: "30 kilometres above the massif, not 3 kilometres", "in Bad
+    Goisern rather than Bad Ischl", "instead of Friday". What follows ", not", "rather than" or
+    "instead of" up to the next punctuation, with no verb of its own, is what the text says is
+    wrong, not what it claims ("not only", "not just" add to it instead)."""
+    out: set[int] = set()
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if t.norm == "not" and i and tokens[i - 1].norm in (",", "—", "–") and i + 1 < n and tokens[i + 1].norm not in _NOT_ONLY:
+            start = i
+        elif t.norm == "than" and i and tokens[i - 1].norm == "rather" or t.norm == "of" and i and tokens[i - 1].norm == "instead":
+            start = i - 1
+        else:
+            continue
+        k = i + 1
+        while k < n and tokens[k].norm not in _PHRASE_ENDS:
+            k += 1
+        if not any(verb[i + 1:k]):         # "rather than the 20 percent the company had proposed" says what it proposed
+            out.update(range(start, k))
+    return out
 
 
 def attributive(tokens: list[Token], d) -> bool:

@@ -93,7 +93,8 @@ def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: fro
             if all(r.rule.kind in WEAK for r, _ in agrees):
                 # only a shared name or verb agrees here; a value the clause gives may still find its
                 # own claim further down ("manager since 2018" against "in charge since 2016")
-                later = _conflict_further_down(similarities, claim, outcomes_of, elsewhere, _value_conflicts(known_values))
+                later = _conflict_further_down(similarities, claim, outcomes_of, elsewhere, _value_conflicts(known_values)) \
+                    or _value_agreement_further_down(similarities, claim, sim, outcomes_of)
                 if later:
                     return later
             if figures:
@@ -119,6 +120,24 @@ def _conflict_further_down(similarities, decided: int, outcomes_of, elsewhere, c
         if conflicts:
             return Verdict("contradiction", claim, conflicts, round(min(1.0, sim), 3))
     return None
+
+
+def _value_agreement_further_down(similarities, decided: int, best: float, outcomes_of) -> Verdict | None:
+    """A claim nearly as close whose value the clause gives ("until 2045" of "not until 12 August
+    2045"), where the closer one shares only words: the value says which claim the clause states."""
+    for sim, claim in similarities[:CANDIDATES]:
+        if claim == decided or sim < max(ABOUT, CLOSE_ENOUGH * best):
+            continue
+        outcomes = outcomes_of(claim)
+        if any(o.status in (CONFLICT, OTHER) for _, o in outcomes):
+            continue
+        agrees = [(r, o) for r, o in outcomes if o.status == AGREE]
+        if any(r.rule.kind not in WEAK and r.category in VALUES for r, _ in agrees):
+            return Verdict("agreement", claim, agrees, round(min(1.0, sim), 3))
+    return None
+
+
+CLOSE_ENOUGH = 0.8      # ... of the closer claim's similarity
 
 
 def _value_conflicts(known_values):
