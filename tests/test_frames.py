@@ -1190,3 +1190,10 @@ def test_a_title_with_what_it_heads_is_the_office_a_shorter_one_names(fc):
     kinds = verdicts_against(fc, ref)
     assert "contradiction" not in kinds("Museum curator Katharina Steinbauer said the stone was a chondrite.")
     assert "contradiction" in kinds("Katharina Steinbauer, the museum's director, said the stone was a chondrite.")
+
+
+def test_a_peoples_adjective_before_a_settlement_describes_it_and_a_name_there_names_it(fc):
+    (f,) = frames_of(fc, "A meteorite hit a carport in the Upper Austrian market town of Bad Goisern.")
+    assert [p.place for p in f.places] == ["?bad goisern"]
+    (f,) = frames_of(fc, "A mosaic was found near the village of Vale Formoso, in the Alentejo region of southern Portugal.")
+    assert "?alentejo" in [p.place for p in f.places] or any("alentejo" in p.place for p in f.places)

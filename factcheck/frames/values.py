@@ -40,7 +40,7 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
     out = []
     for e in entities:
         if e.kind in ("name", "org") and e.first:
-            site = _site_prep(tokens, e.first)
+            site = _site_prep(tokens, e.first) if not _describes_a_settlement(tokens, e, en) else ""
             if site:            # "to Turís", "in the Indian Ocean": a place no gazetteer lists, by its role
                 out.append(PlaceRef(f"?{e.key}", SITE, e.text, e.first, site, e.last))
     listed: list[PlaceRef] = []
@@ -168,10 +168,28 @@ _SETTLEMENTS = frozenset({"village", "town", "city", "hamlet", "port", "island",
 
 
 def _past_settlement(tokens: list[Token], first: int) -> int:
-    """The first token of "the village of" before a name at `first`, or `first`."""
-    if first >= 3 and tokens[first - 1].norm == "of" and tokens[first - 2].norm in _SETTLEMENTS and tokens[first - 3].norm == "the":
-        return first - 3
+    """The first token of "the village of", "the Upper Austrian market town of" before a name at
+    `first`, or `first`."""
+    if first >= 3 and tokens[first - 1].norm == "of" and tokens[first - 2].norm in _SETTLEMENTS:
+        for k in range(first - 3, max(-1, first - 8), -1):
+            if tokens[k].norm == "the":
+                return k
+            if not tokens[k].is_word:
+                break
     return first
+
+
+def _describes_a_settlement(tokens: list[Token], e: Entity, en: English) -> bool:
+    """ "the Upper Austrian market town of Bad Goisern": a people's adjective describing the settlement
+    named after it ("the Alentejo region of southern Portugal" names the region)."""
+    if tokens[e.last].norm not in en.places.demonyms:
+        return False
+    for k in range(e.last + 1, min(len(tokens) - 1, e.last + 4)):
+        if tokens[k].norm in _SETTLEMENTS and tokens[k + 1].norm == "of":
+            return True
+        if not tokens[k].is_word or capital(tokens[k]):
+            return False
+    return False
 
 
 def _site_prep(tokens: list[Token], first: int) -> str:
