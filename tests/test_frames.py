@@ -1197,3 +1197,10 @@ def test_a_peoples_adjective_before_a_settlement_describes_it_and_a_name_there_n
     assert [p.place for p in f.places] == ["?bad goisern"]
     (f,) = frames_of(fc, "A mosaic was found near the village of Vale Formoso, in the Alentejo region of southern Portugal.")
     assert "?alentejo" in [p.place for p in f.places] or any("alentejo" in p.place for p in f.places)
+
+
+def test_a_name_in_common_and_little_else_is_a_new_claim_not_an_agreement(fc):
+    ref = fc.extract((ROOT / "tests" / "refs" / "orangeville-boil-water-2025" / "reference.txt").read_text(encoding="utf-8"))
+    kinds = verdicts_against(fc, ref)
+    assert kinds("Residents of Mono who use private wells are not affected, the health unit said.") == ["new_claim"]
+    assert kinds("The advisory also covers about 400 homes in Mono.") == ["agreement"]

@@ -20,6 +20,7 @@ ABOUT = 0.25            # similarity a claim must reach to be compared with the 
 CONTRADICT = 0.25       # ... and to be contradicted
 CANDIDATES = 3          # claims compared per clause, best covered first
 MIN_CHECKABLE_WORDS = 4
+NAMED_ONLY = 0.3        # below this similarity, a claim that agrees only on who takes part is not the clause's fact
 WEAK = frozenset({"participant", "quotation", "polarity", "statement"})    # kinds whose agreement names no value
 VALUES = frozenset({"numeric", "quantity", "date", "location", "person"})   # conflicts that outweigh a no-value agreement
 DRAFT_SHARE = 0.5       # how much the draft clause's coverage counts against the claim's
@@ -85,6 +86,8 @@ def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: fro
                 return Verdict("contradiction", claim, conflicts, round(min(1.0, sim), 3))
             return naming
         if agrees:
+            if sim < NAMED_ONLY and all(r.rule.kind == "participant" for r, _ in agrees):
+                continue              # a name and a word in common, and little else: another fact about them
             if any(r.rule.kind == "title" for r, _ in agrees) and all(r.rule.kind in WEAK | {"title"} for r, _ in agrees):
                 # a right title only names someone ("outgoing President López Obrador"): what the
                 # clause says of them may be another claim's ("did not congratulate Sheinbaum")
