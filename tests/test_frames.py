@@ -1204,3 +1204,13 @@ def test_a_name_in_common_and_little_else_is_a_new_claim_not_an_agreement(fc):
     kinds = verdicts_against(fc, ref)
     assert kinds("Residents of Mono who use private wells are not affected, the health unit said.") == ["new_claim"]
     assert kinds("The advisory also covers about 400 homes in Mono.") == ["agreement"]
+
+
+def test_three_quarters_of_an_hour_is_45_minutes_and_a_rate_compares_per_the_same_thing(fc):
+    (f,) = frames_of(fc, "The session ran to nearly three quarters of an hour.")
+    assert [(a.dimension, a.hi) for a in f.amounts] == [("duration", 45.0)]
+    (f,) = frames_of(fc, "The calf was drinking about 10 litres of milk a day.")
+    assert [a.per for a in f.amounts] == ["day"]          # and "a day" is no duration of its own
+    ref = fc.extract("The calf drinks about 70 litres of milk a week.")
+    assert verdicts_against(fc, ref)("The calf drinks about 10 litres of milk a day.") != ["contradiction"]
+    assert verdicts_against(fc, ref)("The calf drinks about 40 litres of milk a week.") == ["contradiction"]

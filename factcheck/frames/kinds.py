@@ -189,7 +189,10 @@ def _parallel_counts(pair: Pair) -> list[Outcome]:
 
 def _same_thing(d, c, pair: Pair) -> bool:
     """Counts of the same thing, offsets after the same thing, durations on the same scale ("in
-    four years" measures no "three-hour drama"); other dimensions need no noun."""
+    four years" measures no "three-hour drama"); other dimensions need no noun. Two rates are of
+    the same thing only per the same thing ("10 litres a day" is not "70 litres a week")."""
+    if d.per and c.per and d.per != c.per:
+        return False
     if d.dimension == "count":
         return _same_noun(d, c, pair)
     if d.dimension == "percent" and (d.vague or c.vague):

@@ -97,6 +97,7 @@ class Amount:
     vague: bool = False
     approx: str = ""      # at_least | at_most | about | ... (the approximator's kind)
     phrase: tuple[str, ...] = ()   # counts: every content word of the counted noun phrase
+    per: str = ""         # a rate's denominator: "day" of "10 litres a day", "household" of "two cases per household"
 
     @property
     def key(self) -> str:

@@ -515,7 +515,33 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
     out = [next((replace(a, noun=w.noun, phrase=w.phrase) for w in parts if a.dimension == "count" and a.noun == "of"
                  and a.first <= w.first <= a.first + 2), a) for a in out] + parts
     out.sort(key=lambda a: a.first)
-    return _elliptical_counts(out, tokens, en)
+    return _rates(_elliptical_counts(out, tokens, en), tokens)
+
+
+_PER_WORDS = frozenset({"per", "each", "every"})
+_PERIODS = frozenset({"day", "week", "month", "year", "hour", "minute", "second", "night", "season"})
+
+
+def _rates(out: list[Amount], tokens: list[Token]) -> list[Amount]:
+    """A figure for each of something: "10 litres of milk a day", "two cases per household",
+    "$40 a night". It compares only with a figure for each of the same thing."""
+    n = len(tokens)
+    denominators: set[int] = set()
+    for i, a in enumerate(out):
+        if a.dimension == "speed":
+            continue
+        k = a.first + len(a.text.split())
+        for j in range(k, min(n - 1, k + 4)):
+            t, nxt = tokens[j], tokens[j + 1]
+            if not t.is_word or t.is_number or t.norm == "of" and nxt.norm in ("a", "an"):
+                break                   # ("three quarters of an hour" is no rate)
+            noun = lemma_of(nxt.norm)[0]
+            after = tokens[j + 2].norm if j + 2 < n else ""
+            if t.norm in _PER_WORDS and nxt.is_word or t.norm in ("a", "an") and noun in _PERIODS and after not in _OFFSET_WORDS | {"ago"}:
+                out[i] = replace(a, per=noun)
+                denominators.add(j)
+                break
+    return [a for a in out if a.first not in denominators]      # "a day" there is no duration
 
 
 _TOTALS = frozenset({"number", "total", "tally", "count"})

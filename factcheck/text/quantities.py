@@ -215,8 +215,11 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords, offsets: bool 
     n = len(tokens)
     value = None
     start = i
-    # "a quarter of an hour", "three quarters of an hour"
-    if tok.norm in ("quarter", "quarters") and i + 3 < n and tokens[i + 1].norm == "of" and tokens[i + 2].norm in ("a", "an") \
+    # "a quarter of an hour", "three quarters of an hour" (read from the number, which would else count quarters)
+    if tok.norm in words.values and i + 4 < n and tokens[i + 1].norm in ("quarter", "quarters") and tokens[i + 2].norm == "of" \
+            and tokens[i + 3].norm in ("a", "an") and _unit(tokens, i + 4, words):
+        value, j = 0.25 * words.values[tok.norm], i + 4
+    elif tok.norm in ("quarter", "quarters") and i + 3 < n and tokens[i + 1].norm == "of" and tokens[i + 2].norm in ("a", "an") \
             and _unit(tokens, i + 3, words):
         value, j = 0.25 * (words.values.get(tokens[i - 1].norm, 1) if i and tok.norm == "quarters" else 1), i + 3
         if i and tok.norm == "quarters" and tokens[i - 1].norm in words.values:
