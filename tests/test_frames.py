@@ -1214,3 +1214,10 @@ def test_three_quarters_of_an_hour_is_45_minutes_and_a_rate_compares_per_the_sam
     ref = fc.extract("The calf drinks about 70 litres of milk a week.")
     assert verdicts_against(fc, ref)("The calf drinks about 10 litres of milk a day.") != ["contradiction"]
     assert verdicts_against(fc, ref)("The calf drinks about 40 litres of milk a week.") == ["contradiction"]
+
+
+def test_a_site_a_place_verb_takes_as_its_object_is_where_from_or_to(fc):
+    (f,) = frames_of(fc, "The vessel had left the Dundalk Marine Terminal less than an hour earlier.")
+    assert [(p.place, p.prep) for p in f.places] == [("?dundalk marine terminal", "left")]
+    ref = fc.extract("The ship struck the pier less than an hour after leaving the Seagirt Marine Terminal.")
+    assert "contradiction" in verdicts_against(fc, ref)("The ship had left the Dundalk Marine Terminal less than an hour before it struck the pier.")

@@ -12,7 +12,7 @@ from ..text.quantities import CURRENCY_SIGNS, find_quantities, number_at
 from ..text.sentences import Sentence
 from ..text.tokens import Token
 from .english import English, lemma_of, noun_lemma
-from .model import PLACE_PREPOSITIONS, PLACE_ROLE, SIDES, SITE, Amount, ClockTime, Entity, GROUP, LAST, OrdinalRef, PlaceRef
+from .model import PLACE_PREPOSITIONS, PLACE_ROLE, PLACE_VERBS, SIDES, SITE, Amount, ClockTime, Entity, GROUP, LAST, OrdinalRef, PlaceRef
 from .names import capital
 from .places import KIND_RANK
 
@@ -199,7 +199,7 @@ def _site_prep(tokens: list[Token], first: int) -> str:
     if tokens[k].norm == "the" and k:
         k -= 1
     prep = tokens[k].norm
-    return prep if prep in _SITE_PREPS else ""
+    return prep if prep in _SITE_PREPS or prep in PLACE_VERBS else ""     # "leaving the Seagirt Marine Terminal"
 
 
 def _adjacent_place(before: PlaceRef, e: Entity, tokens: list[Token]) -> bool:
