@@ -382,6 +382,7 @@ def _until_after(tokens: list[Token], k: int, b: int) -> bool:
     return any(t.norm in ("until", "till") for t in tokens[k + 1:b + 1])
 
 
+_FORWARD_NEGATORS = _BEFORE_VERB | {"cannot"}
 _NO_VERB_AFTER = frozenset({"and", "but", "or", "so", "because", "if", "when", "than"})
 _MODAL_AUX = frozenset({"can", "could", "may", "might", "will", "would", "shall", "should", "must"})
 
@@ -406,7 +407,7 @@ def stance(frame: Frame, tokens: list[Token], cues, a: int, b: int) -> None:
             continue
         phrase = " ".join(t.norm for t in tokens[m.first:m.last + 1])
         if m.entry.type == "negation" and m.entry.id == "negator" and phrase not in _SCARCITY:
-            if not (phrase in _BEFORE_VERB | {"cannot"} and _until_after(tokens, m.last, b)):
+            if not (phrase in _FORWARD_NEGATORS and _until_after(tokens, m.last, b)):
                 negations.append(phrase)
         elif m.entry.type == "negation" and m.entry.id == "predicate" and phrase in _RULED_OUT:
             ruled.append(phrase)
