@@ -17,8 +17,9 @@ from .names import PRONOUNS, capital
 _SUBORDINATORS = frozenset({"after", "before", "when", "while", "although", "though", "as", "since", "because", "if", "once", "until"})
 
 
-_AUX = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "do", "does", "did", "will", "would",
-                  "shall", "should", "can", "could", "may", "might", "must", "to", "not", "n't", "never", "also", "then", "already"})
+_MODAL_AUX = frozenset({"can", "could", "may", "might", "will", "would", "shall", "should", "must"})
+_AUX = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "do", "does", "did",
+                  "to", "not", "n't", "never", "also", "then", "already"}) | _MODAL_AUX
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
@@ -384,7 +385,6 @@ def _until_after(tokens: list[Token], k: int, b: int) -> bool:
 
 _FORWARD_NEGATORS = _BEFORE_VERB | {"cannot"}
 _NO_VERB_AFTER = frozenset({"and", "but", "or", "so", "because", "if", "when", "than"})
-_MODAL_AUX = frozenset({"can", "could", "may", "might", "will", "would", "shall", "should", "must"})
 
 
 def _elliptic(tokens: list[Token], k: int, b: int) -> bool:

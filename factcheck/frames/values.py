@@ -518,8 +518,11 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
     return _rates(_elliptical_counts(out, tokens, en), tokens)
 
 
+# a length per this much time, as a speed in km/h: hours to one of it
+_PER_TIME = {"hour": 1, "h": 1, "minute": 60, "second": 3600}
+
 _PER_WORDS = frozenset({"per", "each", "every"})
-_PERIODS = frozenset({"day", "week", "month", "year", "hour", "minute", "second", "night", "season"})
+_PERIODS = (_PER_TIME.keys() - {"h"}) | {"day", "week", "month", "year", "night", "season"}
 
 
 def _rates(out: list[Amount], tokens: list[Token]) -> list[Amount]:
@@ -884,9 +887,6 @@ def ordinals(tokens: list[Token], en: English) -> list[OrdinalRef]:
             out.append(OrdinalRef(value, noun, t.text, i, within=_ranked_within(tokens, j, en)))
     return out
 
-
-# a length per this much time, as a speed in km/h: hours to one of it
-_PER_TIME = {"hour": 1, "h": 1, "minute": 60, "second": 3600}
 
 _GROUP_WORDS = frozenset({"them", "us", "these", "those", "which", "whom", "all"})
 _OWNERS = frozenset({"the", "its", "his", "her", "their", "our", "this"})
