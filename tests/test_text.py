@@ -56,3 +56,12 @@ def test_gazetteer_prefix_caps_and_longest_match():
     assert ("trump", 0, 1) in found and ("trump2", 1, 1) not in found     # longest wins
     assert ("us", 5, 5) in found and ("us", 3, 3) not in found           # "US" is not "us"
     assert ("negotiate", 6, 6) in found and ("negotiate", 8, 8) in found
+
+
+def test_a_clock_time_ends_a_sentence_unless_a_day_or_zone_follows():
+    def texts(t):
+        return [s.text for s in split_sentences(t)]
+    assert texts("Culling began at 2 p.m. Three farms will be cleared.") == ["Culling began at 2 p.m.", "Three farms will be cleared."]
+    assert len(texts("It starts at 2 p.m. Friday in Ohio.")) == 1
+    assert len(texts("It ended at 3:55 p.m. EDT in Maine.")) == 1
+    assert len(texts("The lander came down at about 6:05 p.m. India time.")) == 1

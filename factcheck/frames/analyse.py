@@ -165,6 +165,8 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     frame.lemmas = frozenset(lemmas)
     frame.raw = frozenset(raw)
     frame.words = sum(t.is_word for t in tokens[a:b + 1])
+    aside = next((span for i in verbs[:1] if (span := _appositive_participle(tokens, i, verbs, b))), None)
+    verbs = [i for i in verbs if not (aside and aside[0] <= i <= aside[1])] or verbs
     finite_first = next((i for i in verbs if tokens[i - 1].norm != "to" and not tokens[i].norm.endswith("ing")), verbs[0] if verbs else None)
     subject_zone = [e for e in ents if e.first >= content and (finite_first is None or e.last < finite_first) and e is not frame.speaker]
     finite = [i for i in verbs if tokens[i - 1].norm != "to" and not tokens[i].norm.endswith("ing")]
@@ -180,7 +182,7 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
                     frame.predicate = en.canonical(derived)
                     break
     passive = pred_at is not None and pred_at > 0 and tokens[pred_at - 1].norm in PASSIVE_BE and tokens[pred_at].norm.endswith(("ed", "en", "wn", "t"))
-    agents = [e for e in subject_zone if e.kind in ("person", "org", "demonym", "name")]
+    agents = [e for e in subject_zone if e.kind in ("person", "org", "demonym", "name") and not (aside and aside[0] <= e.first <= aside[1])]
     others = [e for e in ents if e not in agents and e is not frame.speaker and e.kind in ("person", "org", "name")]
     frame.passive = passive
     if passive:
@@ -299,3 +301,23 @@ def _bases(places, ents, tokens: list[Token]) -> list[tuple[str, object]]:
         if org is not None:
             out.append((org.key, p))
     return out
+
+
+_RELATIVE_AUX = frozenset({"was", "were", "is", "are", "had", "has", "have", "been", "being", "also"})
+
+
+def _appositive_participle(tokens: list[Token], i: int, verbs: list[int], b: int) -> tuple[int, int] | None:
+    """The span of a participle set off by commas after the subject, with the clause's verb after it:
+    "Cole Palmer, sent on in place of Kobbie Mainoo, equalised": Palmer was sent on, and what he did
+    is equalise (Mainoo is no doer of it); the same for a relative clause there ("a sale at the house,
+    which was founded in 1907, had passed")."""
+    k = i - 1
+    while k > 0 and tokens[k].norm in _RELATIVE_AUX:
+        k -= 1
+    relative = k > 0 and tokens[k].norm in ("which", "who")
+    if relative:
+        k -= 1
+    if k < 1 or tokens[k].norm != "," or not relative and (k != i - 1 or not tokens[i].norm.endswith(("ed", "en", "wn", "t"))):
+        return None
+    close = next((k for k in range(i + 1, b + 1) if tokens[k].norm == ","), None)
+    return (i, close) if close is not None and any(close < j <= close + 2 for j in verbs) else None

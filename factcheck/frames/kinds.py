@@ -30,7 +30,10 @@ class Outcome:
     key: str = ""         # the draft's value as a value key (Frame.values), where the kind compares values
     found_text: str = ""      # the words to point at in the text, where `found` is not them (a modal's cue)
     reference_text: str = ""  # the same in the reference
-    relation: str = ""        # an agreement of two places: "within" (Munich for Germany) or "contains" (Europe)
+    relation: str = ""        # an agreement of two places: "within" (Munich for Germany) or "contains" (Europe); of two figures: SAME value
+
+
+SAME = "same"
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,7 @@ def amount(pair: Pair, params: AmountParams) -> list[Outcome]:
     matched = {id(hit) for _, _, hit in compared if hit is not None}
     for d, rivals, hit in compared:
         if hit is not None:
-            out.append(Outcome(AGREE, hit.text, d.text))
+            out.append(Outcome(AGREE, hit.text, d.text, d.key, relation=SAME if _same_value(d.value, hit.value) else ""))
             continue
         left = [c for c in rivals if id(c) not in matched]
         if left and (d.dimension not in _UNANCHORED or _about_the_same(pair)):
@@ -184,7 +187,7 @@ def _parallel_counts(pair: Pair) -> list[Outcome]:
     same = [x.value == y.value for x, y in zip(d, c)]
     if sum(same) < len(d) - 1:
         return []
-    return [Outcome(AGREE, y.text, x.text) if ok else Outcome(CONFLICT, y.text, x.text, x.key) for x, y, ok in zip(d, c, same)]
+    return [Outcome(AGREE, y.text, x.text, x.key) if ok else Outcome(CONFLICT, y.text, x.text, x.key) for x, y, ok in zip(d, c, same)]
 
 
 def _same_thing(d, c, pair: Pair) -> bool:
@@ -229,6 +232,8 @@ def _time_unit(text: str) -> int | None:
 def _same_noun(d, c, pair: Pair) -> bool:
     """Two counts count the same thing: the same noun, or noun phrases with a word in common."""
     a, b = d.noun, c.noun
+    if a == b == "*":                 # "24 walked out", "34 of them walked out": who did the same thing
+        return bool(pair.draft.predicate) and pair.draft.predicate == pair.claim.predicate
     if not a or not b or a in pair.english.function_words or b in pair.english.function_words:
         return False                  # "four of" them, "31 of" those aboard: a part of some set, named elsewhere
     if _people(a, pair.english) and _people(b, pair.english):
@@ -474,7 +479,8 @@ def agent(pair: Pair, params: Params) -> list[Outcome]:
     d, c = pair.draft, pair.claim
     # the same act: the same predicate, or each clause's predicate among the other's verbs ("had put
     # the value ... at" against "put the value of the stolen pieces at")
-    same_act = c.predicate and (c.predicate == d.predicate or c.predicate in d.verbs and d.predicate in c.verbs) \
+    same_act = c.predicate and (c.predicate == d.predicate or c.predicate in d.verbs and d.predicate in c.verbs
+                                or d.predicate in c.verbs and _coordinated(c, d.predicate)) \
         or _same_rank_and_figure(d, c)
     if not same_act:
         return []                     # Graham said X; Graham had met Y: the same person, not the same act
@@ -490,6 +496,15 @@ def agent(pair: Pair, params: Params) -> list[Outcome]:
     if not mine and not any(e.kind in ("person", "name") for e in c.agents) and not _ALSO.search(d.text):
         return _subject_places(pair)      # ("Singapore also sent a contingent": another doer, by its own account)
     return []
+
+
+def _coordinated(frame: Frame, verb: str) -> bool:
+    """The verb is one of the frame's verbs joined by "and" to its first, with the same subject: "drove
+    to Bad Goisern overnight and collected the stone" says who collected it too."""
+    if verb not in frame.verbs or frame.speaker:
+        return False
+    words = re.findall(r"[a-z']+", frame.text.lower())
+    return any(w == "and" and any(lemma_of(x)[0] == verb for x in words[i + 1:i + 3]) for i, w in enumerate(words))
 
 
 _PLACINGS = frozenset({"", "place", "position", "spot"})

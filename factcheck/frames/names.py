@@ -214,6 +214,9 @@ def entities(tokens: list[Token], doc: Document, text: str, offset: int) -> list
         if (last_lemma in en.org_heads or tokens[b].caps and not _ROMAN.match(tokens[b].norm)) and not title:
             out.append(Entity(folded, "org", text, a, b))
             continue
+        if not title and a < b and tokens[a].caps and any(en.places.kind(i) == "country" for i in en.places.lookup(tokens[a].norm)):
+            out.append(Entity(folded, "org", text, a, b))       # "US Open", "UK Athletics": no one is named for a country's code
+            continue
         if not title and a < b and _thing_word(tokens[a], en) and not _named_before(tokens, a, b, doc):
             if a + 2 <= b and not _thing_word(tokens[a + 1], en) and tokens[a + 1].norm not in _CONNECT and not _ROMAN.match(tokens[b].norm):
                 a, text = a + 1, " ".join(t.text for t in tokens[a + 1:b + 1])     # "Substitute Mikel Oyarzabal"

@@ -352,7 +352,7 @@ def parts_of_wholes(tokens: list[Token], en: English) -> list[Amount]:
         if of + 1 >= n or tokens[of].norm != "of" or not _partitive(tokens, of + 1):
             continue
         k = of + 1
-        while k < n and _figure(tokens, k, en) is None and k - of <= 6 and tokens[k].norm not in (",", "and"):
+        while k < n and _figure(tokens, k, en) is None and k - of <= 6 and _before_a_whole(tokens, k):
             k += 1                    # past "the", "its", "the town's", "roughly"
         got = _figure(tokens, k, en) if k < n else None
         whole = got[0] if got else None
@@ -364,6 +364,16 @@ def parts_of_wholes(tokens: list[Token], en: English) -> list[Amount]:
                 out.append(Amount("percent", share, share, share, noun, " ".join(t.text for t in tokens[start:k + 1]), start,
                                   vague=True, phrase=phrase))
     return out
+
+
+def _before_a_whole(tokens: list[Token], k: int) -> bool:
+    """A word that may stand between "of" and the figure of the whole: a determiner, an owner or an
+    approximator ("of the town's roughly 450 homes"), not a pronoun or a verb ("34 of them walked out
+    within 50 minutes" is no share of the minutes)."""
+    t = tokens[k]
+    if t.norm in _SET_PRONOUNS:
+        return False
+    return t.norm in _PARTITIVE or t.norm in _SET_FILLERS or k + 1 < len(tokens) and tokens[k + 1].norm == "'s"
 
 
 def _figure(tokens: list[Token], k: int, en: English) -> tuple[float, int] | None:
@@ -380,12 +390,13 @@ def _of_what(a: Amount, tokens: list[Token], en: English) -> Amount:
         if tokens[k].norm == "of":
             noun, phrase = _set_noun(tokens, k + 1, en)
             return replace(a, noun=noun, phrase=phrase) if noun else a
-        if tokens[k].is_word and tokens[k].norm not in ("percent", "per", "cent"):
+        if tokens[k].is_word and tokens[k].norm not in ("percent", "per", "cent") and tokens[k].norm not in _FRACTIONS:
             break
     return a
 
 
 _OFFSET_WORDS = frozenset({"after", "before", "later", "earlier", "ago"})
+_AUXILIARIES = frozenset({"were", "was", "are", "is", "had", "have", "has", "will", "would", "could", "may", "might"})
 
 
 def amounts(tokens: list[Token], en: English) -> list[Amount]:
@@ -468,6 +479,14 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
                 text = q.text.rsplit(" ", 1)[0] if q.noun and q.text.endswith(" " + tokens[q.last].text) else q.text
                 out.append(Amount("count", q.lo, q.hi, q.value, head, text, q.first, approx=q.approx, phrase=(head,)))
                 continue
+            after_noun = tokens[q.last + 1] if q.last + 1 < n else None
+            if q.noun in _AUXILIARIES or q.noun and verbish(q.noun) and not (
+                    after_noun and after_noun.is_word and after_noun.norm not in en.function_words
+                    and "NOUN" in lemma_of(after_noun.norm)[1]):     # ("73 oiled seabirds" count seabirds)
+                # "24 walked out", "five were hurt": the figure counts who did it, named elsewhere
+                text = q.text.rsplit(" ", 1)[0] if q.text.endswith(" " + tokens[q.last].text) else q.text
+                out.append(Amount("count", q.lo, q.hi, q.value, "*", text, q.first, approx=q.approx))
+                continue
             phrase = _noun_phrase(tokens, q.last, en)
             if len(phrase) > 1 and "NOUN" in lemma_of(phrase[-1])[1]:
                 noun = phrase[-1]             # "three main US stock indexes" count indexes
@@ -481,14 +500,18 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
             prev = tokens[i - 1].norm if i else ""
             if prev in en.numbers.ordinals or prev in _PERIOD_SIDES:
                 continue                  # "the second half of 2026", "the third quarter of 2024": a period, not a share
+            first = i
             if t.norm in ("thirds", "quarters") and prev in en.numbers.values:
                 share *= en.numbers.values[prev]
+                first = i - 1         # "two thirds" is a share, not two of something
+                out = [a for a in out if not a.first <= first < a.first + len(a.text.split())]
+                prev = tokens[i - 2].norm if i >= 2 else ""
             elif t.norm in ("thirds", "quarters"):
                 continue
             lo, hi = share * 100, share * 100
             if prev in ("about", "around", "roughly", "nearly", "almost", "some"):
                 lo, hi = lo * 0.9, hi * 1.1
-            out.append(Amount("percent", lo, hi, share * 100, "", t.text + " of", i))
+            out.append(Amount("percent", lo, hi, share * 100, "", " ".join(x.text for x in tokens[first:i + 1]) + " of", first))
     for i, t in enumerate(tokens):        # "50%", "half a percentage point", "a quarter point"
         if t.norm == "%" and i and tokens[i - 1].is_number:
             v = float(tokens[i - 1].norm.replace(",", ""))
@@ -558,8 +581,8 @@ def _elliptical_counts(out: list[Amount], tokens: list[Token], en: English) -> l
         if a.dimension == "count" and a.noun == "of":
             of = next((k for k in range(a.first + 1, min(len(tokens), a.first + 4)) if tokens[k].norm == "of"), None)
             noun, phrase = _set_noun(tokens, of + 1, en) if of is not None else ("", ())
-            if noun and noun != "*":
-                out[i] = replace(a, noun=noun, phrase=phrase)
+            if noun:
+                out[i] = replace(a, noun=noun, phrase=phrase)     # ("*" for "34 of them": who, named elsewhere)
     for i, a in enumerate(out):
         if a.dimension == "count" and not a.noun:
             # "brought the number of troops in the region to about 17,500": the figure counts troops
@@ -568,11 +591,13 @@ def _elliptical_counts(out: list[Amount], tokens: list[Token], en: English) -> l
             if noun and noun != "*":
                 out[i] = replace(a, noun=noun, phrase=phrase)
     for i, a in enumerate(out):
-        if a.dimension != "count" or a.vague or a.noun == "of" or not (not a.noun or a.noun in en.function_words or verbish(a.noun)):
+        if a.dimension != "count" or a.vague or a.noun == "of" or not (not a.noun or a.noun == "*" or a.noun in en.function_words
+                                                                        or verbish(a.noun)):
             continue
-        before = next((b for b in reversed(out[:i]) if b.dimension == "count" and b.noun and b.noun not in en.function_words
-                       and not verbish(b.noun)), None)
-        if before is not None and any(t.norm in ("and", ",") for t in tokens[before.first + 1:a.first]):
+        before = next((b for b in reversed(out[:i]) if b.dimension == "count" and b.noun and b.noun != "*"
+                       and b.noun not in en.function_words and not verbish(b.noun)), None)
+        joins = ("and",) if a.noun == "*" else ("and", ",")     # ("of the 41 workers, 24 walked out": some of them)
+        if before is not None and any(t.norm in joins for t in tokens[before.first + 1:a.first]):
             out[i] = replace(a, noun=before.noun, phrase=before.phrase)
     return out
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .kinds import AGREE, CONFLICT, OTHER, Outcome
+from .kinds import AGREE, CONFLICT, OTHER, SAME, Outcome
 from .model import Frame
 from .rules import FrameRule
 
@@ -81,6 +81,8 @@ def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: fro
         agrees = [(r, o) for r, o in outcomes if o.status == AGREE]
         if conflicts and elsewhere(claim):
             return naming             # another event's figures, not this one's wrong
+        if conflicts and _figures_of_another_claim(conflicts, similarities, claim, outcomes_of):
+            continue                  # "the tunnel is 9.4 km long" is the tunnel's length, not the shaft's 1.3 km
         if conflicts:
             if sim >= CONTRADICT and len({r.category for r, _ in conflicts}) <= 2 and len(conflicts) <= len(agrees) + 2:
                 return Verdict("contradiction", claim, conflicts, round(min(1.0, sim), 3))
@@ -101,8 +103,9 @@ def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: fro
                 if later:
                     return later
             if figures:
-                answered = {r.id for r, _ in outcomes}
-                later = _conflict_further_down(similarities, claim, outcomes_of, elsewhere, _unanswered(answered, known_values))
+                answered = {o.key for r, o in outcomes if r.rule.kind in FIGURES and o.key}
+                later = _conflict_further_down(similarities, claim, outcomes_of, elsewhere, _unanswered(answered, known_values),
+                                               floor=CLOSE_ENOUGH * sim)
                 if later:
                     return later
             return Verdict("agreement", claim, agrees, round(min(1.0, sim), 3))
@@ -112,10 +115,22 @@ def decide(similarities: list[tuple[float, int]], outcomes_of, known_values: fro
 FIGURES = frozenset({"amount"})   # the kinds whose slot a claim can leave unanswered and another answer
 
 
-def _conflict_further_down(similarities, decided: int, outcomes_of, elsewhere, conflicts_of) -> Verdict | None:
-    """A contradiction from another claim the clause is about, where `conflicts_of` finds one in its outcomes."""
+def _figures_of_another_claim(conflicts, similarities, decided: int, outcomes_of) -> bool:
+    """Every conflict is a figure that another claim the clause is about gives as the same value: the
+    clause states that claim's figure, not a wrong one of this claim."""
+    keys = {o.key for r, o in conflicts if r.rule.kind in FIGURES and o.key}
+    if not keys or len(keys) < len(conflicts):
+        return False
+    agreed = {o.key for sim, claim in similarities[:CANDIDATES] if claim != decided and sim >= ABOUT
+              for r, o in outcomes_of(claim) if o.status == AGREE and r.rule.kind in FIGURES and o.relation == SAME}
+    return keys <= agreed
+
+
+def _conflict_further_down(similarities, decided: int, outcomes_of, elsewhere, conflicts_of, floor: float = 0.0) -> Verdict | None:
+    """A contradiction from another claim the clause is about (at least `floor` similar), where
+    `conflicts_of` finds one in its outcomes."""
     for sim, claim in similarities[:CANDIDATES]:
-        if claim == decided or sim < CONTRADICT or elsewhere(claim):
+        if claim == decided or sim < max(CONTRADICT, floor) or elsewhere(claim):
             continue
         conflicts = conflicts_of(outcomes_of(claim))
         if conflicts is None:
@@ -153,12 +168,13 @@ def _value_conflicts(known_values):
 
 
 def _unanswered(answered: set[str], known_values):
-    """A figure the agreeing claim does not give, which another claim about the clause gives otherwise:
-    "took off at 5:07 p.m. at 26,000 feet" agrees with the departure and contradicts the altitude."""
+    """A figure of the clause the agreeing claim does not compare, which another claim about the clause
+    gives otherwise: "took off at 5:07 p.m. at 26,000 feet" agrees with the departure and contradicts
+    the altitude; "of the 41 workers underground, 24 walked out" agrees with the 41 and contradicts
+    the 34 who walked out."""
     def find(outcomes):
-        agreed = {r.id for r, o in outcomes if o.status == AGREE}
-        return [(r, o) for r, o in outcomes if o.status == CONFLICT and r.rule.kind in FIGURES and r.id not in answered
-                and r.id not in agreed and not (o.key and o.key in known_values)]
+        return [(r, o) for r, o in outcomes if o.status == CONFLICT and r.rule.kind in FIGURES and o.key
+                and o.key not in answered and not (o.key and o.key in known_values)]
     return find
 
 

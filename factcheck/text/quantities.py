@@ -45,6 +45,17 @@ CURRENCY_SIGNS = {"$": "dollar", "\u20ac": "euro", "\u00a3": "pound", "\u00a5": 
 _CURRENCY_FORMS = {"kronor": "crown", "krona": "crown", "kroner": "crown", "krone": "crown", "reais": "real", "yuan": "yuan"}
 
 
+def _dollar_of(tokens: list[Token], i: int) -> str:
+    """The dollar a prefix names: "A$96,000" is in Australian dollars, "C$" in Canadian ones ("US$"
+    is the plain dollar); "" for none."""
+    if tokens[i].norm != "$" or not i:
+        return ""
+    prefix = tokens[i - 1]
+    if prefix.end != tokens[i].start or not prefix.text.isupper() or len(prefix.text) > 3 or prefix.text == "US":
+        return ""
+    return f"{prefix.norm} dollar"
+
+
 def currency_of(word: str) -> str:
     """ "dollars" -> "dollar", "€" -> "euro", "kronor" -> "crown": the currency a money word or sign names."""
     return CURRENCY_SIGNS.get(word) or _CURRENCY_FORMS.get(word) or (word[:-1] if word.endswith("s") else word)
@@ -244,8 +255,8 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords, offsets: bool 
             return None
         value, j = run
         lo_hi = _with_approx(tokens, start, value, words)
-        return Quantity("money", value, *lo_hi[:2], lo_hi[2], j - 1, _text(tokens, lo_hi[2], j - 1), noun=currency_of(tok.norm),
-                        approx=lo_hi[3])
+        return Quantity("money", value, *lo_hi[:2], lo_hi[2], j - 1, _text(tokens, lo_hi[2], j - 1),
+                        noun=_dollar_of(tokens, i) or currency_of(tok.norm), approx=lo_hi[3])
     else:
         collective = _collective(tokens, i, words)
         if collective:

@@ -18,6 +18,12 @@ _MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "se
 _OPENERS = frozenset(
     ["the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "this", "that", "these", "those", "there", "but", "and", "or", "so", "yet", "still", "however", "meanwhile", "separately", "later", "earlier", "now", "then", "after", "before", "when", "while", "as", "if", "in", "on", "at", "by", "for", "with", "from", "to", "of", "according", "both", "neither", "no", "some", "many", "most", "officials"]
 )
+# What may follow "a.m." or "p.m." in the same sentence: a day, a month, a time zone.
+_AFTER_A_TIME = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday",
+     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+     "eastern", "central", "pacific", "mountain", "atlantic", "local", "greenwich", "british", "moscow", "beijing"] + sorted(_MONTHS)
+)
 _ALWAYS_INNER = frozenset({"e.g.", "i.e.", "cf.", "etc.,"})
 
 # Possessive quantifiers: a long run of "!!!!" or spaces cannot make the engine backtrack.
@@ -62,6 +68,10 @@ def _is_boundary(line: str, dot_end: int, punct: str) -> bool:
         return not nxt.isdigit()
     if len(bare) == 1 and bare.isalpha() and word[:1].isupper():
         return False  # an initial: "Donald J. Trump"
+    if bare in ("a.m", "p.m") and nxt.isalpha():
+        # a clock time ends a sentence unless what follows still dates it ("2 p.m. Friday", "a.m. EDT")
+        zone = len(nxt_match.group(1)) > 1 and nxt_match.group(1).isupper()      # "EDT", "GMT"
+        return not (next_word in _AFTER_A_TIME or zone or line[nxt_match.end():].lstrip().lower().startswith("time"))
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare) or bare in {"inc", "corp", "ltd", "co"}:
         # "U.S." / "D.C." / "a.m.": a boundary only before a typical sentence opener.
         return next_word in _OPENERS or not nxt.isalpha()
