@@ -1270,3 +1270,16 @@ def test_a_figure_another_claim_gives_is_that_claims_not_a_wrong_one(fc):
     assert [f.kind for f in report.findings] == ["agreement"]
     assert "9.4" in report.findings[0].claim.statement
     assert [f.kind for f in fc.check("The tunnel is 4.9 kilometres long.", ref).findings] == ["contradiction"]
+
+
+def test_a_bearing_from_a_place_is_compared_with_the_bearing_from_it_not_with_where_things_happened(fc):
+    (f,) = frames_of(fc, "The mine is about 35 kilometres south-east of Moranbah.")
+    assert [(p.place, p.prep, sorted(p.bearing)) for p in f.places] == [("?moranbah", "bearing", ["east", "south"])]
+    (f,) = frames_of(fc, "Fighting raged in the east of the Congo.")
+    assert not f.places[0].bearing                        # a part of it, not a direction from it
+    ref = fc.extract("Voss is about 100 kilometres east of Bergen.")
+    report = fc.check("Voss lies about 100 kilometres west of Bergen.", ref)
+    assert [f.kind for f in report.findings] == ["contradiction"]
+    assert any("west of Bergen" in r.message for f in report.findings for r in f.rules)
+    ref = fc.extract("The blast happened at the Carbeen Creek mine, about 35 kilometres north-west of Moranbah in the Bowen Basin.")
+    assert verdicts_against(fc, ref)("The mine is about 35 kilometres north-west of Moranbah, in the Galilee Basin.") == ["contradiction"]

@@ -357,7 +357,7 @@ def clock_time(pair: Pair, params: ClockParams) -> list[Outcome]:
 
 def place(pair: Pair, params: Params) -> list[Outcome]:
     """Places: the same place, or one inside the other (Munich and Germany); else where the claim puts it."""
-    out = []
+    out = _bearings(pair)
     places = pair.english.places
     for d in pair.draft.places:
         role = PLACE_ROLE.get(d.prep)
@@ -395,6 +395,26 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
 
 
 _OPPOSITE_SIDES = ({"north", "south"}, {"east", "west"})
+
+
+_COMPASS_ORDER = ("north", "south", "east", "west")
+
+
+def _bearings(pair: Pair) -> list[Outcome]:
+    """The direction from one place: "west of Bergen" against "east of Bergen", "north-west of
+    Moranbah" against "south-east of Moranbah"."""
+    def said(p):
+        return f"{'-'.join(w for w in _COMPASS_ORDER if w in p.bearing)} of {p.text}"
+    out = []
+    for d in pair.draft.places:
+        if not d.bearing:
+            continue
+        c = next((c for c in pair.claim.places if c.bearing and (c.place == d.place or SITE == c.kind == d.kind and _same_site(c.place, d.place))), None)
+        if c is not None and _opposite_sides(d.bearing, c.bearing):
+            out.append(Outcome(CONFLICT, said(c), said(d)))
+        elif c is not None and d.bearing == c.bearing:
+            out.append(Outcome(AGREE, said(c), said(d)))
+    return out
 
 
 def _opposite_sides(a: frozenset[str], b: frozenset[str]) -> bool:

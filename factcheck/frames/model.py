@@ -42,6 +42,9 @@ PLACE_PREPOSITIONS = {**{p: "at" for p in ("in", "at", "near", "inside", "outsid
 # ... or by the verb it is the object of: a destination or a starting point ("visit Vienna", "left Kyiv")
 PLACE_VERBS = {"visit": "to", "visited": "to", "visiting": "to", "reach": "to", "reached": "to", "enter": "to", "entered": "to",
                "tour": "to", "toured": "to", "leave": "from", "left": "from", "leaving": "from", "fled": "from", "flee": "from"}
+# the "preposition" of a place something is a distance and a direction from ("35 km south-east of Moranbah"): no
+# role of the act's, compared only with another bearing from it
+BEARING = "bearing"
 # every role a place can have: also "bound for", where a company is "based", and a dateline's place
 PLACE_ROLE = {**PLACE_PREPOSITIONS, **PLACE_VERBS, "bound for": "to", "based": "based", "dateline": "at"}
 
@@ -56,6 +59,7 @@ class PlaceRef:
     last: int = -1        # its last token
     verb: str = ""        # canonical lemma of the verb it belongs to: the nearest one before it in its clause
     side: frozenset[str] = frozenset()   # the part of it the text names: {"east"} for "the eastern Congo", "the east of the Congo"
+    bearing: frozenset[str] = frozenset()   # the direction from it the text gives: {"south", "east"} for "south-east of Moranbah"
 
 
 @dataclass(frozen=True, slots=True)

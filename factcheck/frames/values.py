@@ -12,7 +12,7 @@ from ..text.quantities import CURRENCY_SIGNS, find_quantities, number_at
 from ..text.sentences import Sentence
 from ..text.tokens import Token
 from .english import English, lemma_of, noun_lemma
-from .model import PLACE_PREPOSITIONS, PLACE_ROLE, PLACE_VERBS, SIDES, SITE, Amount, ClockTime, Entity, GROUP, LAST, OrdinalRef, PlaceRef
+from .model import BEARING, PLACE_PREPOSITIONS, PLACE_ROLE, PLACE_VERBS, SIDES, SITE, Amount, ClockTime, Entity, GROUP, LAST, OrdinalRef, PlaceRef
 from .names import capital
 from .places import KIND_RANK
 
@@ -41,8 +41,9 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
     for e in entities:
         if e.kind in ("name", "org") and e.first:
             site = _site_prep(tokens, e.first) if not _describes_a_settlement(tokens, e, en) else ""
-            if site:            # "to Turís", "in the Indian Ocean": a place no gazetteer lists, by its role
-                out.append(PlaceRef(f"?{e.key}", SITE, e.text, e.first, site, e.last))
+            bearing = _bearing(tokens, e.first)
+            if site or bearing:     # "to Turís", "in the Indian Ocean", "south-east of Moranbah": a place no gazetteer lists, by its role
+                out.append(PlaceRef(f"?{e.key}", SITE, e.text, e.first, BEARING if bearing else site, e.last, bearing=bearing))
     listed: list[PlaceRef] = []
     for e in found:
         if e.kind != "place":
@@ -84,7 +85,8 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
             prep = "dateline"                        # a dateline: "BERLIN, 14 July -" is where it happened
         if _everyday_word(e, pid, prep, tokens, en):
             continue
-        out.append(PlaceRef(pid, en.places.kind(pid), e.text, e.first, prep, e.last, side=side))
+        bearing = _bearing(tokens, e.first)
+        out.append(PlaceRef(pid, en.places.kind(pid), e.text, e.first, BEARING if bearing else prep, e.last, side=side, bearing=bearing))
         listed.append(out[-1])
     out.sort(key=lambda p: p.first)
     return out
@@ -131,6 +133,26 @@ def _side(tokens: list[Token], first: int) -> frozenset[str]:
         words.append(tokens[k].norm)
         k -= 1
     return frozenset(SIDES[w] for w in words)
+
+
+_COMPASS = {"north": {"north"}, "south": {"south"}, "east": {"east"}, "west": {"west"}, "northeast": {"north", "east"},
+            "northwest": {"north", "west"}, "southeast": {"south", "east"}, "southwest": {"south", "west"}}
+
+
+def _bearing(tokens: list[Token], first: int) -> frozenset[str]:
+    """The direction from a place the words before it give: "100 kilometres east of Bergen", "south-east
+    of Moranbah" (not "the east of the Congo", a part of it)."""
+    k = first - 1
+    if k >= 1 and tokens[k].norm == "the":
+        k -= 1
+    if k < 1 or tokens[k].norm != "of":
+        return frozenset()
+    words: set[str] = set()
+    j = k - 1
+    while j >= 0 and tokens[j].norm in _COMPASS and k - j <= 2:
+        words |= _COMPASS[tokens[j].norm]
+        j -= 1
+    return frozenset(words) if words and not (j >= 0 and tokens[j].norm == "the") else frozenset()
 
 
 _PLACE_MODIFIERS = frozenset(SIDES) | {"central", "downtown", "rural", "coastal"}
