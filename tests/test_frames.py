@@ -1283,3 +1283,16 @@ def test_a_bearing_from_a_place_is_compared_with_the_bearing_from_it_not_with_wh
     assert any("west of Bergen" in r.message for f in report.findings for r in f.rules)
     ref = fc.extract("The blast happened at the Carbeen Creek mine, about 35 kilometres north-west of Moranbah in the Bowen Basin.")
     assert verdicts_against(fc, ref)("The mine is about 35 kilometres north-west of Moranbah, in the Galilee Basin.") == ["contradiction"]
+
+
+def test_figures_swapped_between_two_names_are_a_contradiction(fc):
+    ref = fc.extract("Raghavan won games four and nine, Brenner won games six and 12, and the remaining ten games were drawn.")
+    kinds = verdicts_against(fc, ref)
+    assert kinds("Raghavan won games four and 12 and Brenner games six and nine.") == ["contradiction"]
+    assert kinds("Raghavan won games four and nine and Brenner games six and 12.") == ["agreement"]
+    (f,) = frames_of(fc, "He won games four and nine.")
+    assert [(a.value, a.noun) for a in f.amounts] == [(4, "match"), (9, "match")]       # a list of figures
+    (f,) = frames_of(fc, "She ate six and 12 apples.")
+    assert [(a.value, a.noun) for a in f.amounts] == [(6, "apple"), (12, "apple")]
+    (f,) = frames_of(fc, "The team from Voss drilled 4.3 kilometres.")
+    assert [a.value for a in f.amounts] == [4300]          # a measure after a name is no model number ("Boeing 737")

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz
 
 from .english import English, lemma_of
-from .model import GROUP, LAST, PLACE_ROLE, SITE, Frame
+from .model import BEARING, GROUP, LAST, PLACE_ROLE, SITE, Frame
 
 AGREE, CONFLICT = "agree", "conflict"
 OTHER = "other"          # the slot shows the claim is about something else: no verdict from this claim
@@ -1057,6 +1057,47 @@ def statement(pair: Pair, params: StatementParams) -> list[Outcome]:
     return []
 
 
+class PairingParams(Params):
+    pairs: int = Field(2, ge=2, description="how many names the claim must pair with figures for a swap to count")
+
+
+def pairing(pair: Pair, params: PairingParams) -> list[Outcome]:
+    """Figures given to the names before them, swapped between two names both clauses give: "the team
+    from Ulvik drilled 5.1 kilometres and the team from Voss 4.3" against the other way round;
+    "Raghavan won games four and 12, Brenner six and nine" against "four and nine ... six and 12"."""
+    d, c = _paired(pair.draft), _paired(pair.claim)
+    if len({name for name, _, _ in c.values()}) < params.pairs:
+        return []
+    named_in_draft = {name for name, _, _ in d.values()}
+    named_in_claim = {name for name, _, _ in c.values()}
+    out = []
+    for value, (name, name_text, figure) in d.items():
+        theirs = c.get(value)
+        if theirs is None or theirs[0] == name or name not in named_in_claim or theirs[0] not in named_in_draft:
+            continue
+        out.append(Outcome(CONFLICT, f"{theirs[1]}: {theirs[2]}", f"{name_text}: {figure}", found_text=figure, reference_text=theirs[2]))
+    return out
+
+
+def _paired(frame: Frame) -> dict[str, tuple[str, str, str]]:
+    """Each figure with the name or place last named before it (figure key -> (name key, name, figure));
+    a figure given twice is left out (whose would it be?)."""
+    marks = [(e.first, 0, e.key, e.text) for e in frame.agents + frame.participants if e.kind in ("person", "org", "name")]
+    marks += [(p.first, 0, p.place.removeprefix("?"), p.text) for p in frame.places if p.prep != BEARING and p.kind != "continent"]
+    marks += [(a.first, 1, a.key, a.text) for a in frame.amounts if a.dimension != "percent" or not a.vague]
+    out: dict[str, tuple[str, str, str]] = {}
+    twice: set[str] = set()
+    current = None
+    for _, is_figure, key, text in sorted(marks):
+        if not is_figure:
+            current = (key, text)
+        elif current is not None:
+            if key in out:
+                twice.add(key)
+            out[key] = (current[0], current[1], text)
+    return {k: v for k, v in out.items() if k not in twice}
+
+
 KINDS: dict[str, tuple[Callable[[Pair, Params], list[Outcome]], type[Params]]] = {
     "amount": (amount, AmountParams),
     "ordinal": (ordinal, Params),
@@ -1072,5 +1113,6 @@ KINDS: dict[str, tuple[Callable[[Pair, Params], list[Outcome]], type[Params]]] =
     "participant": (participant, Params),
     "quotation": (quotation, QuoteParams),
     "predication": (predication, Params),
+    "pairing": (pairing, PairingParams),
     "statement": (statement, StatementParams),
 }

@@ -544,7 +544,7 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
             share = 0.5 if t.norm == "half" else 0.25
             if rest[:3] == ["a", "percentage", "point"] or rest[:4] == ["of", "a", "percentage", "point"] or rest[:1] == ["point"]:
                 out.append(Amount("points", share * 100, share * 100, share * 100, "", t.text + " point", i))
-    out = [a for a in out if not _in_name(tokens, a.first)]
+    out = [a for a in out if not _in_name(tokens, a.first, en)]
     out = [_of_what(a, tokens, en) if a.dimension == "percent" else a for a in out]
     out = [_implied_precision(a) for a in out]
     out = _ages(out, tokens)
@@ -621,6 +621,12 @@ def _elliptical_counts(out: list[Amount], tokens: list[Token], en: English) -> l
         joins = ("and",) if a.noun == "*" else ("and", ",")     # ("of the 41 workers, 24 walked out": some of them)
         if before is not None and any(t.norm in joins for t in tokens[before.first + 1:a.first]):
             out[i] = replace(a, noun=before.noun, phrase=before.phrase)
+    for i, a in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        # "six and 12 apples", "three or four people": the figures of a list count what the last counts
+        if a.dimension == nxt.dimension == "count" and not a.noun and nxt.noun and nxt.noun != "*" \
+                and nxt.first == a.first + len(a.text.split()) + 1 and tokens[nxt.first - 1].norm in ("and", "or"):
+            out[i] = replace(a, noun=nxt.noun, phrase=nxt.phrase)
     return out
 
 
@@ -840,14 +846,18 @@ def _precise(q):
     return type(q)(q.dimension, q.value, lo, hi, q.first, q.last, q.text, q.noun, q.approx)
 
 
-def _in_name(tokens: list[Token], i: int) -> bool:
-    """A number that is part of a name: "Boeing 737", "737 MAX", "MAX 9s"."""
+def _in_name(tokens: list[Token], i: int, en: English) -> bool:
+    """A number that is part of a name: "Boeing 737", "737 MAX", "MAX 9s" (not "the team from Voss 4.3
+    kilometres", a measure)."""
     if not tokens[i].is_number:
         return False
     prev = tokens[i - 1] if i else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and len(nxt.norm) > 1 and (nxt.norm in en.numbers.units or nxt.norm in _MEASURES):
+        return False          # (a one-letter unit may be a model's name: "Model S", "Type 2 m")
     return bool(prev is not None and i > 1 and capital(prev) and prev.norm not in ("a", "an")
                 or nxt is not None and nxt.caps and nxt.is_word)
+
 
 
 def elapsed(tokens: list[Token]) -> list[Amount]:

@@ -163,6 +163,11 @@ def _approximator(tokens: list[Token], i: int, words: NumberWords) -> tuple[str,
 
 
 _BARE_AFTER = frozenset({"of", "to", "at"})     # "a crew of 22", "fell to nine", "put the toll at 211"
+_LIST_JOINS = frozenset({"and", "or"})          # "games four and nine", "three or four"
+
+
+def _is_number(tok: Token, words: NumberWords) -> bool:
+    return tok.is_number or tok.norm in words.values and tok.norm not in ("a", "an")
 MIN_SLACK = 0.05      # the least an approximator allows, however precise the figure looks
 
 
@@ -294,13 +299,17 @@ def _quantity_at(tokens: list[Token], i: int, words: NumberWords, offsets: bool 
         return Quantity(dimension, value, lo, hi, first, end, _text(tokens, first, end),
                         noun=currency_of(tokens[j].norm) if dimension == "money" else "", approx=approx)
     # a count: "two-person delegation", "three calls", "40 of its allies"
+    if bare and j + 1 < n and tokens[j].norm in _LIST_JOINS and _is_number(tokens[j + 1], words):
+        lo, hi, first, approx = _with_approx(tokens, start, value, words, counted=True)     # "games four and nine": two counts
+        return Quantity("count", value, lo, hi, first, j - 1, _text(tokens, first, j - 1), noun="", approx=approx)
     if j < n and tokens[j].norm in words.count_nouns and j + 1 < n and tokens[j + 1].is_word:
         noun_at = j + 1
     elif j < n and tokens[j].is_word or j + 1 < n and tokens[j].norm == "of":
         noun_at = j
     elif bare and (tokens[start].is_number or tokens[start].norm not in ("a", "an", "one")):
         lo, hi, first, approx = _with_approx(tokens, start, value, words, counted=True)
-        if first < 1 or tokens[first - 1].norm not in _BARE_AFTER:
+        listed = first >= 2 and tokens[first - 1].norm in _LIST_JOINS and _is_number(tokens[first - 2], words)
+        if first < 1 or tokens[first - 1].norm not in _BARE_AFTER and not listed:
             return None
         return Quantity("count", value, lo, hi, first, j - 1, _text(tokens, first, j - 1), noun="", approx=approx)
     else:
