@@ -1296,3 +1296,14 @@ def test_figures_swapped_between_two_names_are_a_contradiction(fc):
     assert [(a.value, a.noun) for a in f.amounts] == [(6, "apple"), (12, "apple")]
     (f,) = frames_of(fc, "The team from Voss drilled 4.3 kilometres.")
     assert [a.value for a in f.amounts] == [4300]          # a measure after a name is no model number ("Boeing 737")
+
+
+def test_a_rank_with_its_noun_left_out_ranks_what_the_copula_is_said_of(fc):
+    def ranks(text):
+        (f,) = frames_of(fc, text)
+        return [(o.value, o.noun, o.within) for o in f.ordinals]
+    assert ranks("The outbreak is the first on a Dutch commercial farm this autumn.") == [(1, "outbreak", False)]
+    assert ranks("This autumn's outbreak is already the fifth on a commercial farm.") == [(5, "outbreak", False)]
+    assert ranks("It was his fourth Grand Slam title and his second at the All England Club.")[1][2]   # a narrower series
+    ref = fc.extract("It is the third outbreak of bird flu on a Dutch commercial farm this autumn and the first in Gelderland since March.")
+    assert verdicts_against(fc, ref)("The outbreak is the first on a Dutch commercial farm this autumn.") == ["contradiction"]

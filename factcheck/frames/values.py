@@ -941,8 +941,40 @@ def ordinals(tokens: list[Token], en: English) -> list[OrdinalRef]:
         if value is not None:
             # "the first of them", "the last of the three to testify": a rank within the group named
             noun = GROUP if _of_a_group(tokens, j, en) else _noun_after(tokens, j, en)
-            out.append(OrdinalRef(value, noun, t.text, i, within=_ranked_within(tokens, j, en)))
+            within = _ranked_within(tokens, j, en)
+            if _elliptic_rank(tokens, j):
+                subject = _ranked_subject(tokens, i, en)
+                if subject:
+                    noun = subject
+                elif out:             # "his fourth Grand Slam title and his second at the All England Club": a narrower series
+                    noun, within = out[-1].noun, True
+            out.append(OrdinalRef(value, noun, t.text, i, within=within))
     return out
+
+
+_AFTER_A_BARE_RANK = frozenset({"on", "in", "at", "since", "to", "for", "from", "after", "before", "among", "with", "by", "this",
+                                "last", "ever", "yet"})
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "became", "becomes", "remains", "remained"})
+
+
+def _elliptic_rank(tokens: list[Token], j: int) -> bool:
+    """ "the first on a Dutch farm this autumn", "the project's first,": a rank with its noun left out."""
+    return j >= len(tokens) or not tokens[j].is_word or tokens[j].norm in _AFTER_A_BARE_RANK
+
+
+def _ranked_subject(tokens: list[Token], i: int, en: English) -> str:
+    """What a bare rank ranks: the noun the copula before it is said of ("the outbreak is the first", "this
+    autumn's outbreak is already the fifth"); "" where there is none ("it was the first")."""
+    k = i - 1
+    while k >= 0 and (tokens[k].norm in _OWNERS or tokens[k].norm == "'s" or tokens[k].norm in _NOT_ONLY
+                      or tokens[k].norm in ("already", "now", "also") or k + 1 < len(tokens) and tokens[k + 1].norm == "'s"):
+        k -= 1                        # past "the project's", "already"
+    if k < 1 or tokens[k].norm not in _COPULAS:
+        return ""
+    subject = tokens[k - 1]
+    if not subject.is_word or subject.norm in en.function_words or "NOUN" not in lemma_of(subject.norm)[1]:
+        return ""
+    return _noun(subject.norm, en)
 
 
 _GROUP_WORDS = frozenset({"them", "us", "these", "those", "which", "whom", "all"})
