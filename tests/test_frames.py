@@ -1307,3 +1307,11 @@ def test_a_rank_with_its_noun_left_out_ranks_what_the_copula_is_said_of(fc):
     assert ranks("It was his fourth Grand Slam title and his second at the All England Club.")[1][2]   # a narrower series
     ref = fc.extract("It is the third outbreak of bird flu on a Dutch commercial farm this autumn and the first in Gelderland since March.")
     assert verdicts_against(fc, ref)("The outbreak is the first on a Dutch commercial farm this autumn.") == ["contradiction"]
+
+
+def test_a_clause_with_its_subject_left_out_is_about_what_the_clause_before_it_is_about(fc):
+    frames = frames_of(fc, "The transport ban lasts three days, and covers 46 other poultry farms.")
+    assert "ban" in frames[-1].lemmas and [a.noun for a in frames[-1].amounts] == ["farm"]
+    ref = fc.extract("A 72-hour ban on moving poultry took effect in a 10-kilometre zone around the farm, which contains 64 other poultry farms.")
+    report = fc.check("The transport ban lasts three days, and covers 46 other poultry farms.", ref)
+    assert "contradiction" in [f.kind for f in report.findings]

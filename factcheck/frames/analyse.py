@@ -162,6 +162,8 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
         lemmas.add(lemma)
         if i in region and verb[i]:
             verbs.append(i)
+    if previous is not None and a + 1 <= b and tokens[a].norm in ("and", "but", "or") and "VERB" in lemma_of(tokens[a + 1].norm)[1]:
+        lemmas |= _subject_words(tokens, verb, previous, a, en)     # "... and covers 46 other farms": what the ban covers
     frame.lemmas = frozenset(lemmas)
     frame.raw = frozenset(raw)
     frame.words = sum(t.is_word for t in tokens[a:b + 1])
@@ -321,3 +323,19 @@ def _appositive_participle(tokens: list[Token], i: int, verbs: list[int], b: int
         return None
     close = next((k for k in range(i + 1, b + 1) if tokens[k].norm == ","), None)
     return (i, close) if close is not None and any(close < j <= close + 2 for j in verbs) else None
+
+
+def _subject_words(tokens: list[Token], verb: list[bool], previous: Frame, a: int, en) -> set[str]:
+    """The content words of the subject a clause with its subject left out shares with the clause before
+    it ("The transport ban lasts 72 hours and covers 46 farms")."""
+    first = next((i for i in range(a) if tokens[i].start == previous.start), None)
+    if first is None:
+        return set()
+    out = set()
+    for i in range(first, a):
+        if verb[i]:
+            break
+        t = tokens[i]
+        if t.is_word and t.norm not in en.function_words and t.norm not in PRONOUNS:
+            out.add(en.canonical(lemma_of(t.norm)[0]))
+    return out

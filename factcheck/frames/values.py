@@ -418,6 +418,7 @@ def _of_what(a: Amount, tokens: list[Token], en: English) -> Amount:
 
 
 _OFFSET_WORDS = frozenset({"after", "before", "later", "earlier", "ago"})
+_BESIDES = frozenset({"other", "more", "further", "additional", "extra"})     # between a count and its noun
 _AUXILIARIES = frozenset({"were", "was", "are", "is", "had", "have", "has", "will", "would", "could", "may", "might"})
 
 
@@ -496,6 +497,11 @@ def amounts(tokens: list[Token], en: English) -> list[Amount]:
                 noun = _noun(nxt, en)     # "144 people had been killed", "37 people aboard"
                 out.append(Amount("count", q.lo, q.hi, q.value, noun, q.text, q.first, approx=q.approx, phrase=(noun,)))
                 continue
+            if q.noun in _BESIDES and q.last + 1 < n:
+                phrase = _noun_phrase(tokens, q.last + 1, en)
+                if phrase:                       # "46 other poultry farms", "12 more people": farms, people
+                    out.append(Amount("count", q.lo, q.hi, q.value, phrase[-1], q.text, q.first, approx=q.approx, phrase=phrase))
+                    continue
             head = _noun_before(tokens, q.first, en) if not q.noun or q.noun in en.function_words or verbish(q.noun) else ""
             if head:                             # "a crew of 22", "a majority of 184", "magnitude 7.3 and"
                 text = q.text.rsplit(" ", 1)[0] if q.noun and q.text.endswith(" " + tokens[q.last].text) else q.text
