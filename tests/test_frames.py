@@ -1315,3 +1315,12 @@ def test_a_clause_with_its_subject_left_out_is_about_what_the_clause_before_it_i
     ref = fc.extract("A 72-hour ban on moving poultry took effect in a 10-kilometre zone around the farm, which contains 64 other poultry farms.")
     report = fc.check("The transport ban lasts three days, and covers 46 other poultry farms.", ref)
     assert "contradiction" in [f.kind for f in report.findings]
+
+
+def test_a_verb_after_an_adverb_and_a_noun_before_a_noun(fc):
+    (f,) = frames_of(fc, "The tunnel will definitely open to traffic in 2027.")
+    assert f.predicate == "open" and f.verbs["open"][1] == "certain"
+    frames = frames_of(fc, "The plane landed back in Portland, and no passenger or crew member was seriously hurt.")
+    assert "crow" not in frames[-1].verbs and frames[-1].verbs["injure"][0] is True       # "crew member"; no one hurt
+    ref = fc.extract("The tunnel could open to traffic in the autumn of 2027, she said.")
+    assert verdicts_against(fc, ref)("The tunnel will definitely open to traffic in the autumn of 2027.") == ["contradiction"]

@@ -94,6 +94,10 @@ def is_verb(tokens: list[Token], i: int, en: English) -> bool:
         return False                              # "Outgoing President ...", "the returning booster", "the stolen pieces": an adjective
     if lemma != t.norm and prev in _DETERMINERS and "NOUN" in pos and noun_lemma(t.norm) == t.norm and not t.norm.endswith(("ing", "ed")):
         return False                              # "the Dali's crew", "its left": a noun that only looks like a past tense
+    if lemma != t.norm and "NOUN" in pos and noun_lemma(t.norm) == t.norm and not t.norm.endswith("ing") and nxt is not None and nxt.is_word \
+            and lemma_of(nxt.norm)[1] == {"NOUN"} and nxt.norm not in PRONOUNS and nxt.norm != "i" \
+            and prev not in PRONOUNS and prev not in ("they", "we", "i", "you", "who") and not (i and capital(tokens[i - 1])):
+        return False                              # "crew member", not the past of "crow": a noun before its noun
     if lemma != t.norm:
         return True                               # inflected: "rose", "elected", "met"
     if t.norm.endswith("ing") and prev in _DETERMINERS:
@@ -104,6 +108,8 @@ def is_verb(tokens: list[Token], i: int, en: English) -> bool:
         return True                               # "Kirby later put the cost at": a past tense like its base
     if lemma == t.norm and nxt is not None and (nxt.norm in _DETERMINERS and nxt.norm != "'s" or nxt.is_number) and _after_a_name(tokens, i):
         return True                               # "Antoine Bérard, put the value at", "Biden cut the rates"
+    if prev.endswith("ly") and i >= 2 and tokens[i - 2].norm in _AUX:
+        return True                               # "will definitely open", "has finally agreed"
     return prev in _AUX or prev in PRONOUNS or prev in ("they", "we", "i", "you", "who")
 
 
@@ -318,6 +324,10 @@ def verb_states(tokens: list[Token], a: int, b: int, verbs: list[int], cues, en:
                 target = by_pos.get(k)               # "without success before cutting": a noun is without, not the verb
             elif phrase in _BEFORE_VERB:
                 target = next_verb(m.last + 1)
+            elif phrase in _NEGATIVE_SUBJECT and m.first > a and tokens[m.first - 1].norm in ("and", "but", ",", ";") \
+                    and _subject_follows(tokens, m.last + 1, b):
+                # "the plane landed, and no passenger was hurt": the subject of the next verb is negated
+                target = next((by_pos[j] for j in range(m.last + 1, b + 1) if j in by_pos), None)
             else:
                 target = prev_verb(m.first - 1) or next_verb(m.last + 1)
             if target is None and phrase in _NEGATIVE_SUBJECT and not any(a <= j < m.first for j in by_pos) \
