@@ -169,6 +169,10 @@ class GivenNamesFile(Strict):
     description: str
     source: str = Field(description="where the names come from")
     given_names: Terms = Field(description="given names that are also English words, lower case ('grant', 'penny')")
+    any_given_names: Terms = Field(default_factory=list, description="every given name of the lists, lower case ('donald', 'merrick')")
+    noun_surnames: Terms = Field(default_factory=list, description=(
+        "family names that are also English nouns, lower case ('baker', 'stone'): a name that ends in another noun "
+        "('Tallis Coal') and begins with no given name is no one's"))
 
 
 # --- claims (seeds/) ----------------------------------------------------------------------

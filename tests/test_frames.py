@@ -1324,3 +1324,14 @@ def test_a_verb_after_an_adverb_and_a_noun_before_a_noun(fc):
     assert "crow" not in frames[-1].verbs and frames[-1].verbs["injure"][0] is True       # "crew member"; no one hurt
     ref = fc.extract("The tunnel could open to traffic in the autumn of 2027, she said.")
     assert verdicts_against(fc, ref)("The tunnel will definitely open to traffic in the autumn of 2027.") == ["contradiction"]
+
+
+@pytest.mark.parametrize("text, key, kind", [
+    ("Tallis Coal said the mine would stay shut.", "tallis coal", "org"),       # no given name, and "coal" is no family name
+    ("Hallvik Tankers has hired a salvage firm.", "hallvik tankers", "org"),
+    ("Merrick Garland said the case was closed.", "garland", "person"),          # "garland" is a family name
+    ("Donald Trump said the deal was off.", "trump", "person"),                  # "Donald" is a given name
+])
+def test_a_name_that_begins_with_no_given_name_and_ends_in_a_noun_is_no_persons(fc, text, key, kind):
+    (f,) = frames_of(fc, text)
+    assert [(e.key, e.kind) for e in f.agents + f.participants + ([f.speaker] if f.speaker else [])][:1] == [(key, kind)]

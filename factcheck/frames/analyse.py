@@ -148,7 +148,8 @@ def _frame(sentence: Sentence, index: int, clause: int, tokens: list[Token], ver
     region = range(content, b + 1)
     lemmas, raw = set(), set()
     verbs = []
-    named = {i for e in ents if e.kind in ("person", "place", "name") for i in range(e.first, e.last + 1)}
+    # a name's words are its key, not words of the clause ("Hallvik Tankers" is no word "tanker")
+    named = {i for e in ents if e.kind in ("person", "place", "name", "org") for i in range(e.first, e.last + 1)}
     for i in range(a, b + 1):
         t = tokens[i]
         if not t.is_word or t.norm in en.function_words or t.norm in PRONOUNS or i in named:

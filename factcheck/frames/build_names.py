@@ -24,13 +24,13 @@ OUT = Path(__file__).resolve().parents[2] / "rules" / "lexicon" / "given_names.j
 LISTS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 
 
-def given_names() -> tuple[set[str], str]:
+def given_names(lists=LISTS) -> tuple[set[str], str]:
     import faker
     import faker.providers.person as person
     names: set[str] = set()
     for module in pkgutil.iter_modules(person.__path__):
         provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
-        for attr in LISTS:
+        for attr in lists:
             value = provider.__dict__.get(attr) if provider is not None else None
             if isinstance(value, (list, tuple, dict)):
                 names.update(n.lower() for n in value if isinstance(n, str) and n.isalpha() and n[:1].isupper())
@@ -43,15 +43,20 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     names, source = given_names()
     english = sorted(n for n in names if getAllLemmas(n))
+    surnames, _ = given_names(("last_names",))
+    noun_surnames = sorted(n for n in surnames if "NOUN" in getAllLemmas(n))
     document = {
         "description": "Given names that are also English words ('grant', 'mark', 'penny'): a capitalised run that begins "
                        "with one of them can be a person's name; one that begins with another English word ('Cape "
                        "Canaveral') is not. Built by factcheck.frames.build_names.",
         "source": f"{source} first-name lists of every locale ({len(names)} names), kept where lemminflect knows the word",
         "given_names": english,
+        "any_given_names": sorted(names),
+        "noun_surnames": noun_surnames,
     }
     args.output.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{args.output}: {len(english)} of {len(names)} given names are English words", file=sys.stderr)
+    print(f"{args.output}: {len(english)} of {len(names)} given names are English words; "
+          f"{len(noun_surnames)} of {len(surnames)} family names are English nouns", file=sys.stderr)
     return 0
 
 

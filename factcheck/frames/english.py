@@ -87,6 +87,8 @@ class English:
     places: Places
     say_words: frozenset[str] = field(default_factory=frozenset)
     given_names: frozenset[str] = field(default_factory=frozenset)     # given names that are also English words
+    any_given_names: frozenset[str] = field(default_factory=frozenset)     # every given name Faker lists
+    noun_surnames: frozenset[str] = field(default_factory=frozenset)       # family names that are also English nouns
     quantifiers: dict[tuple[str, ...], tuple[float, float]] = field(default_factory=dict)   # share of a set, in percent
     directions: dict[tuple[str, ...], str] = field(default_factory=dict)   # ("rise",), ("pick", "up") -> "up"; ("cut",) -> "down"
     vague_by_first: dict[str, list[tuple[str, ...]]] = field(init=False)
@@ -167,4 +169,6 @@ def load_english(rules_dir: Path) -> English:
         places=load_places(rules_dir / "gazetteer" / "places.tsv"),
         say_words=frozenset(w for w in disc.say_verbs if " " not in w),
         given_names=frozenset(f["given_names"].given_names),
+        any_given_names=frozenset(f["given_names"].any_given_names),
+        noun_surnames=frozenset(f["given_names"].noun_surnames),
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from ..text.tokens import Token
-from .english import English, lemma_of
+from .english import English, lemma_of, noun_lemma
 from .model import SIDES, Entity
 
 
@@ -223,6 +223,9 @@ def entities(tokens: list[Token], doc: Document, text: str, offset: int) -> list
             else:                                   # "Cape Canaveral", "Hurricane Helene", "Grand Slam": no one's name
                 out.append(Entity(folded, "org", text, a, b))
                 continue
+        if not title and a < b and _no_ones_name(tokens, a, b, en) and not _named_before(tokens, a, b, doc):
+            out.append(Entity(folded, "org", text, a, b))       # "Tallis Coal", "Vistula Airlines", "Carbeen Creek"
+            continue
         where = not title and (_at_a_place(tokens, a) or _region_follows(tokens, b, en))
         person = None if where and not _named_before(tokens, a, b, doc) else _person(tokens, a, b, title, doc)
         if person is not None:
@@ -255,6 +258,16 @@ def _thing_word(tok: Token, en: English) -> bool:
     """An English word that is no given name ("Cape", "Hurricane", "Grand"; not "Grant" or "Penny"):
     a name that begins with one is a place's, a thing's or an event's."""
     return bool(lemma_of(tok.norm)[1]) and tok.norm not in en.given_names and tok.norm not in en.places.demonyms and not tok.caps
+
+
+def _no_ones_name(tokens: list[Token], a: int, b: int, en: English) -> bool:
+    """A name that begins with no given name and ends in an English noun that is no family name
+    ("Tallis Coal", "Suhua Highway", "Naxos Spirit"): a company's, a place's or a ship's, not a
+    person's ("Merrick Garland", "Donald Trump" and "Emma Stone" are people's)."""
+    first, last = tokens[a].norm, tokens[b].norm
+    if first in en.any_given_names or last in en.noun_surnames or not tokens[b].is_word:
+        return False
+    return "NOUN" in lemma_of(last)[1] and noun_lemma(last) not in en.noun_surnames
 
 
 def _region_follows(tokens: list[Token], b: int, en: English) -> bool:
