@@ -1335,3 +1335,8 @@ def test_a_verb_after_an_adverb_and_a_noun_before_a_noun(fc):
 def test_a_name_that_begins_with_no_given_name_and_ends_in_a_noun_is_no_persons(fc, text, key, kind):
     (f,) = frames_of(fc, text)
     assert [(e.key, e.kind) for e in f.agents + f.participants + ([f.speaker] if f.speaker else [])][:1] == [(key, kind)]
+
+
+def test_an_office_of_a_place_names_the_place_not_a_person(fc):
+    (f,) = frames_of(fc, "Francis appointed him Bishop of Chiclayo in 2014.")
+    assert "chiclayo" not in {e.key for e in f.people} and [p.place for p in f.places] == ["chiclayo-pe"]

@@ -160,6 +160,12 @@ def entities(tokens: list[Token], doc: Document, text: str, offset: int) -> list
             joined = "-".join(t.norm for t in tokens[a:b + 1])
             out.append(Entity(joined, "place" if en.places.lookup(joined) else "name", "-".join(t.text for t in tokens[a:b + 1]), a, b))
             continue
+        if a + 2 <= b and tokens[a + 1].norm == "of" and lemma_of(tokens[a].norm)[0] in en.office_nouns:
+            # "Bishop of Chiclayo", "Mayor of London": an office, and the place it is the office of
+            rest = " ".join(t.norm for t in tokens[a + 2:b + 1])
+            if en.places.lookup(rest):
+                out.append(Entity(rest, "place", " ".join(t.text for t in tokens[a + 2:b + 1]), a + 2, b))
+                continue
         t_end = _office_end(tokens, a, b, en)
         name_from = t_end + 1 if t_end >= 0 else a
         lemmas = [lemma_of(t.norm)[0] for t in tokens[name_from:b + 1]]
