@@ -1340,3 +1340,10 @@ def test_a_name_that_begins_with_no_given_name_and_ends_in_a_noun_is_no_persons(
 def test_an_office_of_a_place_names_the_place_not_a_person(fc):
     (f,) = frames_of(fc, "Francis appointed him Bishop of Chiclayo in 2014.")
     assert "chiclayo" not in {e.key for e in f.people} and [p.place for p in f.places] == ["chiclayo-pe"]
+
+
+def test_an_area_named_after_a_place_and_a_comma_is_where_it_is(fc):
+    (f,) = frames_of(fc, "The images were traced to an exam centre in Tralee, County Clare.")
+    assert [(p.place, p.prep) for p in f.places] == [("tralee-ie", "in"), ("?county clare", "in")]
+    ref = fc.extract("It traced them to an exam centre at a secondary school in Tralee, County Kerry.")
+    assert verdicts_against(fc, ref)("The images were traced to an exam centre in Tralee, County Clare.") == ["contradiction"]

@@ -160,6 +160,10 @@ def entities(tokens: list[Token], doc: Document, text: str, offset: int) -> list
             joined = "-".join(t.norm for t in tokens[a:b + 1])
             out.append(Entity(joined, "place" if en.places.lookup(joined) else "name", "-".join(t.text for t in tokens[a:b + 1]), a, b))
             continue
+        area = " ".join(t.norm for t in tokens[a:b + 1])
+        if a < b and tokens[a].norm in ("county", "province", "canton", "prefecture") and not en.places.lookup(area):
+            out.append(Entity(area, "org", " ".join(t.text for t in tokens[a:b + 1]), a, b))
+            continue                # "County Kerry": an area nobody lists, never a person named Kerry
         if a + 2 <= b and tokens[a + 1].norm == "of" and lemma_of(tokens[a].norm)[0] in en.office_nouns:
             # "Bishop of Chiclayo", "Mayor of London": an office, and the place it is the office of
             rest = " ".join(t.norm for t in tokens[a + 2:b + 1])

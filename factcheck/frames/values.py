@@ -41,6 +41,11 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
     for e in entities:
         if e.kind in ("name", "org") and e.first:
             site = _site_prep(tokens, e.first) if not _describes_a_settlement(tokens, e, en) else ""
+            if not site and e.first >= 2 and tokens[e.first - 1].norm == ",":
+                # "in Tralee, County Kerry": a name after a place and a comma is the area it is in, in its role
+                inner = next((p for p in found if p.kind == "place" and p.last == e.first - 2), None)
+                site = _governing_prep(tokens, inner.first) if inner is not None else ""
+                site = site if site in _SITE_PREPS else ""
             bearing = _bearing(tokens, e.first)
             if site or bearing:     # "to Turís", "in the Indian Ocean", "south-east of Moranbah": a place no gazetteer lists, by its role
                 out.append(PlaceRef(f"?{e.key}", SITE, e.text, e.first, BEARING if bearing else site, e.last, bearing=bearing))
