@@ -56,7 +56,7 @@ class Checker:
         # articles without a claims file (seeds/, the source store): found through one index, their
         # claims extracted; the cache on disk is made when the first one is registered
         self.store = FrameStore(ExtractionCache(None), self._extract_source, lambda: self.frames.english)
-        self._name_patterns: dict[str, re.Pattern | None] = {}   # cache key -> the names of its event (bounded)
+        self._name_patterns: dict[tuple[str, str | None], re.Pattern | None] = {}   # (its key, the key of the one the text is most about) -> the names of its event only (bounded)
         self._texts: dict = {}               # source id -> () -> (article, review bytes, where the review is)
         self.meta: dict[str, tuple[SourceMeta, str]] = {}     # source id -> (what it is, "bundled" or "added")
         self._cache_dir: Path | None = None
@@ -347,19 +347,21 @@ class Checker:
         best = reports[0].summary.agreements + reports[0].summary.contradictions
         kept = reports if chosen else [reports[0]] + [
             r for r in reports[1:] if best and r.summary.agreements + r.summary.contradictions >= ABOUT * best
-            and self._names_its_event(text, r.reference)]
+            and self._names_its_event(text, r.reference, besides=reports[0].reference)]
         return combine(kept, self.published(), suppressed=[s for r in reports for s in r.suppressed])
 
-    def _names_its_event(self, text: str, sid: str | None) -> bool:
+    def _names_its_event(self, text: str, sid: str | None, besides: str | None = None) -> bool:
         """Whether a text names something of an extracted reference's own event (a person, an
-        organisation, a town or site): a text about India's moon landing that speaks of landers
-        and the Moon, and names nothing of a German company's landing, is not about that one too."""
+        organisation, a town or site) that the reference it is most about (`besides`) does not name
+        too: a text about India's moon landing that speaks of landers, the Moon and the Soviet
+        Union names nothing of a German company's landing, and is not about that one too."""
         if sid not in self.store:
             return True
-        key = self.store.sources[sid].key
+        key = (self.store.sources[sid].key, self.store.sources[besides].key if besides in self.store else None)
         found = self._name_patterns.get(key)
         if found is None:
-            names = sorted(self.store.get(sid).names(), key=len, reverse=True)
+            names = self.store.get(sid).names() - (self.store.get(besides).names() if besides in self.store else frozenset())
+            names = sorted(names, key=len, reverse=True)
             found = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else None
             if len(self._name_patterns) >= NAME_PATTERNS:
                 self._name_patterns.clear()
