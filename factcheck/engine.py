@@ -31,6 +31,7 @@ MAX_REFERENCE_CHARS = 1_000_000      # a reference is one article; a 5 MB "refer
 _REFERENCE_CACHE = 32
 LISTED = 50                          # a report lists every loaded source up to this many
 ABOUT = 0.5                          # a text is also about a source with this share of the first one's evidence
+SAME_EVENT_SHARE = 0.5  # of the names of the one naming fewer, that two references share when they report one event
 NAME_PATTERNS = 1024                 # extracted references whose names are kept compiled
 _ENTITY_TYPES = frozenset({"person", "place", "org", "office", "demonym"})
 
@@ -353,14 +354,18 @@ class Checker:
     def _names_its_event(self, text: str, sid: str | None, besides: str | None = None) -> bool:
         """Whether a text names something of an extracted reference's own event (a person, an
         organisation, a town or site) that the reference it is most about (`besides`) does not name
-        too: a text about India's moon landing that speaks of landers, the Moon and the Soviet
-        Union names nothing of a German company's landing, and is not about that one too."""
+        too, unless the two share most of their names (two reports of one event): a text
+        about India's moon landing that speaks of landers, the Moon and the Soviet Union names
+        nothing of a German company's landing, and is not about that one too."""
         if sid not in self.store:
             return True
         key = (self.store.sources[sid].key, self.store.sources[besides].key if besides in self.store else None)
         found = self._name_patterns.get(key)
         if found is None:
-            names = self.store.get(sid).names() - (self.store.get(besides).names() if besides in self.store else frozenset())
+            names = self.store.get(sid).names()
+            theirs = self.store.get(besides).names() if besides in self.store else frozenset()
+            if len(names & theirs) < SAME_EVENT_SHARE * min(len(names), len(theirs)):
+                names -= theirs       # (two sources of one event share many names, and each of them counts)
             names = sorted(names, key=len, reverse=True)
             found = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else None
             if len(self._name_patterns) >= NAME_PATTERNS:
