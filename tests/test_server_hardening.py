@@ -17,11 +17,16 @@ from .conftest import factcheck_command
 from .test_server import start_server, stop_server
 
 CONTRADICTION = b"Trump held a 60-minute call with Zelensky."
-# 2 MiB of ~1,400-character sentences: about 10 s of checking here, so surely still running
-# seconds after it was sent (the servers that get it allow 4 MiB and 10,000 sentences)
+# 2 MiB of ~1,400-character sentences: about 2.5 s of checking here, still running a second
+# after it was sent (the servers that get it allow 4 MiB and 10,000 sentences)
 SLOW_TEXT = (("Officials from several countries met again on a later day to discuss matters of trade and "
               "travel and the weather and many other things at some length ") * 9 + ".\n").encode() * 1500
 BIG_WORK = {"FACTCHECK_MAX_BODY_BYTES": "4194304", "FACTCHECK_MAX_SENTENCES": "10000"}
+# four times as much, about 10 s here: far over a 3 s budget however fast the checker gets on a
+# quiet machine (SLOW_TEXT alone once took 10 s and now fits in 3, and the test that needed it to
+# overrun failed)
+OVER_BUDGET_TEXT = SLOW_TEXT * 4
+HUGE_WORK = {"FACTCHECK_MAX_BODY_BYTES": str(16 * 1024 * 1024), "FACTCHECK_MAX_SENTENCES": "40000"}
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +42,7 @@ def one_worker():
     short body and header timeouts: what a single event loop does."""
     base, proc = start_server("--workers", "1", env={
         "FACTCHECK_CHECK_THREADS": "1", "FACTCHECK_QUEUE_DEPTH": "1", "FACTCHECK_QUEUE_TIMEOUT": "1",
-        "FACTCHECK_CHECK_TIMEOUT": "3", "FACTCHECK_BODY_TIMEOUT": "1", "FACTCHECK_HEADER_TIMEOUT": "2", **BIG_WORK})
+        "FACTCHECK_CHECK_TIMEOUT": "3", "FACTCHECK_BODY_TIMEOUT": "1", "FACTCHECK_HEADER_TIMEOUT": "2", **HUGE_WORK})
     yield base
     stop_server(proc)
 
@@ -228,7 +233,7 @@ def post_text(base: str, data: bytes, timeout: float = 120):
 
 def test_while_the_only_worker_checks_health_answers_the_queue_times_out_and_the_check_is_stopped(one_worker):
     slow = {}
-    thread = threading.Thread(target=lambda: slow.update(zip(("status", "headers", "body"), post_text(one_worker, SLOW_TEXT))))
+    thread = threading.Thread(target=lambda: slow.update(zip(("status", "headers", "body"), post_text(one_worker, OVER_BUDGET_TEXT))))
     thread.start()
     try:
         busy = None
