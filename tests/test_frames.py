@@ -1348,3 +1348,30 @@ def test_an_area_named_after_a_place_and_a_comma_is_where_it_is(fc):
     assert [(p.place, p.prep) for p in f.places] == [("tralee-ie", "in"), ("?county clare", "in")]
     ref = fc.extract("It traced them to an exam centre at a secondary school in Tralee, County Kerry.")
     assert verdicts_against(fc, ref)("The images were traced to an exam centre in Tralee, County Clare.") == ["contradiction"]
+
+
+def test_a_claim_that_shares_only_a_weekday_or_a_month_is_not_what_the_clause_is_about(fc):
+    ref = fc.extract("The orders will stay in place until Friday. The fire crews held the line on Monday night.")
+    kinds = verdicts_against(fc, ref)
+    assert kinds("Readers pointed out the errors on Friday.") == ["new_claim"]
+    assert kinds("The fire crews held the line on Monday night.") == ["agreement"]
+    ref = fc.extract("The governor signed the budget on 3 June.")
+    assert verdicts_against(fc, ref)("The governor signed the budget on 4 June.") == ["contradiction"]
+
+
+def test_an_adverb_before_a_verb_in_s_leaves_it_a_verb(fc):
+    (f,) = frames_of(fc, "The merger still needs approval from the regulator.")
+    assert "need" in f.verbs
+    (f,) = frames_of(fc, "The ferry usually sails at dawn.")
+    assert "sail" in f.verbs
+    (f,) = frames_of(fc, "No homes had been lost.")
+    assert "home" not in f.verbs                          # "no" is a determiner here, not an adverb
+
+
+def test_an_act_still_to_come_is_contradicted_by_saying_it_is_done(fc):
+    ref = fc.extract("The merger still needs approval from the Office for Students, which is expected to decide in the spring.")
+    kinds = verdicts_against(fc, ref)
+    assert kinds("The merger has already been approved by the Office for Students.") == ["contradiction"]
+    assert kinds("The merger still needs the approval of the Office for Students.") == ["agreement"]
+    ref = fc.extract("At least 89 votes were needed.")
+    assert verdicts_against(fc, ref)("Cardinals eligible to vote needed 89 votes.") != ["contradiction"]

@@ -53,12 +53,20 @@ class FrameChecker:
         if not total:
             return None
         shares: dict[int, list[float]] = {}
-        for k in keys | frame.values():
+        finders: set[int] = set()       # claims that share something besides a vague date
+        values = frame.values()
+        when = self.english.dates.weekdays | self.english.dates.months.keys()
+        vague = {f"#date:{d.year}-{d.month}-{d.day}-{d.weekday}" for d in frame.dates if not d.year and not d.day}
+        for k in keys | values:
             w = ref.weights.get(k)
             if w is None:
                 continue
             for i in ref.index.get(k, ()):
                 shares.setdefault(i, []).append(w)
+                if k not in when and k not in vague:
+                    finders.add(i)
+        # a claim found only through a weekday or a month is not about the clause ("elected on Friday" is no Friday Mass)
+        shares = {i: s for i, s in shares.items() if i in finders}
         ranked = sorted(((similarity(math.fsum(s), total, ref.totals[i]), i) for i, s in shares.items()), reverse=True)
         # the words a claim quotes, quoted again, are that statement whatever else the clause shares with another
         quoting = {i for q in frame.quoted for i in ref.index.get(f"#quote:{q}", ())}

@@ -830,6 +830,9 @@ def modality(pair: Pair, params: Params) -> list[Outcome]:
         out.append(Outcome(AGREE if sd == sc else CONFLICT, _stance_text(cm, verb, cn), _stance_text(dm, verb, dn)))
     if out:
         return out
+    pending = _pending_against_done(pair)
+    if pending:
+        return pending
     # no verb in common: the statements' own certainty, where both state one ("would certainly
     # have to surrender" against "may need to make concessions"), or where one rules out or hedges
     # (the clause's negation is not used here: it may belong to another of its verbs)
@@ -855,6 +858,29 @@ def modality(pair: Pair, params: Params) -> list[Outcome]:
         status = AGREE if other.negated else CONFLICT
         return [_stances(status, d, c)]
     return out
+
+
+_PENDING = frozenset({"need", "require", "await"})     # "still needs approval": the approval is still to come
+
+
+def _pending_against_done(pair: Pair) -> list[Outcome]:
+    """An act one side says is still to come ("the merger still needs approval from the regulator")
+    and the other says is done ("has already been approved by the regulator")."""
+    for a, b in ((pair.claim, pair.draft), (pair.draft, pair.claim)):
+        waits = [v for v, (negated, _) in a.verbs.items() if v in _PENDING and negated is False]
+        if not waits or a.passive or b.negated or any(v in _PENDING for v in b.verbs):
+            continue          # ("89 votes were needed" says how many, not what is still to come)
+        for act, (negated, stance) in b.verbs.items():
+            if act in a.lemmas and act not in a.verbs and negated is False and stance == "asserted" and _finite(b.text, act):
+                to_come, done = f"still to come: {waits[0]} {act}", f"done: {act}"
+                return [Outcome(CONFLICT, *((to_come, done) if a is pair.claim else (done, to_come)))]
+    return []
+
+
+def _finite(text: str, verb: str) -> bool:
+    """The verb is said as done or doing, not as an infinitive ("eligible to vote")."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return any(lemma_of(w)[0] == verb and (not k or words[k - 1] != "to") for k, w in enumerate(words))
 
 
 _STANCE_WORDS = {"asserted": "a fact", "certain": "certain", "possible": "possible", "planned": "planned",

@@ -61,6 +61,10 @@ def _base_participle(word: str) -> bool:
     return word in getInflection(word, "VBN")
 
 
+# adverbs that stand before a verb and can also be other parts of speech ("still", "even")
+_PREVERBAL = frozenset({"still", "also", "now", "never", "then", "just", "even", "only", "often"})
+
+
 def is_verb(tokens: list[Token], i: int, en: English) -> bool:
     t = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -82,6 +86,8 @@ def is_verb(tokens: list[Token], i: int, en: English) -> bool:
     if t.norm.endswith("s") and not t.norm.endswith("ss") and lemma != t.norm:
         # "acts", "talks", "calls": a verb after its subject ("the court adds", "Trump says"), a noun
         # after a determiner, an adjective or a preposition ("unofficial acts", "the talks")
+        if i and prev not in _DETERMINERS and (prev in _PREVERBAL or lemma_of(prev)[1] == {"ADV"}) and not (i >= 2 and tokens[i - 2].norm in _DETERMINERS):
+            return True                           # "the merger still needs", "she always says": an adverb before its verb
         if not i or prev in _DETERMINERS or prev in en.function_words and prev not in ("who", "which", "that", "it", "he", "she"):
             return False
         prev_pos = lemma_of(prev)[1]
