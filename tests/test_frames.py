@@ -15,7 +15,7 @@ from factcheck import schemas
 from factcheck.frames.analyse import analyse_document
 from factcheck.frames.checker import FrameChecker
 from factcheck.frames.extract import claims_file
-from factcheck.frames.kinds import KINDS
+from factcheck.frames.kinds import KINDS, titles_compatible
 from factcheck.frames.rule_tests import run_frame_examples
 from factcheck.paths import data_dir
 
@@ -1375,3 +1375,25 @@ def test_an_act_still_to_come_is_contradicted_by_saying_it_is_done(fc):
     assert kinds("The merger still needs the approval of the Office for Students.") == ["agreement"]
     ref = fc.extract("At least 89 votes were needed.")
     assert verdicts_against(fc, ref)("Cardinals eligible to vote needed 89 votes.") != ["contradiction"]
+
+
+def test_a_town_the_text_names_is_not_a_listed_town(fc):
+    ref = fc.extract("The board of Northmoor University, based in the coastal town of Scarwick, backed the merger.")
+    kinds = verdicts_against(fc, ref)
+    assert kinds("The board of Northmoor University, based in the coastal town of Harrogate, backed the merger.") == ["contradiction"]
+    assert kinds("The board of Northmoor University, based in the coastal town of Scarwick, backed the merger.") == ["agreement"]
+    ref = fc.extract("A visitor centre will open in Valdecañas, a village of 143 inhabitants, in 2027.")
+    assert verdicts_against(fc, ref)("A visitor centre will open in Zaragoza in 2027.") == ["contradiction"]
+
+
+def test_an_office_before_a_name_may_begin_with_a_noun_that_is_also_a_verb(fc):
+    (f,) = frames_of(fc, "The trade minister, Pilar Esteban, opened the fair.")
+    assert [(e.key, e.title) for e in f.titles] == [("esteban", "trade minister")]
+
+
+def test_offices_of_two_governments_are_two_offices(fc):
+    en = fc.english
+    assert not titles_compatible("spain 's culture minister", "regional culture minister", en)
+    assert not titles_compatible("mayor of teruel", "mayor of zaragoza", en)
+    assert titles_compatible("culture minister", "regional culture minister", en)
+    assert titles_compatible("reforming argentine pope", "first latin american pope", en)    # where he is from, not what he governs

@@ -373,8 +373,11 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
         if d.kind == SITE:
             out.extend(_site(d, same_role, pair.draft.places))
             continue
+        towns = [c for c in same_role if c.kind == SITE and c.settlement]
         same_role = [c for c in same_role if c.kind != SITE]
         if not same_role:
+            if d.kind == "city" and towns and not any(c.text.lower() == d.text.lower() for c in towns):
+                out.append(Outcome(CONFLICT, towns[0].text, d.text, key))   # a listed town is not the town the claim names
             continue
         # a city is compared with the claim's cities first: Trujillo is in Peru, but it is not Chiclayo
         peers = [c for c in same_role if c.kind == d.kind] or same_role
@@ -469,6 +472,9 @@ def _site(d, same_role, draft_places) -> list[Outcome]:
     apart = not any(set(d.place[1:].split()) & set(c.text.lower().split()) for c in same_role if c.kind != SITE)
     if sites and (len(sites) == len(same_role) or apart) and not any(_same_site(c.place, g) for c in sites for g in given):
         return [Outcome(CONFLICT, sites[0].text, d.text, f"@{d.place}")]
+    towns = [c for c in same_role if c.kind == "city"]
+    if d.settlement and towns and len(towns) == len(same_role):
+        return [Outcome(CONFLICT, towns[0].text, d.text, f"@{d.place}")]    # the town the text names is not the listed one
     return []
 
 
@@ -687,8 +693,27 @@ def titles_compatible(a: str, b: str, en: English) -> bool:
     ma, mb = _kind_words(a, ha, en), _kind_words(b, hb, en)
     if ma and mb and not ma & mb:
         return False                   # "chief operating officer" is not "chief financial officer", "foreign" not "prime minister"
+    (pa, la), (pb, lb) = _jurisdiction(a, en), _jurisdiction(b, en)
+    if pa and pb and not pa & pb or la and lb and la != lb:
+        return False                   # "Spain's culture minister" is not "Aragon's regional culture minister"
     qa, qb = qa - _RANK, qb - _RANK
     return not qa or not qb or bool(qa & qb)
+
+
+_LEVELS = {"national": "country", "federal": "country", "regional": "region", "provincial": "region", "municipal": "city"}
+
+
+def _jurisdiction(t: str, en: English) -> tuple[set[str], str]:
+    """The places an office is of, and the level of government it belongs to: "spain 's culture
+    minister" ({es}, country), "regional culture minister" ((), region), "mayor of teruel"."""
+    words = t.split()
+    owners = [words[k - 1] if w in ("'s", "\u2019s") else w[:-2] for k, w in enumerate(words)
+              if k and w in ("'s", "\u2019s") or w.endswith(("'s", "\u2019s")) and len(w) > 2]
+    owners += [words[k + 1] for k, w in enumerate(words[:-1]) if w == "of"]
+    # (not a people's adjective: "the Argentine pope" is where he is from, not what he governs)
+    places = {pid for w in owners for pid in en.places.lookup(w)[:1]}
+    levels = {_LEVELS[w] for w in words if w in _LEVELS} | {en.places.kind(p) for p in places}
+    return places, (next(iter(levels)) if len(levels) == 1 else "")
 
 
 def _kind_words(t: str, head: str, en: English) -> set[str]:

@@ -60,6 +60,7 @@ class PlaceRef:
     verb: str = ""        # canonical lemma of the verb it belongs to: the nearest one before it in its clause
     side: frozenset[str] = frozenset()   # the part of it the text names: {"east"} for "the eastern Congo", "the east of the Congo"
     bearing: frozenset[str] = frozenset()   # the direction from it the text gives: {"south", "east"} for "south-east of Moranbah"
+    settlement: bool = False   # a site the text calls a town, village or city ("the coastal town of Scarwick")
 
 
 @dataclass(frozen=True, slots=True)

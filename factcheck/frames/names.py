@@ -417,8 +417,9 @@ def _appositive_titles(tokens: list[Token], entities: list[Entity], doc: Documen
                 lo -= 1
             while lo > 0 and tokens[lo - 1].norm in _RANK_WORDS:
                 lo -= 1                                  # "A former director of public prosecutions, Starmer"
-            if tokens[lo].norm == "'s":
-                lo += 1                                  # "the group's secretary general, Terumi Tanaka"
+            owner = max((i for i in range(lo, e.first - 1) if tokens[i].norm == "'s"), default=None)
+            if owner is not None and (owner == lo or not capital(tokens[owner - 1])):
+                lo = owner + 1                           # "the group's secretary general, Terumi Tanaka" (but "Spain's culture minister")
             before = tokens[lo - 1].norm if lo > 0 else ""
             # "The chief financial officer, Mikael Ahonen," or '"...," the chief executive, Ingrid Solberg, told'
             opening = before in ("a", "an", "the", "another") and (lo == 1 or tokens[lo - 2].norm in (",", '"', "\u201d", "(", "and"))
@@ -444,7 +445,9 @@ def _in_title(tok: Token, en: English) -> bool:
     if tok.norm in en.function_words and tok.norm not in ("'s", "of"):
         return False
     lemma, pos = lemma_of(tok.norm)
-    return "VERB" not in pos or "ADJ" in pos or lemma in en.office_nouns or tok.text[:1].isupper()   # "prime" minister
+    # "prime" minister; "culture" or "trade" minister, a noun in its base form that is also a verb
+    return "VERB" not in pos or "ADJ" in pos or lemma in en.office_nouns or tok.text[:1].isupper() \
+        or "NOUN" in pos and lemma == tok.norm and not tok.norm.endswith(("ed", "ing"))
 
 
 def _as_person(e: Entity, doc: Document) -> Entity:

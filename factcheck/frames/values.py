@@ -48,7 +48,8 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
                 site = site if site in _SITE_PREPS else ""
             bearing = _bearing(tokens, e.first)
             if site or bearing:     # "to Turís", "in the Indian Ocean", "south-east of Moranbah": a place no gazetteer lists, by its role
-                out.append(PlaceRef(f"?{e.key}", SITE, e.text, e.first, BEARING if bearing else site, e.last, bearing=bearing))
+                out.append(PlaceRef(f"?{e.key}", SITE, e.text, e.first, BEARING if bearing else site, e.last, bearing=bearing,
+                                    settlement=_town_of(tokens, e)))
     listed: list[PlaceRef] = []
     for e in found:
         if e.kind != "place":
@@ -204,6 +205,18 @@ def _past_settlement(tokens: list[Token], first: int) -> int:
             if not tokens[k].is_word:
                 break
     return first
+
+
+_TOWNS = frozenset({"village", "town", "city", "hamlet"})
+
+
+def _town_of(tokens: list[Token], e: Entity) -> bool:
+    """ "the coastal town of Scarwick": a site the text says is a settlement."""
+    if _past_settlement(tokens, e.first) != e.first and tokens[e.first - 2].norm in _TOWNS:
+        return True
+    after = [t.norm for t in tokens[e.last + 1:e.last + 5]]
+    # "Valdecañas, a village of 143 inhabitants", "Scarwick, a small fishing town"
+    return len(after) >= 3 and after[0] == "," and after[1] in ("a", "an", "the") and bool(_TOWNS & set(after[2:4]))
 
 
 def _describes_a_settlement(tokens: list[Token], e: Entity, en: English) -> bool:
