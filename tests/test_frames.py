@@ -1397,3 +1397,11 @@ def test_offices_of_two_governments_are_two_offices(fc):
     assert not titles_compatible("mayor of teruel", "mayor of zaragoza", en)
     assert titles_compatible("culture minister", "regional culture minister", en)
     assert titles_compatible("reforming argentine pope", "first latin american pope", en)    # where he is from, not what he governs
+
+
+def test_an_office_before_an_honorific_and_a_name_is_the_persons_office(fc):
+    (f,) = frames_of(fc, "Northmoor's chancellor, Professor David Kerr, will retire.")
+    assert [(e.key, e.title) for e in f.titles] == [("kerr", "northmoor 's chancellor")]
+    en = fc.english
+    assert not titles_compatible("northmoor 's chancellor", "northmoor 's vice chancellor", en)
+    assert not titles_compatible("carrowby 's pro vice chancellor", "carrowby 's vice chancellor", en)   # "pro" is a rank

@@ -668,7 +668,7 @@ def _holder(e, pair: Pair) -> tuple[str, str] | None:
     return None
 
 
-_RANK = frozenset({"vice", "deputy", "assistant", "acting", "former", "ex", "associate", "co", "under", "outgoing", "incoming", "lieutenant",
+_RANK = frozenset({"vice", "deputy", "assistant", "acting", "former", "ex", "associate", "co", "pro", "under", "outgoing", "incoming", "lieutenant",
                    "elect", "designate", "interim"})
 _GENERIC = frozenset({"leader", "official", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "mr", "mrs", "ms", "dr"})
 

@@ -20,7 +20,7 @@ _COMMON_POS = frozenset({"ADJ", "ADV", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "
 _CONNECT = frozenset({"of", "for", "de", "del", "della", "di", "da", "von", "van", "der", "la", "le", "al", "bin", "du", "dos", "das"})
 
 
-_RANK_WORDS = frozenset({"vice", "deputy", "assistant", "acting", "former", "ex", "associate", "interim", "co"})
+_RANK_WORDS = frozenset({"vice", "deputy", "assistant", "acting", "former", "ex", "associate", "interim", "co", "pro"})
 
 
 _PARTICLES = frozenset({"de", "del", "della", "di", "da", "von", "van", "der", "al", "bin", "du", "dos", "das"})  # "von der Leyen"
@@ -409,23 +409,28 @@ def _appositive_titles(tokens: list[Token], entities: list[Entity], doc: Documen
                 if title:
                     entities[k] = e = _with_title(e, title)
         # "Peru's president, Dina Boluarte": the noun phrase that ends in an office, right before the comma
-        of_office = next((i for i in range(max(0, e.first - 6), e.first - 1) if lemma_of(tokens[i].norm)[0] in en.office_nouns
-                          and i + 1 < e.first - 1 and tokens[i + 1].norm == "of"), None) if e.first >= 2 else None
-        if e.first >= 2 and tokens[e.first - 1].norm == "," and (lemma_of(tokens[e.first - 2].norm)[0] in en.office_nouns or of_office is not None):
-            lo = e.first - 2 if of_office is None else of_office
-            while lo > 0 and e.first - lo < 5 and _in_title(tokens[lo - 1], en):
+        # (past an honorific: "Northmoor's chancellor, Professor David Kerr" holds the office, not only the honorific)
+        first = e.first
+        while first >= 3 and capital(tokens[first - 1]) and \
+                (tokens[first - 1].norm in en.person_titles or lemma_of(tokens[first - 1].norm)[0] in en.office_nouns):
+            first -= 1
+        of_office = next((i for i in range(max(0, first - 6), first - 1) if lemma_of(tokens[i].norm)[0] in en.office_nouns
+                          and i + 1 < first - 1 and tokens[i + 1].norm == "of"), None) if first >= 2 else None
+        if first >= 2 and tokens[first - 1].norm == "," and (lemma_of(tokens[first - 2].norm)[0] in en.office_nouns or of_office is not None):
+            lo = first - 2 if of_office is None else of_office
+            while lo > 0 and first - lo < 5 and _in_title(tokens[lo - 1], en):
                 lo -= 1
             while lo > 0 and tokens[lo - 1].norm in _RANK_WORDS:
                 lo -= 1                                  # "A former director of public prosecutions, Starmer"
-            owner = max((i for i in range(lo, e.first - 1) if tokens[i].norm == "'s"), default=None)
+            owner = max((i for i in range(lo, first - 1) if tokens[i].norm == "'s"), default=None)
             if owner is not None and (owner == lo or not capital(tokens[owner - 1])):
                 lo = owner + 1                           # "the group's secretary general, Terumi Tanaka" (but "Spain's culture minister")
             before = tokens[lo - 1].norm if lo > 0 else ""
             # "The chief financial officer, Mikael Ahonen," or '"...," the chief executive, Ingrid Solberg, told'
             opening = before in ("a", "an", "the", "another") and (lo == 1 or tokens[lo - 2].norm in (",", '"', "\u201d", "(", "and"))
-            title = _title_phrase(tokens[lo:e.first - 1], en) \
+            title = _title_phrase(tokens[lo:first - 1], en) \
                 if opening or before in ("", ",", "and", "but", '"', "(", "its", "his", "her", "their", "our", "'s") \
-                or before in en.say_words and lo + 1 < e.first - 1 and tokens[lo + 1].norm == "'s" else ""   # '..., said Peachland's mayor, Diane Whitford'
+                or before in en.say_words and lo + 1 < first - 1 and tokens[lo + 1].norm == "'s" else ""   # '..., said Peachland's mayor, Diane Whitford'
 
             if title:                               # not "According to a White House official, Trump ..."
                 entities[k] = _with_title(e, title)
