@@ -1405,3 +1405,11 @@ def test_an_office_before_an_honorific_and_a_name_is_the_persons_office(fc):
     en = fc.english
     assert not titles_compatible("northmoor 's chancellor", "northmoor 's vice chancellor", en)
     assert not titles_compatible("carrowby 's pro vice chancellor", "carrowby 's vice chancellor", en)   # "pro" is a rank
+
+
+def test_a_plural_after_a_multiplier_or_after_a_preposition_and_an_adjective_is_a_noun(fc):
+    (f,) = frames_of(fc, "Four hundred jobs will be cut, most of them in professional services.")
+    assert set(f.verbs) == {"cut"}
+    ref = fc.extract("Up to 400 of the 7,800 jobs could go over three years, mostly in professional services.")
+    assert verdicts_against(fc, ref)("Four hundred jobs will be cut over the next three years, mostly in professional services.") \
+        == ["contradiction"]                   # certain against possible

@@ -61,6 +61,9 @@ def _base_participle(word: str) -> bool:
     return word in getInflection(word, "VBN")
 
 
+_PREPOSITIONS = frozenset({"in", "of", "for", "from", "with", "by", "at", "on", "to", "into", "across", "among", "about"})
+
+
 # adverbs that stand before a verb and can also be other parts of speech ("still", "even")
 _PREVERBAL = frozenset({"still", "also", "now", "never", "then", "just", "even", "only", "often"})
 
@@ -77,9 +80,9 @@ def is_verb(tokens: list[Token], i: int, en: English) -> bool:
     if "VERB" not in pos:
         return False
     prev = tokens[i - 1].norm if i else ""
-    if i and tokens[i - 1].norm in en.numbers.values and tokens[i - 1].norm not in ("a", "an", "one") \
-            and t.norm.endswith("s") and not t.norm.endswith("ss"):
-        return False                              # "two-thirds", "three wins": a plural after a number word
+    if i and (tokens[i - 1].norm in en.numbers.values or tokens[i - 1].norm in en.numbers.multipliers) \
+            and tokens[i - 1].norm not in ("a", "an", "one") and t.norm.endswith("s") and not t.norm.endswith("ss"):
+        return False                              # "two-thirds", "three wins", "four hundred jobs": a plural after a number word
     if i and (tokens[i - 1].is_number or tokens[i - 1].norm in en.dates.weekdays or tokens[i - 1].norm in en.dates.months) \
             and "NOUN" in pos and (noun_lemma(t.norm) != t.norm or t.norm.endswith("ing")):
         return False                              # "700 guests", "Sunday evening": a noun after a figure or a day
@@ -91,6 +94,8 @@ def is_verb(tokens: list[Token], i: int, en: English) -> bool:
         if not i or prev in _DETERMINERS or prev in en.function_words and prev not in ("who", "which", "that", "it", "he", "she"):
             return False
         prev_pos = lemma_of(prev)[1]
+        if "ADJ" in prev_pos and i >= 2 and tokens[i - 2].norm in _PREPOSITIONS:
+            return False                          # "mostly in professional services": an adjective's noun after a preposition
         # (a participle before it describes a noun: "the stolen pieces", "its listed assets")
         return not (prev_pos and prev_pos <= {"ADJ", "ADV"} or prev_pos == {"ADJ"}
                     or prev_pos and prev_pos <= {"VERB", "ADJ"} and lemma_of(prev)[0] != prev and not prev.endswith("ing"))
