@@ -1413,3 +1413,12 @@ def test_a_plural_after_a_multiplier_or_after_a_preposition_and_an_adjective_is_
     ref = fc.extract("Up to 400 of the 7,800 jobs could go over three years, mostly in professional services.")
     assert verdicts_against(fc, ref)("Four hundred jobs will be cut over the next three years, mostly in professional services.") \
         == ["contradiction"]                   # certain against possible
+
+
+def test_places_listed_together_share_their_role_and_a_list_with_another_town_contradicts(fc):
+    (f,) = frames_of(fc, "Both main campuses, in Carrowby and Harrogate, will stay open.")
+    assert [(p.place, p.prep) for p in f.places] == [("?carrowby", "in"), ("harrogate-gb", "in")]
+    ref = fc.extract("Dame Helen Marsh, who chairs Carrowby's council, will chair the board. Both main campuses, in Carrowby and "
+                     "Scarwick, will stay open.")
+    assert verdicts_against(fc, ref)("Both main campuses, in Carrowby and Harrogate, will stay open.") == ["contradiction"]
+    assert all(e.kind != "person" for c in ref.claims for e in c.frame.agents if e.key == "carrowby")   # "chairs" is no office

@@ -373,7 +373,8 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
         if d.kind == SITE:
             out.extend(_site(d, same_role, pair.draft.places))
             continue
-        towns = [c for c in same_role if c.kind == SITE and c.settlement]
+        sites = [c for c in same_role if c.kind == SITE]
+        towns = [c for c in sites if c.settlement] or _listed_with(d, sites, pair.draft.places)
         same_role = [c for c in same_role if c.kind != SITE]
         if not same_role:
             if d.kind == "city" and towns and not any(c.text.lower() == d.text.lower() for c in towns):
@@ -456,6 +457,14 @@ def _containment(places, found: str, reference: str) -> str:
     if reference in places.ancestors(found):
         return "within"
     return "contains" if found in places.ancestors(reference) else ""
+
+
+def _listed_with(d, sites, draft_places) -> list:
+    """The claim's sites a list in the clause leaves out, where the list names another of them: "in
+    Carrowby and Harrogate" against "in Carrowby and Scarwick" (items of one list are places of one kind)."""
+    others = [p for p in draft_places if p is not d and abs(p.first - d.first) <= 4 and p.kind == SITE]
+    named = [c for c in sites if any(_same_site(c.place, p.place) for p in others)]
+    return [c for c in sites if c not in named] if named and len(sites) >= 2 else []
 
 
 def _site(d, same_role, draft_places) -> list[Outcome]:

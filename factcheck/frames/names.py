@@ -344,7 +344,8 @@ def _lowercase_titles(tokens: list[Token], entities: list[Entity], doc: Document
             if lo < 0:
                 continue
             phrase = tuple(t.norm for t in tokens[lo:e.first])
-            if phrase in en.office_phrases or (size == 1 and lemma_of(phrase[0])[0] in en.office_nouns):
+            # (a single word in the singular: "who chairs Carrowby's council" is no office of Carrowby's)
+            if phrase in en.office_phrases or (size == 1 and lemma_of(phrase[0])[0] in en.office_nouns and noun_lemma(phrase[0]) == phrase[0]):
                 if lo > 0 and tokens[lo - 1].norm in _RANK_WORDS:         # "vice chair", "deputy administrator"
                     phrase = (tokens[lo - 1].norm,) + phrase
                 entities[k] = _as_person(_with_title(e, " ".join(phrase)), doc)

@@ -46,6 +46,9 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
                 inner = next((p for p in found if p.kind == "place" and p.last == e.first - 2), None)
                 site = _governing_prep(tokens, inner.first) if inner is not None else ""
                 site = site if site in _SITE_PREPS else ""
+            if not site and out and e.first >= 2 and tokens[e.first - 1].norm in ("and", "or", ",") and out[-1].last == e.first - 2 \
+                    and out[-1].prep in _SITE_PREPS:
+                site = out[-1].prep                  # "in Carrowby and Scarwick": the list's places share the role
             bearing = _bearing(tokens, e.first)
             if site or bearing:     # "to Turís", "in the Indian Ocean", "south-east of Moranbah": a place no gazetteer lists, by its role
                 out.append(PlaceRef(f"?{e.key}", SITE, e.text, e.first, BEARING if bearing else site, e.last, bearing=bearing,
@@ -76,6 +79,8 @@ def places(tokens: list[Token], entities: list[Entity], en: English, context: se
             prep = before.prep                       # "launched from Vandenberg Space Force Base in California": from California
         elif prep in (",", "and", "or") and listed and e.first - listed[-1].first <= 8 and listed[-1].kind == en.places.kind(pid):
             prep = listed[-1].prep                   # "reached Indianapolis at 3:06, Cleveland at 3:13 and Buffalo"
+        elif prep in ("and", "or") and before is not None and before.kind == SITE and before.last == e.first - 2 and before.prep in _SITE_PREPS:
+            prep = before.prep                       # "in Carrowby and Harrogate"
         if e.last + 1 < len(tokens) and tokens[e.last + 1].norm in ("based", "headquartered"):
             prep = "based"                           # "the Pittsburgh-based company": where it is based
         if prep == "in" and e.first >= 2 and tokens[e.first - 2].norm in ("based", "headquartered"):
