@@ -1422,3 +1422,20 @@ def test_places_listed_together_share_their_role_and_a_list_with_another_town_co
                      "Scarwick, will stay open.")
     assert verdicts_against(fc, ref)("Both main campuses, in Carrowby and Harrogate, will stay open.") == ["contradiction"]
     assert all(e.kind != "person" for c in ref.claims for e in c.frame.agents if e.key == "carrowby")   # "chairs" is no office
+
+
+def test_a_duration_and_a_smaller_one_after_it_are_one_even_before_after(fc):
+    (f,) = frames_of(fc, "Lamont was sentenced to five years and three months after pleading guilty in March.")
+    assert [(a.dimension, a.value) for a in f.amounts] == [("duration", (5 * 365 + 3 * 30) * 1440)]
+
+
+def test_a_place_of_one_verb_is_not_compared_with_the_place_of_another_the_clause_gives(fc):
+    ref = fc.extract("They were flown to Inverness Airport on Monday and then driven for about an hour and a half to the estate.")
+    assert verdicts_against(fc, ref)("They were flown into Inverness on Monday and driven to the Glenvarra Estate.") == ["agreement"]
+
+
+def test_times_given_from_now_are_compared(fc):
+    ref = fc.extract("Tests should show whether the strain matches one found in dead geese in Friesland last month.")
+    kinds = verdicts_against(fc, ref)
+    assert kinds("Tests should show whether the strain matches one found in dead geese in Friesland last year.") == ["contradiction"]
+    assert kinds("Tests should show whether the strain matches one found in dead geese in Friesland last month.") == ["agreement"]

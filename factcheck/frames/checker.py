@@ -15,7 +15,7 @@ from .analyse import analyse_sentence
 from .english import English, load_english
 from .extract import FrameReference, claim_ref, extract
 from .kinds import Pair
-from .model import Frame
+from .model import Frame, date_key
 from .names import Document
 from .rules import FrameRule, load_frame_rules
 from .verdict import Verdict, attribute_verdict, checkable, comparable, decide, similarity
@@ -56,7 +56,7 @@ class FrameChecker:
         finders: set[int] = set()       # claims that share something besides a vague date
         values = frame.values()
         when = self.english.dates.weekdays | self.english.dates.months.keys()
-        vague = {f"#date:{d.year}-{d.month}-{d.day}-{d.weekday}" for d in frame.dates if not d.year and not d.day}
+        vague = {date_key(d) for d in frame.dates if not d.year and not d.day}
         for k in keys | values:
             w = ref.weights.get(k)
             if w is None:

@@ -288,9 +288,10 @@ def _ranked(o) -> str:
 
 def date(pair: Pair, params: Params) -> list[Outcome]:
     """Calendar dates: a year, month, day or weekday both sides give must be the same."""
-    found = []
+    found, out = [], []
     for d in pair.draft.dates:
         if d.relative:
+            out.extend(_relative_dates(d, pair.claim.dates))
             continue
         hit, rivals = None, []
         for c in pair.claim.dates:
@@ -309,7 +310,6 @@ def date(pair: Pair, params: Params) -> list[Outcome]:
     # one date for one date: the claim's date matched, another the clause adds is another day
     # ("on 6-7 November ... and in mid-December" against "next meet on 6 and 7 November")
     matched = {id(hit) for _, hit, _ in found if hit is not None}
-    out = []
     for d, hit, rivals in found:
         left = [c for c in rivals if id(c) not in matched]
         if hit is not None:
@@ -317,6 +317,31 @@ def date(pair: Pair, params: Params) -> list[Outcome]:
         elif left:
             out.append(Outcome(CONFLICT, left[0].text, d.text))
     return out
+
+
+_STEPS = {"last": -1, "yesterday": -1, "this": 0, "by": 0, "later": 0, "next": 1, "tomorrow": 1, "early": 1}
+
+
+def _step(text: str) -> tuple[int, str] | None:
+    """ "last month" -> (-1, "month"), "later this week" -> (0, "week"), "yesterday" -> (-1, "day")."""
+    words = text.lower().split()
+    if words[0] in ("yesterday", "tomorrow"):
+        return _STEPS[words[0]], "day"
+    if words[0] in _STEPS and words[-1] in ("week", "weekend", "month", "year"):
+        return _STEPS[words[0]], words[-1]
+    return None
+
+
+def _relative_dates(d, claim_dates) -> list[Outcome]:
+    """A time given from now, against the claim's: "last month" is not "last year", "next week" not "this week"."""
+    mine = _step(d.text)
+    if mine is None:
+        return []
+    for c in claim_dates:
+        theirs = _step(c.text) if c.relative and c.of_saying == d.of_saying else None
+        if theirs is not None:
+            return [Outcome(AGREE if theirs == mine else CONFLICT, c.text, d.text)]
+    return []
 
 
 _HALF_DAY = re.compile(r"[ap]\.?\s?m\b|\b0\d:\d{2}", re.I)      # "8:30 p.m.", "05:27" (a 24-hour clock)
@@ -368,6 +393,10 @@ def place(pair: Pair, params: Params) -> list[Outcome]:
         same_verb = [c for c in same_role if d.verb and c.verb == d.verb]
         if same_verb:
             same_role = same_verb     # where it entered against where it entered, not where it left
+        elif d.verb:
+            # "flown into Inverness and driven to the estate": where it was flown is the other place's to compare
+            own = {p.verb for p in pair.draft.places if p is not d and p.verb}
+            same_role = [c for c in same_role if not (c.verb and c.verb != d.verb and c.verb in own)]
         # a place the reference gives another fact may be about that fact, unless it belongs to this act
         key = "" if same_verb else f"@{d.place}"
         if d.kind == SITE:

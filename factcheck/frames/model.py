@@ -171,8 +171,13 @@ class Frame:
     def values(self) -> set[str]:
         """The compared values, as keys: an equal value is more evidence of the same fact."""
         out = {a.key for a in self.amounts}
-        out |= {f"#date:{d.year}-{d.month}-{d.day}-{d.weekday}" for d in self.dates}
+        out |= {date_key(d) for d in self.dates}
         out |= {f"#time:{t.minutes:g}" for t in self.times}
         out |= {f"#ord:{o.value}-{o.noun}" for o in self.ordinals}
         out |= {f"#quote:{q}" for q in self.quoted}     # the same words quoted: the same statement, whoever says it
         return out
+
+
+def date_key(d) -> str:
+    """A date as a key: its calendar parts, or the words of a time given from now ("last month")."""
+    return f"#date:{d.text.lower()}" if d.relative else f"#date:{d.year}-{d.month}-{d.day}-{d.weekday}"

@@ -766,7 +766,8 @@ def _durations(out: list[Amount], tokens: list[Token]) -> list[Amount]:
             if k >= 0 and (tokens[k].norm in _RATE_BEFORE or k + 1 in counted_end):
                 continue
         prev = kept[-1] if kept else None
-        if (prev is not None and a.dimension == prev.dimension == "duration" and a.value < prev.value
+        # ("five years and three months after pleading guilty": the sentence's length, not a time after it)
+        if (prev is not None and prev.dimension == "duration" and a.dimension in ("duration", "offset") and a.value < prev.value
                 and [t.norm for t in tokens[prev.first + len(prev.text.split()):a.first]] in (["and"], [","], [])
                 and not (prev.first and tokens[prev.first - 1].norm in ("between", "from"))):   # a range
             text = " ".join(t.text for t in tokens[prev.first:a.first + len(a.text.split())])
