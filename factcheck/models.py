@@ -173,6 +173,10 @@ class GivenNamesFile(Strict):
     noun_surnames: Terms = Field(default_factory=list, description=(
         "family names that are also English nouns, lower case ('baker', 'stone'): a name that ends in another noun "
         "('Tallis Coal') and begins with no given name is no one's"))
+    female_given_names: Terms = Field(default_factory=list, description=(
+        "given names only the female lists give, in every locale, lower case ('sarah'): who 'she' can be"))
+    male_given_names: Terms = Field(default_factory=list, description=(
+        "given names only the male lists give, in every locale, lower case ('marcus'): who 'he' can be"))
 
 
 # --- claims (seeds/) ----------------------------------------------------------------------

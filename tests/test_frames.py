@@ -1439,3 +1439,13 @@ def test_times_given_from_now_are_compared(fc):
     kinds = verdicts_against(fc, ref)
     assert kinds("Tests should show whether the strain matches one found in dead geese in Friesland last year.") == ["contradiction"]
     assert kinds("Tests should show whether the strain matches one found in dead geese in Friesland last month.") == ["agreement"]
+
+
+def test_a_pronoun_is_the_first_person_of_its_gender_the_name_allows(fc):
+    text = ('Judge Sarah Pennington said Marcus Thorneycroft had spent the money on himself. "You built a house of '
+            'cards," she told him.')
+    sentences, _ = analyse_document(text, fc.english)
+    said = [f for f in sentences[1] if f.speaker is not None]
+    assert said and said[0].speaker.key == "pennington"
+    pronouns = {e.text: e.key for f in sentences[1] for e in f.agents + f.participants if e.how == "pronoun"}
+    assert pronouns.get("him", "thorneycroft") == "thorneycroft"

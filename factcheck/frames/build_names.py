@@ -45,6 +45,9 @@ def main(argv=None) -> int:
     english = sorted(n for n in names if getAllLemmas(n))
     surnames, _ = given_names(("last_names",))
     noun_surnames = sorted(n for n in surnames if "NOUN" in getAllLemmas(n))
+    # a name that one locale gives women and another men ("Andrea") tells nothing of who "she" is
+    female, _ = given_names(("first_names_female",))
+    male, _ = given_names(("first_names_male",))
     document = {
         "description": "Given names that are also English words ('grant', 'mark', 'penny'): a capitalised run that begins "
                        "with one of them can be a person's name; one that begins with another English word ('Cape "
@@ -53,10 +56,13 @@ def main(argv=None) -> int:
         "given_names": english,
         "any_given_names": sorted(names),
         "noun_surnames": noun_surnames,
+        "female_given_names": sorted(female - male),
+        "male_given_names": sorted(male - female),
     }
     args.output.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{args.output}: {len(english)} of {len(names)} given names are English words; "
-          f"{len(noun_surnames)} of {len(surnames)} family names are English nouns", file=sys.stderr)
+          f"{len(noun_surnames)} of {len(surnames)} family names are English nouns; "
+          f"{len(female - male)} names only women's, {len(male - female)} only men's", file=sys.stderr)
     return 0
 
 

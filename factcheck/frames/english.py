@@ -89,6 +89,8 @@ class English:
     given_names: frozenset[str] = field(default_factory=frozenset)     # given names that are also English words
     any_given_names: frozenset[str] = field(default_factory=frozenset)     # every given name Faker lists
     noun_surnames: frozenset[str] = field(default_factory=frozenset)       # family names that are also English nouns
+    female_names: frozenset[str] = field(default_factory=frozenset)        # given names only women have ("sarah")
+    male_names: frozenset[str] = field(default_factory=frozenset)          # given names only men have ("marcus")
     quantifiers: dict[tuple[str, ...], tuple[float, float]] = field(default_factory=dict)   # share of a set, in percent
     directions: dict[tuple[str, ...], str] = field(default_factory=dict)   # ("rise",), ("pick", "up") -> "up"; ("cut",) -> "down"
     vague_by_first: dict[str, list[tuple[str, ...]]] = field(init=False)
@@ -171,4 +173,6 @@ def load_english(rules_dir: Path) -> English:
         given_names=frozenset(f["given_names"].given_names),
         any_given_names=frozenset(f["given_names"].any_given_names),
         noun_surnames=frozenset(f["given_names"].noun_surnames),
+        female_names=frozenset(f["given_names"].female_given_names),
+        male_names=frozenset(f["given_names"].male_given_names),
     )

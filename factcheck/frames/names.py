@@ -43,7 +43,6 @@ class Person:
     key: str
     name: str
     titles: list[str] = field(default_factory=list)
-    gender: str = ""
 
 
 @dataclass
@@ -495,11 +494,34 @@ def _with_title(e: Entity, title: str) -> Entity:
 
 
 def _pronouns(tokens: list[Token], entities: list[Entity], doc: Document) -> list[Entity]:
+    """Who "he" or "she" is: the last person named before it in the sentence, else the text's topic,
+    else the person named most; the first of them a given name or an honorific does not rule out
+    ("she told him" after "Judge Sarah Pennington said Thorneycroft ...": Pennington)."""
     out = []
     for i, t in enumerate(tokens):
         if t.norm in PRONOUNS:
-            before = [e for e in entities if e.kind == "person" and e.last < i]
-            key = before[-1].key if before else doc.last_person
+            before = [e.key for e in entities if e.kind == "person" and e.last < i][::-1]
+            order = before + [doc.last_person] + sorted(doc.mentions, key=lambda k: -doc.mentions[k])
+            key = next((k for k in order if k and _gender(k, doc) in ("", PRONOUNS[t.norm])), "")
             if key:
                 out.append(Entity(key, "person", t.text, i, i, how="pronoun"))
     return out
+
+
+_MALE_TITLES = frozenset({"mr", "sir", "lord", "father", "brother", "king", "prince", "duke"})
+_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady", "sister", "queen", "princess", "duchess"})
+
+
+def _gender(key: str, doc: Document) -> str:
+    """ "f", "m", or "" where neither the given name nor an honorific tells."""
+    p = doc.people.get(key) or (doc.known or {}).get(key)
+    if p is None:
+        return ""
+    words = [w.lower().strip(".") for w in p.name.split()] + [w for t in p.titles for w in t.split()]
+    en = doc.english
+    if any(w in _FEMALE_TITLES for w in words):
+        return "f"
+    if any(w in _MALE_TITLES for w in words):
+        return "m"
+    given = next((w for w in words[:-1] if w.isalpha() and w not in en.person_titles and w not in en.office_nouns), "")
+    return "f" if given in en.female_names else "m" if given in en.male_names else ""
