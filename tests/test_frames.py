@@ -1449,3 +1449,16 @@ def test_a_pronoun_is_the_first_person_of_its_gender_the_name_allows(fc):
     assert said and said[0].speaker.key == "pennington"
     pronouns = {e.text: e.key for f in sentences[1] for e in f.agents + f.participants if e.how == "pronoun"}
     assert pronouns.get("him", "thorneycroft") == "thorneycroft"
+
+
+def test_the_south_west_and_the_south_east_are_two_parts_of_a_country(fc):
+    ref = fc.extract("The animals were brought from the Bieszczady Mountains in south-eastern Poland.")
+    kinds = verdicts_against(fc, ref)
+    assert kinds("The animals were brought from the Bieszczady Mountains in south-western Poland.") == ["contradiction"]
+    assert kinds("The animals were brought from the Bieszczady Mountains in southern Poland.") == ["agreement"]
+
+
+def test_the_head_of_a_part_of_an_organisation_is_not_its_head(fc):
+    en = fc.english
+    assert not titles_compatible("director of the sfo", "sfo 's head of fraud", en)
+    assert titles_compatible("head of the international chess federation", "president of fide", en)

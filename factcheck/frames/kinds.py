@@ -451,8 +451,9 @@ def _bearings(pair: Pair) -> list[Outcome]:
 
 
 def _opposite_sides(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two parts of one place that cannot overlap: the west and the east, the north-east and the south."""
-    return bool(a) and bool(b) and not a & b and any(pair <= a | b for pair in _OPPOSITE_SIDES)
+    """Two parts of one place that cannot overlap: the west and the east, the north-east and the south,
+    the south-west and the south-east (not the south-west and the south)."""
+    return any(x in a and y in b or y in a and x in b for x, y in (sorted(pair) for pair in _OPPOSITE_SIDES))
 
 
 # where an act of setting off or of arriving happens is where it set off from or arrived at
@@ -721,6 +722,10 @@ def titles_compatible(a: str, b: str, en: English) -> bool:
         # "head" may name any office, but "head of the organising committee" is no "sports minister";
         # a name alone may be what the other's words describe ("president of FIDE")
         qa, qb = {w for w in qa - _RANK if lemma_of(w)[1]}, {w for w in qb - _RANK if lemma_of(w)[1]}
+        oa, ob = _headed(a), _headed(b)
+        if oa and ob and not oa & ob and (oa & _owners(b) or ob & _owners(a)):
+            return False               # the SFO's "head of fraud" is not "director of the SFO" (but "president of FIDE" may be
+                                       # "head of the international chess federation")
         return not qa or not qb or bool(qa & qb) or ha in qb or hb in qa
     if (qa & _RANK) != (qb & _RANK):
         return False                   # a former president is not the president, a vice chair not the chair
@@ -745,13 +750,24 @@ def _jurisdiction(t: str, en: English) -> tuple[set[str], str]:
     """The places an office is of, and the level of government it belongs to: "spain 's culture
     minister" ({es}, country), "regional culture minister" ((), region), "mayor of teruel"."""
     words = t.split()
-    owners = [words[k - 1] if w in ("'s", "\u2019s") else w[:-2] for k, w in enumerate(words)
-              if k and w in ("'s", "\u2019s") or w.endswith(("'s", "\u2019s")) and len(w) > 2]
-    owners += [words[k + 1] for k, w in enumerate(words[:-1]) if w == "of"]
+    owners = list(_owners(t)) + [words[k + 1] for k, w in enumerate(words[:-1]) if w == "of"]
     # (not a people's adjective: "the Argentine pope" is where he is from, not what he governs)
     places = {pid for w in owners for pid in en.places.lookup(w)[:1]}
     levels = {_LEVELS[w] for w in words if w in _LEVELS} | {en.places.kind(p) for p in places}
     return places, (next(iter(levels)) if len(levels) == 1 else "")
+
+
+def _owners(t: str) -> set[str]:
+    """Whose office it is, the word before a possessive ("sfo" of "the sfo 's head of fraud")."""
+    words = t.split()
+    return {words[k - 1] if w in ("'s", "\u2019s") else w[:-2] for k, w in enumerate(words)
+            if k and w in ("'s", "\u2019s") or w.endswith(("'s", "\u2019s")) and len(w) > 2}
+
+
+def _headed(t: str) -> set[str]:
+    """What an office heads, the words after its "of" ("fraud" of "the sfo 's head of fraud")."""
+    words = t.split()
+    return {w for w in words[words.index("of") + 1:] if w not in ("the", "a", "an", "'s")} if "of" in words else set()
 
 
 def _kind_words(t: str, head: str, en: English) -> set[str]:
