@@ -1462,3 +1462,12 @@ def test_the_head_of_a_part_of_an_organisation_is_not_its_head(fc):
     en = fc.english
     assert not titles_compatible("director of the sfo", "sfo 's head of fraud", en)
     assert titles_compatible("head of the international chess federation", "president of fide", en)
+
+
+def test_who_did_a_passive_act_is_the_name_after_by(fc):
+    ref = fc.extract("The budget had been proposed in October by Mayor Elena Ruiz.")
+    kinds = verdicts_against(fc, ref)
+    assert kinds("The budget had been proposed in October by Alder Marcus Delgado.") == ["contradiction"]
+    assert kinds("Mayor Elena Ruiz proposed the budget in October.") == ["agreement"]
+    (f,) = frames_of(fc, "The painting was consigned by the foundation.")
+    assert "paint" not in f.verbs                        # "the painting": a noun after a determiner

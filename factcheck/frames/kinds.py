@@ -558,9 +558,32 @@ def agent(pair: Pair, params: Params) -> list[Outcome]:
     c_agents = [e for e in pair.claim.agents if e.kind == "person" and e.how != "pronoun"]
     if d_agents and c_agents and not pair.draft.passive and not pair.claim.passive:
         return [Outcome(CONFLICT, c_agents[0].text, d_agents[0].text)]
+    by_d, by_c = _doer(d), _doer(c)
+    if by_d and by_c and (d.passive or c.passive):
+        if by_d.key == by_c.key:
+            return [Outcome(AGREE, by_c.text, by_d.text)]
+        if not _names(c, by_d.key) and not _names(d, by_c.key):
+            return [Outcome(CONFLICT, by_c.text, by_d.text)]   # "built by the University of Lisbon" for "built by Tekever"
     if not mine and not any(e.kind in ("person", "name") for e in c.agents) and not _ALSO.search(d.text):
         return _subject_places(pair)      # ("Singapore also sent a contingent": another doer, by its own account)
     return []
+
+
+def _doer(frame: Frame):
+    """Who did the clause's act: its named subject, or in the passive the name after "by" and its title
+    ("was consigned by the Siljan Art Foundation", "proposed by Mayor Elena Ruiz")."""
+    if not frame.passive:
+        return next((e for e in frame.agents if e.kind in ("person", "org") and e.how != "pronoun"), None)
+    words = frame.text.lower()
+    for e in frame.participants + frame.agents:
+        at = words.find(e.text.lower())
+        if e.kind in ("person", "org") and e.how != "pronoun" and at > 0 and re.search(r"\bby\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", words[:at]):
+            return e
+    return None
+
+
+def _names(frame: Frame, key: str) -> bool:
+    return any(e.key == key for e in frame.agents + frame.participants + ([frame.speaker] if frame.speaker else []))
 
 
 def _coordinated(frame: Frame, verb: str) -> bool:

@@ -109,10 +109,10 @@ def is_verb(tokens: list[Token], i: int, en: English) -> bool:
             and lemma_of(nxt.norm)[1] == {"NOUN"} and nxt.norm not in PRONOUNS and nxt.norm != "i" \
             and prev not in PRONOUNS and prev not in ("they", "we", "i", "you", "who") and not (i and capital(tokens[i - 1])):
         return False                              # "crew member", not the past of "crow": a noun before its noun
+    if t.norm.endswith("ing") and prev in _DETERMINERS and prev != "'s":
+        return False                              # "the meeting", "his signing", "the painting": a noun
     if lemma != t.norm:
         return True                               # inflected: "rose", "elected", "met"
-    if t.norm.endswith("ing") and prev in _DETERMINERS:
-        return False                              # "the meeting", "his signing": a noun
     if prev in PASSIVE_BE and lemma == t.norm:
         return _base_participle(t.norm)           # "was ready": after "be" a base form is an adjective or a noun; "were hit"
     if lemma == t.norm and prev in _AFTER_SUBJECT:
@@ -176,6 +176,7 @@ def clauses(tokens: list[Token], verb: list[bool]) -> list[tuple[int, int]]:
                 and not (t.norm == "but" and prev in ("all", "nothing", "anything", "last")):    # "all but certain", "the last but one"
             breaks.add(i)
         elif t.norm == "and" and prev == "," and i + 2 < n and (any(verb[k] for k in range(i + 1, min(n, i + 6)))
+                                                               or tokens[i + 1].norm == "that"     # ", and that such a meeting was unlikely"
                                                                or _named_copula(tokens, i + 1) or _negative_subject_clause(tokens, i + 1)):
             breaks.add(i)
         elif t.norm == "who" and prev == ",":
