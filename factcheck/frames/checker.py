@@ -54,10 +54,9 @@ class FrameChecker:
             return None
         shares: dict[int, list[float]] = {}
         finders: set[int] = set()       # claims that share something besides a vague date
-        values = frame.values()
-        when = self.english.dates.weekdays | self.english.dates.months.keys()
+        when = self.english.calendar_words
         vague = {date_key(d) for d in frame.dates if not d.year and not d.day}
-        for k in keys | values:
+        for k in keys | frame.values():
             w = ref.weights.get(k)
             if w is None:
                 continue

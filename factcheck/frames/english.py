@@ -96,11 +96,13 @@ class English:
     vague_by_first: dict[str, list[tuple[str, ...]]] = field(init=False)
     quantifiers_by_first: dict[str, list[tuple[str, ...]]] = field(init=False)
     change_words: frozenset[str] = field(init=False)       # the one-word directions: "rise", "cut"
+    calendar_words: frozenset[str] = field(init=False)     # weekday and month names
 
     def __post_init__(self):
         self.vague_by_first = _by_first(self.vague)
         self.quantifiers_by_first = _by_first(self.quantifiers)
         self.change_words = frozenset(w[0] for w in self.directions if len(w) == 1)
+        self.calendar_words = frozenset(self.dates.weekdays) | frozenset(self.dates.months)
 
     def canonical(self, lemma: str) -> str:
         """One word for each paraphrase group ("pontiff" -> "pope")."""

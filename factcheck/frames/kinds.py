@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from .english import English, lemma_of
 from .model import BEARING, GROUP, LAST, PLACE_ROLE, SITE, Frame
+from .names import RANK_WORDS
 
 AGREE, CONFLICT = "agree", "conflict"
 OTHER = "other"          # the slot shows the claim is about something else: no verdict from this claim
@@ -730,8 +731,8 @@ def _holder(e, pair: Pair) -> tuple[str, str] | None:
     return None
 
 
-_RANK = frozenset({"vice", "deputy", "assistant", "acting", "former", "ex", "associate", "co", "pro", "under", "outgoing", "incoming", "lieutenant",
-                   "elect", "designate", "interim"})
+# the ranks a name's office may carry, and those only a compared office does ("elect", "outgoing")
+_RANK = RANK_WORDS | {"under", "outgoing", "incoming", "lieutenant", "elect", "designate"}
 _GENERIC = frozenset({"leader", "official", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "mr", "mrs", "ms", "dr"})
 
 

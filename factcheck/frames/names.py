@@ -20,7 +20,7 @@ _COMMON_POS = frozenset({"ADJ", "ADV", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "
 _CONNECT = frozenset({"of", "for", "de", "del", "della", "di", "da", "von", "van", "der", "la", "le", "al", "bin", "du", "dos", "das"})
 
 
-_RANK_WORDS = frozenset({"vice", "deputy", "assistant", "acting", "former", "ex", "associate", "interim", "co", "pro"})
+RANK_WORDS = frozenset({"vice", "deputy", "assistant", "acting", "former", "ex", "associate", "interim", "co", "pro"})
 
 
 _PARTICLES = frozenset({"de", "del", "della", "di", "da", "von", "van", "der", "al", "bin", "du", "dos", "das"})  # "von der Leyen"
@@ -345,7 +345,7 @@ def _lowercase_titles(tokens: list[Token], entities: list[Entity], doc: Document
             phrase = tuple(t.norm for t in tokens[lo:e.first])
             # (a single word in the singular: "who chairs Carrowby's council" is no office of Carrowby's)
             if phrase in en.office_phrases or (size == 1 and lemma_of(phrase[0])[0] in en.office_nouns and noun_lemma(phrase[0]) == phrase[0]):
-                if lo > 0 and tokens[lo - 1].norm in _RANK_WORDS:         # "vice chair", "deputy administrator"
+                if lo > 0 and tokens[lo - 1].norm in RANK_WORDS:         # "vice chair", "deputy administrator"
                     phrase = (tokens[lo - 1].norm,) + phrase
                 entities[k] = _as_person(_with_title(e, " ".join(phrase)), doc)
                 break
@@ -375,7 +375,7 @@ def _role_titles(tokens: list[Token], entities: list[Entity], doc: Document) -> 
         while end < n and end - j < 5 and (tokens[end].is_word and tokens[end].norm not in ("and", "but", "on", "in", "at", "after", "by")):
             end += 1
         title = _title_phrase(tokens[j:end], en) if end > j else ""
-        if title and (lemma_of(tokens[j].norm)[0] in en.office_nouns or tokens[j].norm in ("the", "a") or tokens[j].norm in _RANK_WORDS) or title and capital(tokens[j]) is False and \
+        if title and (lemma_of(tokens[j].norm)[0] in en.office_nouns or tokens[j].norm in ("the", "a") or tokens[j].norm in RANK_WORDS) or title and capital(tokens[j]) is False and \
                 any(lemma_of(t.norm)[0] in en.office_nouns for t in tokens[j:min(end, j + 3)]):
             entities[k] = _as_person(_with_title(e, title), doc)
             p = doc.people.get(e.key)
@@ -420,7 +420,7 @@ def _appositive_titles(tokens: list[Token], entities: list[Entity], doc: Documen
             lo = first - 2 if of_office is None else of_office
             while lo > 0 and first - lo < 5 and _in_title(tokens[lo - 1], en):
                 lo -= 1
-            while lo > 0 and tokens[lo - 1].norm in _RANK_WORDS:
+            while lo > 0 and tokens[lo - 1].norm in RANK_WORDS:
                 lo -= 1                                  # "A former director of public prosecutions, Starmer"
             owner = max((i for i in range(lo, first - 1) if tokens[i].norm == "'s"), default=None)
             if owner is not None and (owner == lo or not capital(tokens[owner - 1])):
@@ -500,12 +500,17 @@ def _pronouns(tokens: list[Token], entities: list[Entity], doc: Document) -> lis
     out = []
     for i, t in enumerate(tokens):
         if t.norm in PRONOUNS:
-            before = [e.key for e in entities if e.kind == "person" and e.last < i][::-1]
-            order = before + [doc.last_person] + sorted(doc.mentions, key=lambda k: -doc.mentions[k])
-            key = next((k for k in order if k and _gender(k, doc) in ("", PRONOUNS[t.norm])), "")
+            key = next((k for k in _antecedents(entities, i, doc) if k and _gender(k, doc) in ("", PRONOUNS[t.norm])), "")
             if key:
                 out.append(Entity(key, "person", t.text, i, i, how="pronoun"))
     return out
+
+
+def _antecedents(entities: list[Entity], i: int, doc: Document):
+    """Who a pronoun at token i may be, likeliest first (the whole text's people only if asked for)."""
+    yield from (e.key for e in reversed(entities) if e.kind == "person" and e.last < i)
+    yield doc.last_person
+    yield from sorted(doc.mentions, key=lambda k: -doc.mentions[k])
 
 
 _MALE_TITLES = frozenset({"mr", "sir", "lord", "father", "brother", "king", "prince", "duke"})
